@@ -1,0 +1,74 @@
+"""Throughput of `extract` vs bare spaCy NER-only over the same texts, in the same run.
+
+Texts: the bundled samples and the gold reports (our own writing), cycled to --documents.
+Prints documents/s and words/s of each and their ratio (full pipeline / NER-only; issue #8 targets
+a ratio of at least 0.5). Writes bench/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+from frontwatch.ingest import make_document, read_documents
+from frontwatch.nlp import NER_ONLY, load_pipeline
+from frontwatch.pipeline import analyse, default_gazetteer
+from frontwatch.records import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus(count: int) -> list[Document]:
+    texts: list[Document] = []
+    for path in sorted((ROOT / "samples").glob("*.txt")):
+        texts.extend(d for d in read_documents(path) if isinstance(d, Document))
+    gold = ROOT / "tests" / "gold" / "events_gold.jsonl"
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        texts.append(make_document(row["text"], source=row["id"]))
+    return list(islice(cycle(texts), count))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--documents", type=int, default=200)
+    args = parser.parse_args()
+    documents = corpus(args.documents)
+    words = sum(len(d.text.split()) for d in documents)
+    gazetteer = default_gazetteer()
+    analyse(documents[0], gazetteer)  # warm-up: models and gazetteer loaded before timing
+    ner = load_pipeline(None, NER_ONLY)
+    list(ner.pipe(d.text for d in documents[:5]))
+
+    start = time.perf_counter()
+    for _ in ner.pipe((d.text for d in documents), batch_size=32):
+        pass
+    ner_seconds = time.perf_counter() - start
+
+    start = time.perf_counter()
+    events = sum(len(analyse(d, gazetteer).events) for d in documents)
+    full_seconds = time.perf_counter() - start
+
+    results = {
+        "documents": len(documents), "words": words, "events": events,
+        "ner_only_docs_per_s": round(len(documents) / ner_seconds, 2),
+        "ner_only_words_per_s": round(words / ner_seconds),
+        "extract_docs_per_s": round(len(documents) / full_seconds, 2),
+        "extract_words_per_s": round(words / full_seconds),
+        "ratio_extract_to_ner_only": round(ner_seconds / full_seconds, 3),
+    }
+    print(f"{'':22}{'docs/s':>10}{'words/s':>12}")
+    print(f"{'spaCy NER-only':22}{results['ner_only_docs_per_s']:>10}"
+          f"{results['ner_only_words_per_s']:>12}")
+    print(f"{'frontwatch extract':22}{results['extract_docs_per_s']:>10}"
+          f"{results['extract_words_per_s']:>12}")
+    print(f"ratio extract / NER-only: {results['ratio_extract_to_ner_only']}  "
+          f"({len(documents)} documents, {words} words, {events} events)")
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""``frontwatch eval case|places|events GOLD``: the command-line face of the scorers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import click
+
+from frontwatch import pipeline
+from frontwatch.errors import FrontwatchError
+from frontwatch.eval.case import score_case
+from frontwatch.eval.events import score_events
+from frontwatch.eval.places import score_places
+from frontwatch.ingest import make_document
+from frontwatch.records import Event, PlaceRef
+
+__all__ = ["eval_group"]
+
+
+def _print_json(summary: Mapping[str, object]) -> None:
+    click.echo(json.dumps(summary, sort_keys=True))
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Score frontwatch on a gold file (formats in ARCHITECTURE.md)."""
+
+
+@eval_group.command("case")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.option("--labels", type=click.Path(path_type=Path),
+              help="CASE code → ACLED name TSV [default: case_labels.tsv beside GOLD].")
+@click.option("--json", "as_json", is_flag=True, help="Print only the summary as JSON.")
+def eval_case(gold: Path, labels: Path | None, as_json: bool) -> None:
+    """Snippet classification: weighted and macro F1, per-class table, confusions."""
+    gazetteer = pipeline.default_gazetteer(lambda message: click.echo(message, err=True))
+
+    def classify(text: str) -> str:
+        try:
+            return pipeline.classify(text, gazetteer)
+        except FrontwatchError:
+            return "none"
+
+    report = score_case(gold, labels or gold.with_name("case_labels.tsv"), classify)
+    if as_json:
+        _print_json(report.summary())
+        return
+    click.echo(f"{'class':42} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}")
+    for score in report.classes:
+        click.echo(f"{score.label:42} {score.precision:6.2f} {score.recall:6.2f} "
+                   f"{score.f1:6.2f} {score.support:4d}")
+    click.echo("\nmost frequent confusions (gold → predicted):")
+    for gold_label, predicted, count in report.confusions:
+        click.echo(f"  {count:3d}  {gold_label} → {predicted}")
+    click.echo(f"\nsnippets scored: {report.total} (skipped: {report.skipped})")
+    click.echo(f"weighted F1: {report.weighted_f1:.4f}   macro F1: {report.macro_f1:.4f}   "
+               f"accuracy: {report.accuracy:.4f}")
+
+
+@eval_group.command("places")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print only the summary as JSON.")
+@click.option("--misses", is_flag=True, help="List the rows missed.")
+def eval_places(gold: Path, as_json: bool, misses: bool) -> None:
+    """Place recognition and resolution: hit@10km."""
+    gazetteer = pipeline.default_gazetteer(lambda message: click.echo(message, err=True))
+
+    def find(text: str, published: dt.date | None) -> list[PlaceRef]:
+        try:
+            document = make_document(text, source="gold", published=published)
+            return list(pipeline.analyse(document, gazetteer).places.places)
+        except FrontwatchError:
+            return []
+
+    report = score_places(gold, find)
+    if as_json:
+        _print_json(report.summary())
+        return
+    if misses:
+        for miss in report.misses:
+            click.echo(json.dumps(miss, ensure_ascii=False))
+    summary = report.summary()
+    click.echo(f"rows: {report.total}   with any resolved place: {report.resolved_any}   "
+               f"median nearest distance: {summary['median_nearest_km']} km")
+    click.echo(f"hit@10km: {report.hit_rate:.4f} ({report.hits}/{report.total})")
+
+
+@eval_group.command("events")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print only the summary as JSON.")
+@click.option("--errors", is_flag=True, help="List missed and spurious events.")
+def eval_events(gold: Path, as_json: bool, errors: bool) -> None:
+    """Event extraction: P/R/F1 on type + date + place matches, per-field accuracy."""
+    gazetteer = pipeline.default_gazetteer(lambda message: click.echo(message, err=True))
+
+    def extract(text: str, published: dt.date | None, publisher: str | None) -> list[Event]:
+        try:
+            document = make_document(text, source="gold", published=published,
+                                     publisher=publisher)
+            return pipeline.extract(document, gazetteer)
+        except FrontwatchError:
+            return []
+
+    report = score_events(gold, extract)
+    if as_json:
+        _print_json(report.summary())
+        return
+    if errors:
+        for line in report.missed:
+            click.echo(f"missed    {line}")
+        for line in report.spurious:
+            click.echo(f"spurious  {line}")
+    click.echo(f"gold events: {report.gold}   predicted: {report.predicted}   "
+               f"matched: {report.matched}")
+    click.echo(f"precision: {report.precision:.4f}   recall: {report.recall:.4f}   "
+               f"F1: {report.f1:.4f}")
+    click.echo("field accuracy on matched events: " + ", ".join(
+        f"{name} {value:.2f}" for name, value in report.field_accuracy().items()))
+    sys.stdout.flush()

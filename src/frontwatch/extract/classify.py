@@ -1,0 +1,183 @@
+"""Sentence classification: which ACLED sub-event types a sentence reports, from its triggers.
+
+The trigger rules (``triggers.py``) over-generate on purpose; these context rules decide, in order:
+
+1. Triggers inside a larger trigger of higher priority go ("car bombs" inside "suicide car bombs");
+   triggers inside a time adjunct ("since the start of the fighting") are context, not events.
+2. Not-an-event context: a disaster, accident, disease or ordinary crime with no armed actor.
+3. Weapons disrupted (intercepted, defused, seized) win over the weapon's own type.
+4. Demonstrations: riot words and protester violence make a Violent demonstration; lethal force
+   against protesters Excessive force; dispersal (tear gas, arrests) a Protest with intervention.
+5. Violence: remote-violence types win over battle words in the same sentence (the strike is the
+   event; ACLED's folding of strikes into an ongoing battle happens later, across sentences);
+   territory words need a place or road, else they are an Armed clash; "attack/killed" words are
+   an Attack on civilians only with civilian victims or an unidentified attacker, and an Armed
+   clash when both sides are armed.
+6. Strategic developments only when no violence is reported in the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from frontwatch.extract.actors import ARMED_GROUP, CIVILIANS, STATE, ActorMatch
+from frontwatch.extract.triggers import Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+__all__ = ["REMOTE_ORDER", "Decision", "classify_sentence"]
+
+NOT_EVENT_WORDS = {
+    "earthquake", "flood", "floods", "flooding", "landslide", "cyclone", "storm", "hurricane",
+    "typhoon", "drought", "accident", "crash", "collision", "covid", "covid-19", "coronavirus",
+    "pandemic", "virus", "disease", "outbreak", "cholera", "cases", "infections", "robbery",
+    "robbers", "thieves", "burglars", "burglary", "drug", "drugs", "narcotics", "cocaine",
+    "heroin", "smuggling", "smugglers", "trafficking", "fraud", "corruption", "heatwave",
+    "wildfire", "blaze", "volcano", "tsunami", "avalanche", "collapse", "stampede",
+}
+INTERVENTION_WORDS = {"tear", "teargas", "tear-gas", "cannon", "cannons", "rubber", "disperse",
+                      "dispersed", "dispersing", "baton", "batons", "arrested", "detained",
+                      "pepper", "stun", "charged", "beat", "beaten", "arrests", "detentions",
+                      "crackdown", "cracked"}
+LETHAL_WORDS = {"killed", "shot", "dead", "live", "died", "killing", "fatally", "bullets"}
+PROTESTER_VIOLENCE = {"torched", "burned", "burnt", "threw", "pelted", "vandalised", "vandalized",
+                      "looted", "stormed", "ransacked", "smashed", "stones", "rocks", "molotov",
+                      "petrol", "set", "clashed", "fought", "attacked", "blocked", "barricades"}
+TIME_ADJUNCTS = {"since", "during", "before", "until", "throughout"}
+VIOLENT_FAMILIES = {"remote", "battle", "territory", "civilians"}
+WEAPON_ATTACK_WORDS = {"shot", "shoot", "gunned", "gunfire", "stabbed", "machetes", "machete",
+                       "beheaded", "executed", "massacre", "massacred", "hacked", "torched",
+                       "opened", "slaughtered", "ambushed", "abducted", "kidnapped"}
+REMOTE_ORDER = ("Suicide bomb", "Chemical weapon", "Air/drone strike", "Grenade",
+                "Shelling/artillery/missile attack", "Remote explosive/landmine/IED")
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A sub-event type decided for a sentence and the trigger it rests on."""
+
+    sub_event_type: str
+    trigger: Trigger
+
+
+def _inside_time_adjunct(trigger: Trigger, sentence: Span) -> bool:
+    token = sentence.doc[trigger.start]
+    for _ in range(4):
+        if token.head is token:
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ in TIME_ADJUNCTS:
+            return True
+        if token.lower_ in ("start", "beginning", "outbreak") and token.dep_ == "pobj":
+            return True
+        token = token.head
+    return False
+
+
+def _prune(triggers: list[Trigger], sentence: Span) -> list[Trigger]:
+    kept = []
+    for trigger in triggers:
+        covered = any(other is not trigger and other.start <= trigger.start and
+                      trigger.end <= other.end and other.priority > trigger.priority and
+                      (other.end - other.start) > (trigger.end - trigger.start)
+                      for other in triggers)
+        if not covered and not _inside_time_adjunct(trigger, sentence):
+            kept.append(trigger)
+    return kept
+
+
+def _words(sentence: Span) -> set[str]:
+    return {token.lower_ for token in sentence}
+
+
+def _best(triggers: list[Trigger], family: str) -> Trigger | None:
+    found = [trigger for trigger in triggers if trigger.family == family]
+    return max(found, key=lambda trigger: trigger.priority) if found else None
+
+
+def _demonstration(triggers: list[Trigger], words: set[str]) -> Decision | None:
+    riot = _best(triggers, "riot")
+    protest = _best(triggers, "protest")
+    if riot is not None:
+        return Decision(riot.sub_event_type, riot)
+    if protest is None:
+        return None
+    if words & LETHAL_WORDS and (words & {"police", "forces", "soldiers", "troops", "fire",
+                                           "ammunition", "security"}):
+        return Decision("Excessive force against protesters", protest)
+    if words & PROTESTER_VIOLENCE and not words & {"peaceful", "peacefully"}:
+        return Decision("Violent demonstration", protest)
+    if words & INTERVENTION_WORDS:
+        return Decision("Protest with intervention", protest)
+    return Decision("Peaceful protest", protest)
+
+
+def _armed(actors: list[ActorMatch]) -> list[ActorMatch]:
+    return [actor for actor in actors if actor.kind in (STATE, ARMED_GROUP)]
+
+
+def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str],
+              has_place: bool) -> list[Decision]:
+    decisions: list[Decision] = []
+    remote = sorted((t for t in triggers if t.family == "remote"),
+                    key=lambda t: REMOTE_ORDER.index(t.sub_event_type))
+    seen: set[str] = set()
+    for trigger in remote:
+        if trigger.sub_event_type not in seen:
+            seen.add(trigger.sub_event_type)
+            decisions.append(Decision(trigger.sub_event_type, trigger))
+    territory = _best(triggers, "territory")
+    battle = _best(triggers, "battle")
+    if territory is not None:
+        if has_place or territory.rule in ("road-cut", "transfer"):
+            decisions.append(Decision(territory.sub_event_type, territory))
+        elif not decisions and battle is None and len({a.name for a in _armed(actors)}) >= 2:
+            decisions.append(Decision("Armed clash", territory))
+    if battle is not None and not remote and territory is None:
+        decisions.append(Decision("Armed clash", battle))
+    civilian = [t for t in triggers if t.family == "civilians"]
+    if civilian and not decisions:
+        decisions.extend(_civilian_violence(civilian, actors, words))
+    return decisions
+
+
+def _civilian_violence(triggers: list[Trigger], actors: list[ActorMatch],
+                       words: set[str]) -> list[Decision]:
+    specific = [t for t in triggers if t.sub_event_type != "Attack"]
+    if specific:
+        best = max(specific, key=lambda trigger: trigger.priority)
+        return [Decision(best.sub_event_type, best)]
+    trigger = triggers[0]
+    armed = _armed(actors)
+    victims = [actor for actor in actors if actor.kind == CIVILIANS]
+    distinct_armed = {actor.name for actor in armed}
+    if len(distinct_armed) >= 2 and not victims:
+        return [Decision("Armed clash", trigger)]
+    if armed or words & WEAPON_ATTACK_WORDS:
+        return [Decision("Attack", trigger)]
+    return []
+
+
+def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[ActorMatch],
+                      has_place: bool) -> list[Decision]:
+    """The sub-event types ``sentence`` reports (empty: none), each with its trigger."""
+    triggers = _prune(triggers, sentence)
+    if not triggers:
+        return []
+    words = _words(sentence)
+    if words & NOT_EVENT_WORDS and not _armed(actors):
+        return []
+    disrupted = _best(triggers, "disrupt")
+    if disrupted is not None:
+        return [Decision(disrupted.sub_event_type, disrupted)]
+    demonstration = _demonstration(triggers, words)
+    if demonstration is not None:
+        return [demonstration]
+    violence = _violence(triggers, actors, words, has_place)
+    if violence:
+        return violence
+    strategic = _best(triggers, "strategic")
+    if strategic is not None:
+        return [Decision(strategic.sub_event_type, strategic)]
+    return []

@@ -1,0 +1,211 @@
+"""Fatalities by ACLED's conservative rules.
+
+* Deaths only: numbers attached to "wounded", "injured" are not counted.
+* Numbers in words ("two soldiers and three civilians" → 5: conjoined groups are summed).
+* Ranges and disputes take the lowest figure ("between 10 and 15" → 10; "at least 7" → 7).
+* Vague quantities (DOMAIN.md): "tens" 10, "dozens"/"a dozen" 12, "scores" 20 (the smallest
+  plural of a score), "hundreds" 100; "several", "a few", "some" 3.
+* Deaths with no number at all ("killing civilians"): :data:`UNNUMBERED_DEATHS` (3, ACLED's figure
+  for a limited event; coders raise it to 10 for major attacks in active war zones, which a sentence
+  alone does not tell us).
+* A joint figure for killed and wounded ("18 killed or wounded") says nothing certain about deaths
+  beyond "some": it is coded like an unnumbered death, capped at the figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["UNNUMBERED_DEATHS", "VAGUE", "FatalityCount", "count_fatalities", "parse_number"]
+
+UNNUMBERED_DEATHS = 3
+VAGUE = {"tens": 10, "dozens": 12, "dozen": 12, "scores": 20, "score": 20, "hundreds": 100,
+         "thousands": 1000, "several": 3, "few": 3, "some": 3, "many": 3, "numerous": 3}
+DEATH_WORDS = {
+    "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths",
+    "massacred", "executed", "slain", "perished", "fatalities", "lives", "beheaded", "murdered",
+    "slaughtered", "bodies", "toll",
+}
+INJURY_WORDS = {"wounded", "injured", "injuring", "wounding", "hurt", "injuries", "injures",
+                "wounds", "wound", "injury", "hospitalised", "hospitalized", "casualties"}
+SUBSET_WORDS = {"including", "among", "whom", "them", "of"}
+# Numbers counting these are not people ("more than 100 airstrikes", "5 km").
+NOT_PEOPLE = {"airstrikes", "strikes", "raids", "attacks", "rockets", "shells", "missiles",
+              "bombs", "drones", "houses", "homes", "buildings", "vehicles", "cars", "km",
+              "kilometres", "kilometers", "miles", "metres", "meters", "hours", "days", "weeks",
+              "months", "years", "percent", "%", "times", "sorties", "villages", "towns",
+              "tonnes", "tons", "dollars", "operations", "rounds", "mortars", "shops"}
+_UNITS = {word: value for value, word in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+_TENS = {word: 10 * value for value, word in enumerate(
+    ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if word != "_"}
+_SCALES = {"hundred": 100, "thousand": 1000}
+
+
+@dataclass(frozen=True, slots=True)
+class FatalityCount:
+    """Deaths counted in a sentence and the words the count rests on."""
+
+    fatalities: int
+    text: str | None
+
+
+def parse_number(word: str) -> int | None:
+    """An integer from digits ("1,200"), words ("twenty-three", "a hundred") or None."""
+    cleaned = word.lower().replace(",", "").strip()
+    if re.fullmatch(r"\d+", cleaned):
+        return int(cleaned)
+    if cleaned in VAGUE:
+        return VAGUE[cleaned]
+    total, current = 0, 0
+    for part in re.split(r"[\s-]+", cleaned):
+        if part in _UNITS:
+            current += _UNITS[part]
+        elif part in _TENS:
+            current += _TENS[part]
+        elif part in _SCALES:
+            current = max(current, 1) * _SCALES[part]
+            if _SCALES[part] >= 1000:
+                total, current = total + current, 0
+        elif part in ("a", "an", "and"):
+            current += 0
+        else:
+            return None
+    value = total + current
+    return value if value or cleaned in ("zero",) else None
+
+
+def _quantity(token: Token) -> int | None:
+    if token.head is not token and token.head.lower_ in NOT_PEOPLE:
+        return None
+    doc = token.doc
+    # "twenty-three" is three tokens: the units word carries the whole value.
+    if token.lower_ in _TENS and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and \
+            doc[token.i + 2].lower_ in _UNITS:
+        return None
+    if token.lower_ in _UNITS and token.i >= 2 and doc[token.i - 1].text == "-" and \
+            doc[token.i - 2].lower_ in _TENS:
+        return _TENS[doc[token.i - 2].lower_] + _UNITS[token.lower_]
+    if token.like_num or token.lower_ in VAGUE or token.lower_ in _UNITS or token.lower_ in _TENS:
+        value = parse_number(token.text)
+        if value is not None and not (token.like_num and token.text.isdigit()
+                                      and 1900 <= int(token.text) <= 2100):
+            return value
+    if token.lower_ in ("a", "an", "one") and token.head.tag_ in ("NN", "NNP") and \
+            token.head.i > token.i and token.dep_ in ("det", "nummod"):
+        return 1
+    return None
+
+
+def _numbers_before(sentence: Span, index: int) -> list[tuple[int, Token]]:
+    found: list[tuple[int, Token]] = []
+    for token in reversed(list(sentence.doc[max(sentence.start, index - 10):index])):
+        if token.lower_ in INJURY_WORDS or token.text in (";", ":") or \
+                (token.pos_ == "VERB" and token.dep_ not in ("amod", "acl")):
+            break
+        value = _quantity(token)
+        if value is not None:
+            found.append((value, token))
+    return found
+
+
+def _numbers_after(sentence: Span, index: int) -> list[tuple[int, Token]]:
+    found: list[tuple[int, Token]] = []
+    for token in sentence.doc[index + 1:min(sentence.end, index + 7)]:
+        if token.lower_ in INJURY_WORDS or token.text in (";", ":", ".") or \
+                (token.lower_ in ("and", "while", "but") and found):
+            break
+        value = _quantity(token)
+        if value is not None:
+            found.append((value, token))
+    return found
+
+
+def _is_range_end(token: Token, previous_number: Token | None) -> bool:
+    """``15`` in "between 10 and 15", "10 to 15", "from 10 to 15"."""
+    if previous_number is None or token.i - previous_number.i != 2:
+        return False
+    connector = token.doc[token.i - 1].lower_
+    opener = token.doc[previous_number.i - 1].lower_ if previous_number.i > 0 else ""
+    return connector in ("to", "-", "–") or (connector == "and" and opener == "between")
+
+
+def _combine(numbers: list[tuple[int, Token]]) -> int:
+    """Sum conjoined groups; drop subsets ("including 3 children") and ranges' upper ends."""
+    values: list[int] = []
+    previous_number: Token | None = None
+    for value, token in sorted(numbers, key=lambda item: item[1].i):
+        before = token.doc[max(token.i - 3, 0):token.i].text.lower().split()
+        if _is_range_end(token, previous_number):
+            values[-1] = min(values[-1], value)
+        elif values and any(word in before for word in SUBSET_WORDS):
+            pass
+        elif values and token.i > 0 and token.doc[token.i - 1].lower_ == "or":
+            values[-1] = min(values[-1], value)
+        else:
+            values.append(value)
+        previous_number = token
+    return sum(values)
+
+
+def _joint_with_injuries(token: Token) -> bool:
+    """"killed or wounded", "wounded and killed": one figure for both."""
+    doc = token.doc
+    after = doc[token.i + 1:token.i + 3]
+    before = doc[max(token.i - 2, 0):token.i]
+    return (len(after) == 2 and after[0].lower_ in ("or", "and", "/") and
+            after[1].lower_ in INJURY_WORDS) or (
+        len(before) == 2 and before[1].lower_ in ("or", "and", "/") and
+        before[0].lower_ in INJURY_WORDS)
+
+
+ATTRIBUTION_WORDS = {"said", "says", "according", "claimed", "reported", "told", "put"}
+
+
+def count_fatalities(sentence: Span) -> FatalityCount:
+    """Deaths reported in ``sentence`` by the rules in this module's docstring."""
+    deaths: list[int] = []
+    texts: list[str] = []
+    for token in sentence:
+        if token.lower_ not in DEATH_WORDS:
+            continue
+        if token.lower_ == "lives" and token.head.lemma_ not in ("lose", "claim"):
+            continue
+        if token.lower_ == "executed" and any(
+                t.lower_ in NOT_PEOPLE for t in sentence.doc[token.i + 1:token.i + 5]):
+            continue  # "executed 100 airstrikes": carried out, not killed
+        joint = _joint_with_injuries(token)
+        numbers = _numbers_before(sentence, token.i) or _numbers_after(sentence, token.i)
+        if _negated(token):
+            continue
+        if joint and numbers:
+            deaths.append(min(UNNUMBERED_DEATHS, _combine(numbers)))
+        elif numbers:
+            deaths.append(_combine(numbers))
+        elif token.lower_ in ("toll", "bodies", "lives", "fatalities", "deaths"):
+            continue
+        else:
+            deaths.append(UNNUMBERED_DEATHS)
+        low = min([number[1].i for number in numbers] + [token.i])
+        high = max([number[1].i for number in numbers] + [token.i])
+        text = sentence.doc[low:high + 1].text
+        if text not in texts:
+            texts.append(text)
+    if not deaths:
+        return FatalityCount(0, None)
+    # Several death phrases in one sentence restate one toll (keep the largest: "23 killed, ...
+    # the toll rose to 23"), unless different sources give them: then a dispute, keep the lowest.
+    sources = sum(token.lower_ in ATTRIBUTION_WORDS for token in sentence)
+    return FatalityCount(min(deaths) if sources >= 2 else max(deaths), "; ".join(texts))
+
+
+def _negated(token: Token) -> bool:
+    if any(child.dep_ == "neg" for child in token.children):
+        return True
+    window = token.doc[max(token.sent.start, token.i - 3):token.i]
+    return any(word.lower_ in ("no", "nobody", "none", "without") for word in window)

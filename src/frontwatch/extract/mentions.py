@@ -1,0 +1,166 @@
+"""Event mentions: one per sentence and sub-event type, with actors, fatalities and certainty.
+
+Places and dates are attached by the resolve stage; this stage only needs to know which sentences
+name a place (a territorial change needs one).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from frontwatch.extract.actors import ARMED_GROUP, STATE, ActorMatch, recognise_actors
+from frontwatch.extract.classify import classify_sentence
+from frontwatch.extract.fatalities import count_fatalities
+from frontwatch.extract.modality import certainty
+from frontwatch.extract.roles import Roles, assign_roles
+from frontwatch.extract.triggers import Trigger, find_triggers
+from frontwatch.records import ActorRef, Certainty, Document, Evidence, Mention, Span, content_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["STAGE", "SentenceMentions", "find_mentions"]
+
+STAGE = "extract.rules/0.1"
+SAY_VERBS = {"say", "tell", "report", "claim", "confirm", "announce", "state", "add"}
+BATTLES = ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
+ARMED_ONLY = (*BATTLES, "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
+              "Chemical weapon")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceMentions:
+    """Mentions of one sentence (the resolve stage needs the sentence's offsets)."""
+
+    sentence_start: int
+    sentence_end: int
+    mentions: tuple[Mention, ...]
+
+
+def _actor_ref(doc_id: str, doc: Doc, match: ActorMatch | None) -> ActorRef | None:
+    if match is None:
+        return None
+    span = doc[match.start:match.end]
+    return ActorRef(doc_id=doc_id, text=span.text, start=span.start_char, end=span.end_char,
+                    name=match.name, inter=match.inter, country_code=match.country_code,
+                    stage=STAGE)
+
+
+def _attributed_source(sentence: SpacySpan) -> str | None:
+    for token in sentence:
+        if token.lemma_.lower() in SAY_VERBS and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ == "nsubj":
+                    words = [t for t in child.subtree]
+                    text = sentence.doc[words[0].i:words[-1].i + 1].text
+                    if any(t.ent_type_ in ("PERSON", "ORG") for t in words):
+                        return text
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 2 < sentence.end:
+            obj = [t for t in token.doc[token.i + 1].subtree if t.dep_ == "pobj"]
+            if obj:
+                subtree = list(obj[0].subtree)
+                return sentence.doc[subtree[0].i:subtree[-1].i + 1].text
+    return None
+
+
+def _main_armed(actors: list[ActorMatch], exclude: ActorMatch | None) -> ActorMatch | None:
+    """The armed actor named most often in the document (other than ``exclude``)."""
+    counts = Counter(a.name for a in actors if a.kind in (STATE, ARMED_GROUP) and
+                     (exclude is None or a.name != exclude.name))
+    if not counts:
+        return None
+    name = counts.most_common(1)[0][0]
+    return next(a for a in actors if a.name == name)
+
+
+def _main_opponent(actors: list[ActorMatch], actor1: ActorMatch) -> ActorMatch | None:
+    """The armed actor named most often in the document other than ``actor1``."""
+    counts = Counter(a.name for a in actors if a.kind in (STATE, ARMED_GROUP) and
+                     a.name != actor1.name and (a.inter == 1) != (actor1.inter == 1))
+    if not counts:
+        return None
+    name = counts.most_common(1)[0][0]
+    return next(a for a in actors if a.name == name)
+
+
+def _fix_territory(sub_event_type: str, roles: Roles) -> str:
+    """A state taking a place regains territory; a non-state group overtakes it."""
+    if sub_event_type not in BATTLES[1:] or roles.actor1 is None:
+        return sub_event_type
+    if roles.actor1.inter == 1:
+        return "Government regains territory"
+    return "Non-state actor overtakes territory"
+
+
+def _mention(document: Document, doc: Doc, sentence: SpacySpan, trigger: Trigger,
+             sub_event_type: str, roles: Roles, all_actors: list[ActorMatch]) -> Mention:
+    head = doc[trigger.start:trigger.end].root
+    actor1, actor2 = roles.actor1, roles.actor2
+    if sub_event_type in ARMED_ONLY:
+        # Only organised armed groups fight battles and fire weapons; a civilian "subject"
+        # ("a resident described ... battles") is a witness, not a party.
+        if actor1 is not None and actor1.kind not in (STATE, ARMED_GROUP):
+            actor1 = None
+        if sub_event_type in BATTLES and actor2 is not None and \
+                actor2.kind not in (STATE, ARMED_GROUP):
+            actor2 = None
+        if actor1 is None and sub_event_type in BATTLES:
+            actor1 = _main_armed(all_actors, exclude=actor2)
+    if sub_event_type in BATTLES and actor1 is not None and actor2 is None:
+        actor2 = _main_opponent(all_actors, actor1)
+    fatalities = count_fatalities(sentence)
+    found_certainty: Certainty = certainty(head)
+    trigger_span = doc[trigger.start:trigger.end]
+    assoc1 = [*roles.assoc1]
+    ally_names = list(actor1.allies) if actor1 else []
+    refs1 = tuple(r for r in (_actor_ref(document.id, doc, a) for a in assoc1) if r)
+    refs1 += tuple(ActorRef(document.id, name, head.idx, head.idx, name, 1, None, STAGE)
+                   for name in ally_names)
+    return Mention(
+        id=content_id("men", document.id, str(sentence.start_char), sub_event_type,
+                      str(trigger_span.start_char)),
+        doc_id=document.id,
+        sub_event_type=sub_event_type,
+        evidence=Evidence(document.id, sentence.text.strip(), sentence.start_char,
+                          sentence.start_char + len(sentence.text.rstrip())),
+        trigger=Span(trigger_span.start_char, trigger_span.end_char, trigger_span.text),
+        actor1=_actor_ref(document.id, doc, actor1),
+        actor2=_actor_ref(document.id, doc, actor2),
+        assoc_actors1=refs1,
+        assoc_actors2=tuple(r for r in (_actor_ref(document.id, doc, a) for a in roles.assoc2)
+                            if r),
+        fatalities=fatalities.fatalities,
+        fatalities_text=fatalities.text,
+        certainty=found_certainty,
+        attributed_source=_attributed_source(sentence),
+        stage=STAGE,
+    )
+
+
+def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int]],
+                  doc_country: str | None) -> list[SentenceMentions]:
+    """Event mentions in ``doc`` (the annotation of ``document.text``), sentence by sentence."""
+    actors = recognise_actors(doc, doc_country)
+    triggers = find_triggers(doc)
+    out: list[SentenceMentions] = []
+    for sentence in doc.sents:
+        in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
+        if not in_sentence:
+            continue
+        sentence_actors = [a for a in actors if sentence.start <= a.start < sentence.end]
+        has_place = any(sentence.start_char <= start < sentence.end_char
+                        for start, _ in place_spans)
+        mentions = []
+        for decision in classify_sentence(sentence, in_sentence, sentence_actors, has_place):
+            head = doc[decision.trigger.start:decision.trigger.end].root
+            roles = assign_roles(head, sentence, sentence_actors, decision.sub_event_type)
+            sub_event_type = _fix_territory(decision.sub_event_type, roles)
+            mentions.append(_mention(document, doc, sentence, decision.trigger, sub_event_type,
+                                     roles, actors))
+        if mentions:
+            out.append(SentenceMentions(sentence.start_char, sentence.end_char, tuple(mentions)))
+    return out

@@ -1,0 +1,97 @@
+"""Certainty of an event mention: reported, claimed, alleged, feared, denied or hypothetical.
+
+Read from the dependency path above the trigger, inside its own clause (an adverbial clause such as
+"... as Islamic State advances" does not inherit the "fear" of its main clause):
+
+* a governing verb or noun of fear or threat ("fear", "rumours", "warn", "threaten") → feared;
+* "claim" → claimed; "deny" → denied; "allege", "accuse" → alleged;
+* a modal ("could", "may", "would", "will"), "if", "possible", an infinitive of purpose
+  ("launched a campaign to capture") or a plan ("plans to") → hypothetical;
+* a negation of the trigger ("did not attack") → denied.
+
+Only reported, claimed and alleged mentions become events; the others are kept for alerts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from frontwatch.records import Certainty
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["CODED_CERTAINTIES", "certainty"]
+
+#: Certainties that ACLED codes as events (a claim of an attack is coded, noting the claim).
+CODED_CERTAINTIES: frozenset[str] = frozenset({"reported", "claimed", "alleged"})
+
+FEAR = {"fear", "afraid", "worry", "concern", "threaten", "threat", "warn", "warning", "rumor",
+        "rumour", "risk", "terror", "danger", "panic", "dread", "talk", "prospect", "possibility"}
+CLAIM = {"claim"}
+DENY = {"deny", "dismiss", "reject", "refute"}
+ALLEGE = {"allege", "accuse", "allegedly", "allegation"}
+PLAN = {"plan", "intend", "aim", "seek", "prepare", "vow", "pledge", "want", "try", "attempt",
+        "threaten", "propose", "expect", "hope", "push", "call", "urge", "demand"}
+MODALS = {"could", "may", "might", "would", "will", "shall", "should", "must", "can"}
+HYPOTHETICAL_WORDS = {"possible", "possibly", "potential", "potentially", "imminent", "likely"}
+# Clause boundaries: the certainty of a main clause does not pass into these.
+BOUNDARIES = {"advcl", "parataxis", "conj"}
+# Subordinators the parser often reads as prepositions ("... fear X as IS battles for control").
+CLAUSE_PREPOSITIONS = {"as", "while", "when", "after", "amid", "despite", "because", "since",
+                       "following", "before"}
+
+
+def _own(token: Token) -> Certainty | None:
+    children = list(token.children)
+    if any(child.dep_ == "neg" for child in children):
+        return "denied"
+    if any(child.lower_ == "if" and child.dep_ == "mark" for child in children):
+        return "hypothetical"
+    if any(child.lower_ in MODALS and child.dep_ == "aux" for child in children):
+        return "hypothetical"
+    if any(child.lower_ in HYPOTHETICAL_WORDS for child in children):
+        return "hypothetical"
+    if token.tag_ == "VB" and any(child.lower_ == "to" and child.dep_ == "aux"
+                                  for child in children):
+        # "a campaign to capture the airport": an aim, not a deed. After a verb ("fired tear gas
+        # to disperse protesters") the infinitive tells what the deed did.
+        governor = token.head
+        if governor.pos_ in ("NOUN", "PROPN") or governor.lemma_.lower() in PLAN:
+            return "hypothetical"
+    return None
+
+
+def _governing(token: Token) -> Certainty | None:
+    lemma = token.lemma_.lower()
+    if lemma in FEAR:
+        return "feared"
+    if lemma in CLAIM:
+        return "claimed"
+    if lemma in DENY:
+        return "denied"
+    if lemma in ALLEGE:
+        return "alleged"
+    if lemma in PLAN:
+        return "hypothetical"
+    return None
+
+
+def certainty(trigger: Token) -> Certainty:
+    """The certainty of the event whose trigger's head token is ``trigger``."""
+    own = _own(trigger)
+    if own:
+        return own
+    if any(child.lower_ in ALLEGE for child in trigger.children):
+        return "alleged"
+    token = trigger
+    for _ in range(6):
+        if token.dep_ in BOUNDARIES or token.head is token:
+            break
+        if token.dep_ == "pobj" and token.head.lower_ in CLAUSE_PREPOSITIONS:
+            break
+        token = token.head
+        found = _governing(token) or _own(token)
+        if found:
+            return found
+    return "reported"

@@ -1,0 +1,139 @@
+"""Actor roles from syntax: actor1 initiates, actor2 is the target — not word order.
+
+From the trigger's head token we find its governing verb and read the dependency tree:
+
+* actor1: the verb's subject ("IS cut the N4"), a passive agent ("killed by gunmen"), or a modifier
+  of the trigger noun ("Russian air strikes", "IS suicide bombers");
+* actor2: the object ("attacked the army"), the passive subject ("soldiers were killed"), or the
+  object of "against / on / at / targeting / with" ("clashes with the army");
+* "clashes between X and Y": X and Y;
+* further actors in the same role are associated actors; civilians hit in an attack on an armed
+  actor are associated with the target.
+
+Word order is the fallback only when the tree gives no role: actors before the trigger initiate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from frontwatch.extract.actors import CIVILIANS, PROTESTERS, ActorMatch
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["Roles", "assign_roles"]
+
+AGENT_DEPS = {"nsubj", "agent", "csubj"}
+PATIENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+TARGET_PREPS = {"against", "on", "at", "targeting", "with", "upon", "into", "in"}
+MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "npadvmod"}
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    actor1: ActorMatch | None
+    actor2: ActorMatch | None
+    assoc1: tuple[ActorMatch, ...]
+    assoc2: tuple[ActorMatch, ...]
+
+
+def _governing_verb(token: Token) -> Token:
+    current = token
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _subtree_ids(tokens: list[Token]) -> set[int]:
+    return {t.i for token in tokens for t in token.subtree}
+
+
+# A noun trigger takes its verb's subject only in these relations ("IS launched assaults",
+# "clashes erupted"); inside a prepositional phrase ("as IS battles ...") the verb is another's.
+VERB_ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "xcomp", "ccomp", "oprd", "ROOT"}
+
+
+def _role_tokens(head: Token) -> tuple[set[int], set[int]]:
+    verb = _governing_verb(head)
+    agents: list[Token] = []
+    patients: list[Token] = []
+    for child in head.children:
+        if child.dep_ in MODIFIER_DEPS and child.i < head.i:
+            agents.append(child)
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            patients.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            agents.append(child)
+    if verb is head or (head.dep_ in VERB_ARGUMENT_DEPS and head.head is verb):
+        for child in verb.children:
+            if child.dep_ in AGENT_DEPS:
+                agents.append(child)
+            elif child.dep_ in PATIENT_DEPS or (child.dep_ == "prep" and child.lower_ in TARGET_PREPS):
+                patients.append(child)
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head is verb:
+        # "Clashes erupted ..." / "Shells hit the market": the trigger is the subject.
+        agents = [a for a in agents if a.i < head.i and a.head is head]
+    agent_ids = _subtree_ids(agents)
+    if verb is not head and head.i in agent_ids:
+        agent_ids -= {head.i}
+    return agent_ids, _subtree_ids(patients) - agent_ids
+
+
+def _between(head: Token, sentence_actors: list[ActorMatch]) -> tuple[ActorMatch, ActorMatch] | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            inside = _subtree_ids([child])
+            found = [a for a in sentence_actors if a.start in inside or a.end - 1 in inside]
+            if len(found) >= 2:
+                return found[0], found[1]
+    return None
+
+
+def _unique(actors: list[ActorMatch], exclude: set[str]) -> list[ActorMatch]:
+    seen = set(exclude)
+    out = []
+    for actor in actors:
+        if actor.name not in seen:
+            seen.add(actor.name)
+            out.append(actor)
+    return out
+
+
+def assign_roles(head: Token, sentence: Span, actors: list[ActorMatch],
+                 sub_event_type: str) -> Roles:
+    """Roles of ``actors`` (those of ``sentence``) for the event triggered at ``head``."""
+    pair = _between(head, actors)
+    if pair:
+        return Roles(pair[0], pair[1], (), ())
+    agent_ids, patient_ids = _role_tokens(head)
+    inside = {t.i for t in head.doc[head.i:head.i + 1]}
+    agents = [a for a in actors if set(range(a.start, a.end)) & (agent_ids | inside)]
+    patients = [a for a in actors if set(range(a.start, a.end)) & patient_ids and a not in agents]
+    if not agents:
+        before = [a for a in actors if a.end <= head.i and a not in patients]
+        agents = before[-1:] if before else []
+    if not patients:
+        after = [a for a in actors if a.start > head.i and a not in agents]
+        patients = after[:1]
+    if sub_event_type.startswith(("Peaceful", "Protest with")) or sub_event_type == \
+            "Excessive force against protesters":
+        protesters = [a for a in actors if a.kind == PROTESTERS]
+        if sub_event_type == "Excessive force against protesters":
+            return _ordered([a for a in actors if a.kind != PROTESTERS], protesters)
+        return _ordered(protesters or agents, [a for a in patients + agents if a.kind != PROTESTERS])
+    return _ordered(agents, patients)
+
+
+def _ordered(agents: list[ActorMatch], patients: list[ActorMatch]) -> Roles:
+    agents = _unique(agents, set())
+    actor1 = agents[0] if agents else None
+    patients = _unique(patients, {actor1.name} if actor1 else set())
+    armed_patients = [p for p in patients if p.kind != CIVILIANS]
+    civilians = [p for p in patients if p.kind == CIVILIANS]
+    targets = armed_patients + civilians
+    actor2 = targets[0] if targets else None
+    return Roles(actor1, actor2, tuple(agents[1:]), tuple(targets[1:]))

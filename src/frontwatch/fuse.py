@@ -1,0 +1,214 @@
+"""Fusion: mentions → events by ACLED's unit of analysis.
+
+One event = one sub-event type × one day × one location × one initiating actor: mentions that agree
+on these are one event, with every evidence sentence kept. Deaths are the largest figure among the
+event's sentences within one document (later sentences usually restate or detail the toll).
+
+Remote violence folded into a battle (ACLED's rule): an air/drone strike or shelling on the same
+day and at the same location as an armed clash of the same document, whose target is one of the
+clash's actors (or unnamed), is part of that battle: its initiator becomes an associated actor of the
+side it fought for, its evidence and deaths join the battle. Strikes on other days or places stay
+events of their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from frontwatch.extract.actors import country_name
+from frontwatch.extract.modality import CODED_CERTAINTIES
+from frontwatch.extract.taxonomy import lookup
+from frontwatch.records import (
+    ActorRef,
+    Certainty,
+    Event,
+    Mention,
+    Provenance,
+    content_id,
+)
+
+__all__ = ["FOLDED_TYPES", "STAGE", "fuse_mentions"]
+
+STAGE = "fuse/0.1"
+FOLDED_TYPES = {"Air/drone strike", "Shelling/artillery/missile attack"}
+CERTAINTY_ORDER: tuple[Certainty, ...] = ("reported", "alleged", "claimed")
+
+
+@dataclass
+class _Group:
+    mentions: list[Mention] = field(default_factory=list)
+    folded_actors1: list[str] = field(default_factory=list)
+    folded_actors2: list[str] = field(default_factory=list)
+
+
+def _side(battle: _Group, strike: Mention) -> int:
+    """Which side of the battle a folded strike fought for: 2 when it hit the battle's initiator,
+    or, target unnamed, when it was flown by a state and the initiator is not one."""
+    initiator = next((m.actor1 for m in battle.mentions if m.actor1), None)
+    if initiator is None:
+        return 1
+    if strike.actor2 is not None:
+        return 2 if strike.actor2.name == initiator.name else 1
+    striker = strike.actor1
+    return 2 if striker is not None and striker.inter == 1 and initiator.inter != 1 else 1
+
+
+def _key(mention: Mention) -> tuple[str, dt.date | None, str, str]:
+    assert mention.date is not None
+    place = mention.place.gazetteer_id or mention.place.text if mention.place else ""
+    actor1 = mention.actor1.name if mention.actor1 else ""
+    return mention.sub_event_type, mention.date.date, place or "", actor1
+
+
+def _default_actor1(mention: Mention, country: str | None) -> tuple[str, int]:
+    label = country_name(country) if country else None
+    event_type = lookup(mention.sub_event_type).event_type
+    if event_type == "Protests":
+        return (f"Protesters ({label})" if label else "Protesters"), 6
+    if event_type == "Riots":
+        return (f"Rioters ({label})" if label else "Rioters"), 5
+    if event_type == "Strategic developments" and mention.sub_event_type == "Arrests":
+        return (f"Police Forces of {label}" if label else "Police Forces"), 1
+    return (f"Unidentified Armed Group ({label})" if label else "Unidentified Armed Group"), 3
+
+
+def _inter(actor: ActorRef | None, country: str | None) -> int | None:
+    if actor is None:
+        return None
+    if actor.inter == 1 and country and actor.country_code and actor.country_code != country:
+        return 8  # a foreign state's forces are external forces in ACLED's interaction codes
+    return actor.inter
+
+
+def _iso_numeric(country: str | None) -> int | None:
+    if not country:
+        return None
+    import pycountry
+
+    record = pycountry.countries.get(alpha_2=country)
+    return int(record.numeric) if record else None
+
+
+def _first(values: Iterable[ActorRef | None]) -> ActorRef | None:
+    return next((value for value in values if value is not None), None)
+
+
+def _names(refs: Iterable[ActorRef], exclude: set[str]) -> str | None:
+    names: list[str] = []
+    for ref in refs:
+        if ref.name not in exclude and ref.name not in names:
+            names.append(ref.name)
+    return "; ".join(names) or None
+
+
+def _joined(names: str | None, folded: list[str], exclude: set[str]) -> str | None:
+    out = names.split("; ") if names else []
+    out += [name for name in folded if name not in exclude and name not in out]
+    return "; ".join(out) or None
+
+
+def _event(group: _Group, publisher: str | None) -> Event:
+    mentions = group.mentions
+    first = mentions[0]
+    assert first.date is not None
+    place = _first_place(mentions)
+    country = place.country_code if place else None
+    subtype = lookup(first.sub_event_type)
+    actor1 = _first(m.actor1 for m in mentions)
+    actor2 = _first(m.actor2 for m in mentions)
+    actor1_name, inter1 = (actor1.name, _inter(actor1, country) or 3) if actor1 else \
+        _default_actor1(first, country)
+    exclude = {actor1_name, actor2.name if actor2 else ""}
+    assoc1 = _joined(_names([ref for m in mentions for ref in m.assoc_actors1], exclude),
+                     group.folded_actors1, exclude)
+    assoc2 = _joined(_names([ref for m in mentions for ref in m.assoc_actors2], exclude),
+                     group.folded_actors2, exclude)
+    fatalities = max(m.fatalities for m in mentions)
+    texts = [m.fatalities_text for m in mentions if m.fatalities_text]
+    sources = [m.attributed_source for m in mentions if m.attributed_source]
+    certainty = min((m.certainty for m in mentions),
+                    key=lambda value: CERTAINTY_ORDER.index(value))
+    evidence = tuple(dict.fromkeys(m.evidence for m in mentions))
+    doc_ids = tuple(dict.fromkeys(m.doc_id for m in mentions))
+    date = first.date
+    return Event(
+        event_id=content_id("evt", *doc_ids, first.sub_event_type, date.date.isoformat(),
+                            place.gazetteer_id or "" if place else "", actor1_name),
+        event_date=date.date,
+        event_date_end=date.date_end,
+        time_precision=date.time_precision,
+        date_source=date.source,
+        disorder_type=subtype.disorder_type,
+        event_type=subtype.event_type,
+        sub_event_type=subtype.name,
+        actor1=actor1_name,
+        inter1=inter1,
+        actor2=actor2.name if actor2 else None,
+        inter2=_inter(actor2, country),
+        assoc_actor_1=assoc1,
+        assoc_actor_2=assoc2,
+        civilian_targeting="Civilian targeting" if actor2 and actor2.inter == 7 else None,
+        country=country_name(country) if country else None,
+        iso=_iso_numeric(country),
+        admin1=place.admin1 if place else None,
+        location=place.name if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=_first_precision(mentions),
+        fatalities=fatalities,
+        fatalities_text="; ".join(dict.fromkeys(texts)) or None,
+        certainty=certainty,
+        source="; ".join(dict.fromkeys(filter(None, [publisher, *sources]))) or None,
+        notes=f"On {date.date.day} {date.date:%B %Y}: {evidence[0].sentence}",
+        evidence=evidence,
+        doc_ids=doc_ids,
+        provenance=Provenance(doc_ids=doc_ids, mention_ids=tuple(m.id for m in mentions),
+                              publishers=(publisher,) if publisher else (),
+                              attributed_sources=tuple(dict.fromkeys(sources)),
+                              stages=tuple(dict.fromkeys(m.stage for m in mentions)) + (STAGE,)),
+        stage=STAGE,
+    )
+
+
+def _first_place(mentions: list[Mention]):  # type: ignore[no-untyped-def]
+    return next((m.place for m in mentions if m.place is not None), None)
+
+
+def _first_precision(mentions: list[Mention]) -> int | None:
+    return next((m.geo_precision for m in mentions if m.place is not None), None)
+
+
+def _fold(groups: dict[tuple[str, dt.date | None, str, str], _Group]) -> None:
+    battles = {(key[1], key[2]): group for key, group in groups.items() if key[0] == "Armed clash"}
+    for key in [key for key in groups if key[0] in FOLDED_TYPES]:
+        battle = battles.get((key[1], key[2]))
+        if battle is None:
+            continue
+        strike = groups[key]
+        sides = {m.actor1.name for m in battle.mentions if m.actor1} | \
+            {m.actor2.name for m in battle.mentions if m.actor2}
+        targets = {m.actor2.name for m in strike.mentions if m.actor2}
+        if targets and not targets & sides:
+            continue
+        battle.mentions.extend(strike.mentions)
+        for mention in strike.mentions:
+            side = _side(battle, mention)
+            names = [ref.name for ref in (mention.actor1, *mention.assoc_actors1) if ref]
+            (battle.folded_actors2 if side == 2 else battle.folded_actors1).extend(names)
+        del groups[key]
+
+
+def fuse_mentions(mentions: Iterable[Mention], publisher: str | None = None,
+                  fold_remote_into_battles: bool = True) -> list[Event]:
+    """Events from the located mentions of one document (see the module docstring)."""
+    groups: dict[tuple[str, dt.date | None, str, str], _Group] = {}
+    for mention in mentions:
+        if mention.date is None or mention.certainty not in CODED_CERTAINTIES:
+            continue
+        groups.setdefault(_key(mention), _Group()).mentions.append(mention)
+    if fold_remote_into_battles:
+        _fold(groups)
+    events = [_event(group, publisher) for group in groups.values()]
+    return sorted(events, key=lambda event: (event.event_date, event.evidence[0].start))

@@ -1,0 +1,245 @@
+"""Typed records that flow between the stages.
+
+Every record carries an id (or the id of the document it belongs to), character offsets into the
+cleaned document text where it comes from text, and ``stage``: the name and version of the stage
+that produced it (e.g. ``"extract.rules/0.1"``). Records are plain dataclasses so they serialise to
+dicts (``to_dict``) for JSON output, the store, and Spark.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "ActorRef",
+    "Certainty",
+    "DateRef",
+    "Document",
+    "Event",
+    "Evidence",
+    "Failure",
+    "Mention",
+    "PlaceRef",
+    "Provenance",
+    "Span",
+    "to_dict",
+]
+
+Certainty = Literal["reported", "claimed", "alleged", "feared", "denied", "hypothetical"]
+PlaceRole = Literal["dateline", "mention"]
+DateSource = Literal["text", "publication_date"]
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A JSON-ready dict of a record: dates as ISO strings, nested records as dicts."""
+    return _jsonable(dataclasses.asdict(record))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def content_id(prefix: str, *parts: str, length: int = 16) -> str:
+    """A stable id from content: the same inputs always give the same id."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:length]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A cleaned document. ``text`` is what every offset in later records points into."""
+
+    id: str
+    text: str
+    published: dt.date | None = None
+    publisher: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source_path: str | None = None
+    language: str = "en"
+    removed_boilerplate: tuple[str, ...] = ()
+    stage: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of a document's cleaned text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A place named in a document, resolved (or not) against the gazetteer."""
+
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    gazetteer_id: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    feature: str | None = None
+    population: int | None = None
+    role: PlaceRole = "mention"
+    match: str | None = None
+    stage: str = ""
+
+    @property
+    def resolved(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A date expression resolved to an absolute date (or range) and a time precision."""
+
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    date: dt.date
+    date_end: dt.date | None = None
+    time_precision: int = 1
+    source: DateSource = "text"
+    is_background: bool = False
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor named in a document, normalised to a canonical ACLED-style name."""
+
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    name: str
+    inter: int
+    country_code: str | None = None
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence an event rests on, with its offsets in the document's cleaned text."""
+
+    doc_id: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One event mention: a clause/sentence that reports an event of one sub-event type."""
+
+    id: str
+    doc_id: str
+    sub_event_type: str
+    evidence: Evidence
+    trigger: Span
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+    assoc_actors1: tuple[ActorRef, ...] = ()
+    assoc_actors2: tuple[ActorRef, ...] = ()
+    place: PlaceRef | None = None
+    geo_precision: int | None = None
+    date: DateRef | None = None
+    fatalities: int = 0
+    fatalities_text: str | None = None
+    certainty: Certainty = "reported"
+    attributed_source: str | None = None
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where an event comes from: documents, publishers, attributed sources, stage versions."""
+
+    doc_ids: tuple[str, ...]
+    mention_ids: tuple[str, ...]
+    publishers: tuple[str, ...] = ()
+    attributed_sources: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An event in the ACLED schema plus its evidence and provenance (see ARCHITECTURE.md)."""
+
+    event_id: str
+    event_date: dt.date
+    time_precision: int
+    disorder_type: str
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    inter1: int
+    actor2: str | None = None
+    inter2: int | None = None
+    assoc_actor_1: str | None = None
+    assoc_actor_2: str | None = None
+    civilian_targeting: str | None = None
+    country: str | None = None
+    iso: int | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    fatalities: int = 0
+    fatalities_text: str | None = None
+    certainty: Certainty = "reported"
+    source: str | None = None
+    notes: str = ""
+    event_date_end: dt.date | None = None
+    date_source: DateSource = "text"
+    evidence: tuple[Evidence, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+    provenance: Provenance | None = None
+    stage: str = ""
+
+    @property
+    def interaction(self) -> int:
+        """ACLED's interaction code: both inter codes, smaller first (one-sided: 10, 20...)."""
+        codes = sorted(code for code in (self.inter1, self.inter2) if code)
+        if len(codes) == 1:
+            return codes[0] * 10
+        return codes[0] * 10 + codes[1]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = to_dict(self)
+        data["interaction"] = self.interaction
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document that could not be processed: which input, where, why (stable code)."""
+
+    source: str
+    code: str
+    message: str
+    line: int | None = None
+    doc_id: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)

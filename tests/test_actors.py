@@ -1,0 +1,57 @@
+"""Actor recognition (dictionary + generic patterns) and roles from syntax."""
+
+import datetime as dt
+
+import frontwatch
+from frontwatch.extract.actors import dictionary, recognise_actors
+from frontwatch.ingest import make_document
+from frontwatch.nlp import annotate
+
+
+def _names(text: str, country: str | None) -> list[str]:
+    return [actor.name for actor in recognise_actors(annotate(text), country)]
+
+
+def test_dictionary_aliases_and_transliterations() -> None:
+    table = dictionary()
+    for alias in ("daesh", "al-shabab", "al-shabaab", "houthis", "tatmadaw", "rsf", "isil"):
+        assert alias in table or alias.upper() in table, alias
+
+
+def test_named_actors_pick_the_document_country() -> None:
+    names = _names("Islamic State fighters attacked the town.", "IQ")
+    assert "Islamic State (Iraq)" in names
+
+
+def test_generic_actors_follow_acled_names() -> None:
+    names = _names("Syrian troops and Russian warplanes pounded the area while police "
+                   "arrested protesters and gunmen killed three civilians.", "SY")
+    assert "Military Forces of Syria" in names
+    assert "Military Forces of Russia" in names
+    assert "Police Forces of Syria" in names
+    assert "Protesters (Syria)" in names
+    assert "Unidentified Armed Group (Syria)" in names
+    assert "Civilians (Syria)" in names
+
+
+def _event(text: str, gazetteer) -> frontwatch.Event:  # type: ignore[no-untyped-def]
+    document = make_document(text, source="t", published=dt.date(2024, 5, 8))
+    events = frontwatch.extract(document, gazetteer)
+    assert events, text
+    return events[0]
+
+
+def test_roles_come_from_syntax_not_word_order(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    event = _event("In Goma on Monday, the positions of the Congolese army were attacked by "
+                   "M23 rebels.", gazetteer)
+    assert event.actor1.startswith("M23")
+    assert (event.actor2 or "").startswith("Military Forces of") and "Congo" in event.actor2
+
+
+def test_civilian_victims_are_actor2_of_an_attack(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    event = _event("Gunmen killed five villagers in Zamfara State on Monday.", gazetteer)
+    assert event.sub_event_type == "Attack"
+    assert event.actor1 == "Unidentified Armed Group (Nigeria)"
+    assert event.actor2 == "Civilians (Nigeria)"
+    assert event.civilian_targeting == "Civilian targeting"
+    assert event.fatalities == 5

@@ -1,0 +1,43 @@
+"""Sentence → sub-event type, through the real trigger and context rules."""
+
+import pytest
+
+import frontwatch
+
+CASES = [
+    ("Warplanes struck a market in the town on Monday, killing six people.", "Air/drone strike"),
+    ("A suicide bomber blew himself up at a checkpoint, killing four soldiers.", "Suicide bomb"),
+    ("Mortar shells landed on a residential district of the city on Sunday.",
+     "Shelling/artillery/missile attack"),
+    ("A roadside bomb struck an army convoy near the town.", "Remote explosive/landmine/IED"),
+    ("An attacker threw a grenade into a crowded bar.", "Grenade"),
+    ("Troops clashed with rebels near the border for several hours.", "Armed clash"),
+    ("Rebels captured the town of Bunagana after the army withdrew.",
+     "Non-state actor overtakes territory"),
+    ("Government forces recaptured the village of Kashma from the militants.",
+     "Government regains territory"),
+    ("Gunmen stormed a village and shot dead 12 villagers.", "Attack"),
+    ("Armed men abducted 30 students from a school.", "Abduction/forced disappearance"),
+    ("Thousands of protesters marched peacefully through the capital.", "Peaceful protest"),
+    ("Police fired tear gas to disperse protesters outside parliament.",
+     "Protest with intervention"),
+    ("Security forces opened fire on protesters, killing five.",
+     "Excessive force against protesters"),
+    ("Rioters torched police vehicles and blocked roads with burning tyres.",
+     "Violent demonstration"),
+    ("The warring parties signed a ceasefire agreement in Geneva.", "Agreement"),
+    ("Soldiers defused a bomb planted under a bridge.", "Disrupted weapons use"),
+    ("Authorities discovered a mass grave containing dozens of bodies.", "Other"),
+    ("The central bank raised interest rates by half a point.", "none"),
+    ("Floods killed 20 people and destroyed hundreds of homes.", "none"),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_sentence_types(text: str, expected: str, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert frontwatch.classify(text, gazetteer) == expected
+
+
+def test_feared_event_is_not_classified_as_one(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Residents fear the militants will massacre everyone if they enter the town."
+    assert frontwatch.classify(text, gazetteer) == "none"

@@ -1,0 +1,43 @@
+import datetime as dt
+
+import pytest
+
+from frontwatch.resolve.dates import acled_week, resolve_date_text
+
+WEDNESDAY = dt.date(2017, 1, 18)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Monday", dt.date(2017, 1, 16)),
+    ("on Friday", dt.date(2017, 1, 13)),
+    ("last Friday", dt.date(2017, 1, 13)),
+    ("Wednesday", dt.date(2017, 1, 18)),
+    ("last Wednesday", dt.date(2017, 1, 11)),
+    ("Sunday night", dt.date(2017, 1, 15)),
+    ("yesterday", dt.date(2017, 1, 17)),
+    ("today", dt.date(2017, 1, 18)),
+    ("January 12", dt.date(2017, 1, 12)),
+    ("12 January 2016", dt.date(2016, 1, 12)),
+    ("Dec. 28", dt.date(2016, 12, 28)),
+    ("2017-01-02", dt.date(2017, 1, 2)),
+])
+def test_day_precision(text: str, expected: dt.date) -> None:
+    assert resolve_date_text(text, WEDNESDAY) == (expected, None, 1)
+
+
+def test_last_week_is_the_previous_saturday_to_friday_week() -> None:
+    date, end, precision = resolve_date_text("last week", WEDNESDAY)  # type: ignore[misc]
+    assert (date, end, precision) == (dt.date(2017, 1, 10), dt.date(2017, 1, 13), 2)
+    assert acled_week(dt.date(2017, 1, 18)) == (dt.date(2017, 1, 14), dt.date(2017, 1, 20))
+
+
+def test_month_precision() -> None:
+    assert resolve_date_text("last month", WEDNESDAY) == (dt.date(2016, 12, 15),
+                                                          dt.date(2016, 12, 31), 3)
+    assert resolve_date_text("early March 2016", WEDNESDAY)[0] == dt.date(2016, 3, 1)  # type: ignore[index]
+
+
+@pytest.mark.parametrize("text", ["more than two years", "years", "hourly", "three days",
+                                  "for more than a year"])
+def test_durations_are_not_dates(text: str) -> None:
+    assert resolve_date_text(text, WEDNESDAY) is None

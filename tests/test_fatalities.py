@@ -1,0 +1,39 @@
+import pytest
+
+from frontwatch.extract.fatalities import count_fatalities, parse_number
+from frontwatch.nlp import annotate
+
+
+def _count(sentence: str) -> int:
+    return count_fatalities(next(iter(annotate(sentence).sents))).fatalities
+
+
+@pytest.mark.parametrize("sentence, deaths", [
+    ("Two soldiers and three civilians were killed when the bomb exploded.", 5),
+    ("At least 12 people were killed and 30 wounded in the attack.", 12),
+    ("The strike killed seven civilians, including two children, and wounded 11.", 7),
+    ("Dozens of villagers were killed.", 12),
+    ("Scores of fighters have died since Friday.", 20),
+    ("Five people were injured in the blast.", 0),
+    ("No one was killed in the attack.", 0),
+    ("A soldier was killed on Monday.", 1),
+    ("Gunmen killed civilians in the village.", 3),
+    ("Between 10 and 15 people died in the fighting.", 10),
+    ("Police said 14 people were killed; residents said 23 died.", 14),
+    ("18 killed or wounded by shells in the city.", 3),
+    ("Warplanes executed more than 100 airstrikes on the town.", 0),
+    ("The clashes left twenty-three fighters dead.", 23),
+])
+def test_acled_fatality_rules(sentence: str, deaths: int) -> None:
+    assert _count(sentence) == deaths
+
+
+def test_fatalities_text_names_the_words_counted() -> None:
+    found = count_fatalities(next(iter(annotate("Dozens of villagers were killed.").sents)))
+    assert found.text == "Dozens of villagers were killed"
+
+
+@pytest.mark.parametrize("word, value", [("twenty-three", 23), ("1,200", 1200),
+                                         ("a hundred", 100), ("dozens", 12), ("eleven", 11)])
+def test_parse_number(word: str, value: int) -> None:
+    assert parse_number(word) == value

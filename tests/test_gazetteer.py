@@ -1,0 +1,61 @@
+from pathlib import Path
+
+import pytest
+
+from frontwatch.errors import GazetteerError
+from frontwatch.resolve.gazetteer import InMemoryGazetteer, Place, SqliteGazetteer
+from frontwatch.resolve.gazetteer_build import curated_entries, write_index
+
+
+def test_exact_before_loose(small_gazetteer: InMemoryGazetteer) -> None:
+    found = small_gazetteer.lookup("Deir el-Zor")
+    assert found.match == "exact" and found.places[0].name == "Deir ez-Zor"
+    loose = small_gazetteer.lookup("Deir e-Zor")
+    assert loose.match == "loose" and loose.places[0].name == "Deir ez-Zor"
+    assert small_gazetteer.lookup("Atlantis").match is None
+
+
+def test_own_name_ranks_before_alternate_name() -> None:
+    city = Place("c", "Arak", 34.1, 49.7, "IR", feature="city", population=500_000)
+    country = Place("k", "Iraq", 33.3, 44.4, "IQ", feature="country", population=38_000_000)
+    gazetteer = InMemoryGazetteer([(city, ["Iraq"]), (country, [])])
+    assert gazetteer.lookup("Iraq").places[0].id == "k"
+
+
+def test_sqlite_index_matches_in_memory(tmp_path: Path, small_gazetteer: InMemoryGazetteer
+                                        ) -> None:
+    entries = [(small_gazetteer.get(pid), names) for pid, names in
+               (("t:dez", ["Dayr az-Zawr"]), ("t:kyiv", ["Kiev"]), ("t:amman", []))]
+    path = write_index(tmp_path / "g.sqlite", entries)  # type: ignore[arg-type]
+    index = SqliteGazetteer(path)
+    assert index.lookup("Kiev").places[0].name == "Kyiv"
+    assert index.lookup("Deir Ezzor").match == "loose"
+    assert index.get("t:amman").name == "Amman"  # type: ignore[union-attr]
+
+
+def test_missing_or_corrupt_index(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError):
+        SqliteGazetteer(tmp_path / "none.sqlite")
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(GazetteerError, match="unreadable"):
+        SqliteGazetteer(broken).lookup("Aleppo")
+
+
+def test_curated_list_is_well_formed() -> None:
+    entries = list(curated_entries())
+    assert len(entries) >= 100
+    ids = [place.id for place, _ in entries]
+    assert len(ids) == len(set(ids))
+    for place, _ in entries:
+        assert place.feature and len(place.country_code) == 2
+        if place.latitude is not None:
+            assert -90 <= place.latitude <= 90 and -180 <= place.longitude <= 180  # type: ignore[operator]
+
+
+@pytest.mark.slow
+def test_real_gazetteer_resolves_conflict_places(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert gazetteer.lookup("Deir ez-Zor").places[0].country_code == "SY"
+    assert gazetteer.lookup("Mosul").places[0].admin1
+    assert gazetteer.lookup("Iraq").places[0].feature == "country"
+    assert gazetteer.lookup("Goma").places[0].country_code == "CD"

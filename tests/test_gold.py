@@ -1,0 +1,26 @@
+"""Our own gold set (tests/gold/events_gold.jsonl) is well formed and covers what #2 asks."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from frontwatch.extract.taxonomy import sub_event_types
+
+GOLD = Path(__file__).parent / "gold" / "events_gold.jsonl"
+
+
+def test_gold_set_is_valid_and_varied() -> None:
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+    assert len(rows) >= 20
+    assert len({row["id"] for row in rows}) == len(rows)
+    countries, types = set(), set()
+    for row in rows:
+        published = dt.date.fromisoformat(row["published"])
+        for event in row["events"]:
+            assert event["sub_event_type"] in sub_event_types()
+            assert dt.date.fromisoformat(event["date"]) <= published
+            assert -90 <= event["lat"] <= 90 and -180 <= event["lon"] <= 180
+            countries.add(event["country_iso2"])
+            types.add(event["sub_event_type"])
+    assert len(countries) >= 10 and len(types) >= 15
+    assert any(not row["events"] for row in rows), "a report with no event is part of the set"

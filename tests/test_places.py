@@ -1,0 +1,46 @@
+"""Place recognition, datelines, focus country, resolution."""
+
+import pytest
+
+from frontwatch.nlp import annotate
+from frontwatch.resolve.places import find_datelines, resolve_places
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("AMMAN: Civilians fear the worst.", "AMMAN"),
+    ("BEIRUT (Reuters) - Shelling hit the town.", "BEIRUT"),
+    ("GOMA/KINSHASA, Jan 28 - Rebels advanced.", "GOMA/KINSHASA"),
+    ("MOGADISHU, March 3 (AFP) - A bomb exploded.", "MOGADISHU"),
+    ("Mogadishu, March 3 (AFP) - A bomb exploded.", "Mogadishu"),
+])
+def test_datelines(text: str, dateline: str) -> None:
+    spans = find_datelines(text)
+    assert spans and text[spans[0][0]:spans[0][1]] == dateline
+
+
+def test_no_dateline_in_running_text() -> None:
+    assert find_datelines("The army said: rebels attacked.") == []
+
+
+def test_dateline_is_never_the_focus(small_gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("AMMAN: Fighting raged in Deir ez-Zor on Monday.\n\nResidents of Deir ez-Zor said "
+            "reinforcements came from Mosul in Iraq.")
+    resolution = resolve_places(annotate(text), "d", small_gazetteer)
+    amman = [p for p in resolution.places if p.text == "AMMAN"]
+    assert amman and amman[0].role == "dateline"
+    assert resolution.focus_country == "SY"
+    assert resolution.focus_place is not None and resolution.focus_place.name == "Deir ez-Zor"
+
+
+def test_loose_spelling_resolves_inside_the_focus_country(small_gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Clashes in Aleppo and Deir e-Zor, Syria, killed ten."
+    resolution = resolve_places(annotate(text), "d", small_gazetteer)
+    found = {p.text: p.name for p in resolution.places}
+    assert found.get("Deir e-Zor") == "Deir ez-Zor"
+
+
+def test_curated_districts_are_recognised(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Shells hit al-Joura and al-Qusour districts of Deir ez-Zor on Monday."
+    resolution = resolve_places(annotate(text), "d", gazetteer)
+    names = {p.text for p in resolution.places if p.resolved}
+    assert {"al-Joura", "al-Qusour"} <= names
