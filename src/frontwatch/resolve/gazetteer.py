@@ -7,6 +7,7 @@ population; choosing among them (document country, context) is the caller's busi
 
 from __future__ import annotations
 
+import difflib
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -36,6 +37,10 @@ FEATURE_SPECIFICITY = {
 }
 
 
+#: Lookups remembered per process; cleared when full (batches see the same names again and again).
+CACHE_SIZE = 50_000
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """One gazetteer entry."""
@@ -51,12 +56,22 @@ class Place:
     parent: str | None = None
 
 
-def rank_key(place: Place, key: str = "") -> tuple[int, int, int]:
-    """Sort key: entries whose own name matches ``key`` first (before those matched by an
-    alternate name), then settlements before regions and countries, then larger population."""
-    settlement = FEATURE_SPECIFICITY.get(place.feature, 1)
-    alternate = 0 if key and exact_key(place.name) == key else 1
-    return (alternate, 0 if settlement <= 1 else settlement, -place.population)
+def rank_key(place: Place, key: str = "") -> tuple[int, int, int, int]:
+    """Sort key: a country called exactly ``key`` first ("Iraq" is the country, not a town that
+    has "Iraq" among its alternate names); then settlements before regions; then entries whose own
+    name matches before those matched by an alternate name; then larger population."""
+    own = bool(key) and exact_key(place.name) == key
+    specificity = FEATURE_SPECIFICITY.get(place.feature, 1)
+    country_first = 0 if own and place.feature == "country" else 1
+    return (country_first, 0 if specificity <= 1 else specificity, 0 if own else 1,
+            -place.population)
+
+
+def _similarity(name: str, place: Place) -> float:
+    """How close a loose match is to the name asked for (0..1), on article-free exact keys."""
+    return difflib.SequenceMatcher(None, loose_key(name).replace(" ", ""),
+                                   loose_key(place.name).replace(" ", "")).ratio() + \
+        difflib.SequenceMatcher(None, exact_key(name), exact_key(place.name)).ratio()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +82,15 @@ class Lookup:
     places: tuple[Place, ...]
 
 
-def _ranked(match: str, places: list[Place], key: str) -> Lookup:
+def _ranked(match: str, places: list[Place], name: str) -> Lookup:
     if not places:
         return Lookup(None, ())
+    key = exact_key(name)
+    if match == "loose":
+        # Loose keys collide across the world ("Raqqa" and "Riga"): the closest spelling first.
+        ordered = sorted(places, key=lambda place: (-round(_similarity(name, place), 1),
+                                                    rank_key(place, key)))
+        return Lookup(match, tuple(ordered))
     return Lookup(match, tuple(sorted(places, key=lambda place: rank_key(place, key))))
 
 
@@ -106,8 +127,8 @@ class InMemoryGazetteer:
     def lookup(self, name: str) -> Lookup:
         key = exact_key(name)
         if key in self._exact:
-            return _ranked("exact", self._exact[key], key)
-        return _ranked("loose", self._loose.get(loose_key(name), []), key)
+            return _ranked("exact", self._exact[key], name)
+        return _ranked("loose", self._loose.get(loose_key(name), []), name)
 
     def get(self, place_id: str) -> Place | None:
         return self._by_id.get(place_id)
@@ -146,8 +167,10 @@ class SqliteGazetteer:
         key = exact_key(name)
         if key not in self._cache:
             found = self._query("exact_key", key)
-            self._cache[key] = (_ranked("exact", found, key) if found else
-                                _ranked("loose", self._query("loose_key", loose_key(name)), key))
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.clear()
+            self._cache[key] = (_ranked("exact", found, name) if found else
+                                _ranked("loose", self._query("loose_key", loose_key(name)), name))
         return self._cache[key]
 
     def get(self, place_id: str) -> Place | None:

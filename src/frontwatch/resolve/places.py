@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from frontwatch.records import PlaceRef
-from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, Gazetteer, Place
+from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, Gazetteer, Lookup, Place
 from frontwatch.resolve.gazetteer_build import curated_entries
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.vocab import Vocab
 
 __all__ = ["DATELINE", "STAGE", "PlaceResolution", "find_datelines", "resolve_places"]
@@ -136,6 +136,23 @@ def _clean_name(text: str) -> tuple[str, bool]:
 LOOSE_MIN_POPULATION = 100_000
 
 
+LEADING_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|az|at|an|ed|er|es|ez)[-\s‑]+(?=\w)", re.I)
+
+
+def _lookup(gazetteer: Gazetteer, name: str) -> Lookup:
+    """Exact name, then exact without a leading Arabic article ("Al-Raqqah" → "Raqqah"), then
+    the loose key of the name as written."""
+    found = gazetteer.lookup(name)
+    if found.match == "exact":
+        return found
+    bare = LEADING_ARTICLE.sub("", name)
+    if bare != name:
+        without = gazetteer.lookup(bare)
+        if without.match == "exact":
+            return without
+    return found
+
+
 def _choose(places: tuple[Place, ...], match: str | None, focus: str | None,
             admin: bool) -> Place | None:
     if not places:
@@ -176,24 +193,110 @@ def _focus_country(resolved: list[PlaceRef], text: str) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
+# Capitalised words that are places somewhere but, in English news, almost never this one.
+NOT_PLACE_WORDS = frozenset("""
+    the a an and of in on at to for by from with as after before during while since until over
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december state states army police forces force islamic
+    regime government president minister ministry people city town village district province
+    north south east west northern southern eastern western central new old great upper lower
+    said says killed dead children women men security national united coalition international
+    """.split())
+#: Population from which a place found only through the gazetteer counts without a focus country.
+GAZETTEER_ONLY_MIN_POPULATION = 100_000
+MAX_NAME_TOKENS = 4
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha or token.text[:3].lower() in ("al-", "el-")
+
+
+def _gazetteer_candidates(doc: Doc, taken: list[tuple[int, int, str]]
+                          ) -> list[tuple[int, int, str]]:
+    """Capitalised word sequences (up to four words, hyphens kept) not already recognised: the
+    statistical tagger misses many Middle-Eastern and African place names, or labels them as
+    persons or organisations; the gazetteer decides."""
+    covered = {i for start, end, _ in taken for i in range(start, end)}
+    found = []
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if not _capitalised(token) or index in covered or token.lower_ in NOT_PLACE_WORDS:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(doc) and end - index < MAX_NAME_TOKENS * 2 and (
+                _capitalised(doc[end]) or doc[end].text in ("-", "‑") or
+                doc[end].lower_ in ("al", "el", "ez", "ed", "as", "ash", "ar", "az")):
+            end += 1
+        while end > index + 1 and not doc[end - 1].is_alpha:
+            end -= 1
+        span = doc[index:end]
+        found.append((span.start_char, span.end_char, span.text))
+        index = end
+    return found
+
+
+def _sub_spans(start: int, end: int, text: str) -> list[tuple[int, int, str]]:
+    """Longest-first sub-spans of a capitalised sequence, split on spaces."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    out = []
+    for size in range(min(len(words), MAX_NAME_TOKENS), 0, -1):
+        for first in range(len(words) - size + 1):
+            a, b = words[first][0], words[first + size - 1][1]
+            out.append((start + a, start + b, text[a:b]))
+    return out
+
+
+def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | None,
+                      taken: list[tuple[int, int, str]]) -> list[PlaceRef]:
+    refs: list[PlaceRef] = []
+    for start, end, text in _gazetteer_candidates(doc, taken):
+        used: set[int] = set()
+        for sub_start, sub_end, sub_text in _sub_spans(start, end, text):
+            if set(range(sub_start, sub_end)) & used or sub_text.lower() in NOT_PLACE_WORDS:
+                continue
+            name, admin = _clean_name(sub_text)
+            found = _lookup(gazetteer, name)
+            if found.match != "exact":
+                continue
+            place = _choose(found.places, found.match, focus, admin)
+            if place is None or (place.country_code != focus and
+                                 (focus or place.population < GAZETTEER_ONLY_MIN_POPULATION)):
+                continue
+            refs.append(_place_ref(doc_id, sub_start, sub_end, sub_text, place, "exact",
+                                   "mention"))
+            used |= set(range(sub_start, sub_end))
+    return refs
+
+
 def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
                    country_hint: str | None = None) -> PlaceResolution:
     """Recognise and resolve every place in ``doc``; see the module docstring for the method."""
     datelines = find_datelines(doc.text)
+    spans = _candidates(doc, datelines)
     mentions = []
-    for start, end, text in _candidates(doc, datelines):
+    for start, end, text in spans:
         role = "dateline" if any(s <= start < e for s, e in datelines) else "mention"
         name, admin = _clean_name(text)
         if len(name) < 2:
             continue
-        mentions.append((start, end, text, name, admin, role, gazetteer.lookup(name)))
+        mentions.append((start, end, text, admin, role, _lookup(gazetteer, name)))
     first = [_place_ref(doc_id, s, e, t, _choose(found.places, found.match, None, admin),
                         found.match, role)
-             for s, e, t, _, admin, role, found in mentions]
+             for s, e, t, admin, role, found in mentions]
     focus = country_hint or _focus_country(first, doc.text)
-    refs = tuple(_place_ref(doc_id, s, e, t, _choose(found.places, found.match, focus, admin),
-                            found.match, role)
-                 for s, e, t, _, admin, role, found in mentions)
+    token_spans = [(doc.char_span(s, e, alignment_mode="expand").start,
+                    doc.char_span(s, e, alignment_mode="expand").end, t) for s, e, t in spans
+                   if doc.char_span(s, e, alignment_mode="expand") is not None]
+    extra = _gazetteer_places(doc, doc_id, gazetteer, focus, token_spans)
+    if focus is None and extra:
+        focus = _focus_country(first + extra, doc.text)
+        extra = _gazetteer_places(doc, doc_id, gazetteer, focus, token_spans)
+    refs = [_place_ref(doc_id, s, e, t, _choose(found.places, found.match, focus, admin),
+                       found.match, role)
+            for s, e, t, admin, role, found in mentions]
+    refs = tuple(sorted(refs + extra, key=lambda ref: ref.start))
     return PlaceResolution(refs, focus, _focus_place(refs, focus))
 
 
