@@ -196,19 +196,20 @@ def _focus_country(resolved: list[PlaceRef], text: str) -> str | None:
 # Capitalised words that are places somewhere but, in English news, almost never this one.
 NOT_PLACE_WORDS = frozenset("""
     the a an and of in on at to for by from with as after before during while since until over
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december state states army police forces force islamic
-    regime government president minister ministry people city town village district province
-    north south east west northern southern eastern western central new old great upper lower
-    said says killed dead children women men security national united coalition international
-    """.split())
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december state states army police forces force
+    islamic regime government president minister ministry people city town village district
+    province north south east west northern southern eastern western central new old great
+    upper lower said says killed dead children women men security national united coalition
+    international
+""".split())
 #: Population from which a place found only through the gazetteer counts without a focus country.
 GAZETTEER_ONLY_MIN_POPULATION = 100_000
 MAX_NAME_TOKENS = 4
 
 
 def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha or token.text[:3].lower() in ("al-", "el-")
+    return (token.text[:1].isupper() and token.is_alpha) or token.text[:3].lower() in ("al-", "el-")
 
 
 def _gazetteer_candidates(doc: Doc, taken: list[tuple[int, int, str]]
@@ -286,17 +287,19 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
                         found.match, role)
              for s, e, t, admin, role, found in mentions]
     focus = country_hint or _focus_country(first, doc.text)
-    token_spans = [(doc.char_span(s, e, alignment_mode="expand").start,
-                    doc.char_span(s, e, alignment_mode="expand").end, t) for s, e, t in spans
-                   if doc.char_span(s, e, alignment_mode="expand") is not None]
+    token_spans = []
+    for start, end, text in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            token_spans.append((span.start, span.end, text))
     extra = _gazetteer_places(doc, doc_id, gazetteer, focus, token_spans)
     if focus is None and extra:
         focus = _focus_country(first + extra, doc.text)
         extra = _gazetteer_places(doc, doc_id, gazetteer, focus, token_spans)
-    refs = [_place_ref(doc_id, s, e, t, _choose(found.places, found.match, focus, admin),
-                       found.match, role)
-            for s, e, t, admin, role, found in mentions]
-    refs = tuple(sorted(refs + extra, key=lambda ref: ref.start))
+    resolved = [_place_ref(doc_id, s, e, t, _choose(found.places, found.match, focus, admin),
+                           found.match, role)
+                for s, e, t, admin, role, found in mentions]
+    refs = tuple(sorted(resolved + extra, key=lambda ref: ref.start))
     return PlaceResolution(refs, focus, _focus_place(refs, focus))
 
 
