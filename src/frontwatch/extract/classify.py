@@ -3,7 +3,9 @@
 The trigger rules (``triggers.py``) over-generate on purpose; these context rules decide, in order:
 
 1. Triggers inside a larger trigger of higher priority go ("car bombs" inside "suicide car bombs");
-   triggers inside a time adjunct ("since the start of the fighting") are context, not events.
+   triggers inside a time adjunct ("since the start of the fighting"), modified as past
+   ("previous truces"), objects of a reaction ("condemned the attack") or habitual ("shelled
+   almost daily") are context, not events; planned or feared events yield to reported ones.
 2. Not-an-event context: a disaster, accident, disease or ordinary crime with no armed actor.
 3. Weapons disrupted (intercepted, defused, seized) win over the weapon's own type.
 4. Demonstrations: riot words and protester violence make a Violent demonstration; lethal force
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from frontwatch.extract.actors import ARMED_GROUP, CIVILIANS, STATE, ActorMatch
+from frontwatch.extract.modality import CODED_CERTAINTIES, certainty
 from frontwatch.extract.triggers import Trigger
 
 if TYPE_CHECKING:
@@ -46,6 +49,13 @@ PROTESTER_VIOLENCE = {"torched", "burned", "burnt", "threw", "pelted", "vandalis
                       "looted", "stormed", "ransacked", "smashed", "stones", "rocks", "molotov",
                       "petrol", "set", "clashed", "fought", "attacked", "blocked", "barricades"}
 TIME_ADJUNCTS = {"since", "during", "before", "until", "throughout"}
+BACKGROUND_MODIFIERS = {"previous", "past", "prior", "former", "earlier", "last", "recent",
+                        "repeated", "frequent", "periodic", "sporadic"}
+REACTION_VERBS = {"welcome", "condemn", "denounce", "praise", "hail", "criticise", "criticize",
+                  "deplore", "mourn", "investigate", "blame", "applaud", "endorse", "commemorate",
+                  "mark", "remember", "recall"}
+HABITUAL_WORDS = {"daily", "routinely", "regularly", "frequently", "often", "usually",
+                  "periodically", "habitually", "nightly", "weekly"}
 VIOLENT_FAMILIES = {"remote", "battle", "territory", "civilians"}
 WEAPON_ATTACK_WORDS = {"shot", "shoot", "gunned", "gunfire", "stabbed", "machetes", "machete",
                        "beheaded", "executed", "massacre", "massacred", "hacked", "torched",
@@ -75,6 +85,19 @@ def _inside_time_adjunct(trigger: Trigger, sentence: Span) -> bool:
     return False
 
 
+def _not_news(trigger: Trigger, sentence: Span) -> bool:
+    """Triggers that refer to an event without reporting one: "previous truces", a statement
+    that "condemned the attack", what happens "almost daily"."""
+    head = sentence.doc[trigger.start:trigger.end].root
+    if any(child.lower_ in BACKGROUND_MODIFIERS for child in head.children):
+        return True
+    if head.dep_ in ("dobj", "pobj") and head.head.lemma_.lower() in REACTION_VERBS:
+        return True
+    if head.dep_ == "pobj" and head.head.head.lemma_.lower() in REACTION_VERBS:
+        return True
+    return any(token.lower_ in HABITUAL_WORDS for token in sentence)
+
+
 def _prune(triggers: list[Trigger], sentence: Span) -> list[Trigger]:
     kept = []
     for trigger in triggers:
@@ -82,9 +105,13 @@ def _prune(triggers: list[Trigger], sentence: Span) -> list[Trigger]:
                       trigger.end <= other.end and other.priority > trigger.priority and
                       (other.end - other.start) > (trigger.end - trigger.start)
                       for other in triggers)
-        if not covered and not _inside_time_adjunct(trigger, sentence):
-            kept.append(trigger)
-    return kept
+        if covered or _inside_time_adjunct(trigger, sentence) or _not_news(trigger, sentence):
+            continue
+        kept.append(trigger)
+    # A planned or feared event beside a real one ("arrested 200 ahead of a planned rally") does
+    # not type the sentence; alone, it stays so its mention keeps its certainty.
+    coded = [t for t in kept if certainty(sentence.doc[t.start:t.end].root) in CODED_CERTAINTIES]
+    return coded or kept
 
 
 def _words(sentence: Span) -> set[str]:

@@ -84,6 +84,9 @@ def _quantity(token: Token) -> int | None:
     if token.head is not token and token.head.lower_ in NOT_PEOPLE:
         return None
     doc = token.doc
+    following = doc[token.i + 1:token.i + 3].text.lower()
+    if following.startswith(("-year", "year", "-month", "month")):
+        return None  # an age ("a 58-year-old man"), not a count
     # "twenty-three" is three tokens: the units word carries the whole value.
     if token.lower_ in _TENS and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and \
             doc[token.i + 2].lower_ in _UNITS:

@@ -141,16 +141,38 @@ def _mention(document: Document, doc: Doc, sentence: SpacySpan, trigger: Trigger
     )
 
 
+def _body_start(document: Document) -> int:
+    """Where the body begins: a headline restates the lead without its date, so when a body
+    follows, events are coded from the body only."""
+    title = document.title
+    if title and document.text.startswith(title) and len(document.text) > len(title) + 2:
+        return len(title)
+    return 0
+
+
+def _inherit_actor1(roles: Roles, sub_event_type: str, previous: Roles | None) -> Roles:
+    """"Russian forces shelled Nikopol ... The shells, fired from ...": a weapon sentence without
+    its own initiator continues the previous sentence of its paragraph."""
+    if roles.actor1 is not None or previous is None or previous.actor1 is None:
+        return roles
+    if sub_event_type not in ARMED_ONLY:
+        return roles
+    return Roles(previous.actor1, roles.actor2 or previous.actor2, roles.assoc1, roles.assoc2)
+
+
 def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int]],
                   doc_country: str | None) -> list[SentenceMentions]:
     """Event mentions in ``doc`` (the annotation of ``document.text``), sentence by sentence."""
     actors = recognise_actors(doc, doc_country)
     triggers = find_triggers(doc)
+    body_start = _body_start(document)
     out: list[SentenceMentions] = []
+    previous: tuple[int, Roles] | None = None
     for sentence in doc.sents:
         in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
-        if not in_sentence:
+        if not in_sentence or sentence.start_char < body_start:
             continue
+        paragraph = doc.text.rfind("\n\n", 0, sentence.start_char)
         sentence_actors = [a for a in actors if sentence.start <= a.start < sentence.end]
         has_place = any(sentence.start_char <= start < sentence.end_char
                         for start, _ in place_spans)
@@ -158,6 +180,10 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
         for decision in classify_sentence(sentence, in_sentence, sentence_actors, has_place):
             head = doc[decision.trigger.start:decision.trigger.end].root
             roles = assign_roles(head, sentence, sentence_actors, decision.sub_event_type)
+            roles = _inherit_actor1(roles, decision.sub_event_type,
+                                    previous[1] if previous and previous[0] == paragraph else None)
+            if roles.actor1 is not None:
+                previous = (paragraph, roles)
             sub_event_type = _fix_territory(decision.sub_event_type, roles)
             mentions.append(_mention(document, doc, sentence, decision.trigger, sub_event_type,
                                      roles, actors))

@@ -34,7 +34,9 @@ ALLEGE = {"allege", "accuse", "allegedly", "allegation"}
 PLAN = {"plan", "intend", "aim", "seek", "prepare", "vow", "pledge", "want", "try", "attempt",
         "threaten", "propose", "expect", "hope", "push", "call", "urge", "demand"}
 MODALS = {"could", "may", "might", "would", "will", "shall", "should", "must", "can"}
-HYPOTHETICAL_WORDS = {"possible", "possibly", "potential", "potentially", "imminent", "likely"}
+HYPOTHETICAL_WORDS = {"possible", "possibly", "potential", "potentially", "imminent", "likely",
+                      "planned", "proposed", "expected", "upcoming", "threatened", "future",
+                      "intended", "announced"}
 # Clause boundaries: the certainty of a main clause does not pass into these.
 BOUNDARIES = {"advcl", "parataxis", "conj"}
 # Subordinators the parser often reads as prepositions ("... fear X as IS battles for control").

@@ -163,7 +163,7 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w(*forms("clear")), DET, _w("area", "town", "village", "city", op="?"), _w("of")],
     ]),
     ("Non-violent transfer of territory", "transfer", "territory", 50, [
-        [_w(*forms("withdraw", "retreat", "evacuate", "abandon", "vacate"))],
+        [_w(*forms("withdraw", "retreat", "abandon", "vacate"))],
         [_w(*forms("pull")), _w("out", "back")],
         [_w(*forms("hand", "turn")), _w("over")],
         [_w(*forms("handover", "hand-over", "withdrawal", "pullout", "pull-out"))],

@@ -57,12 +57,12 @@ class Place:
 
 
 def rank_key(place: Place, key: str = "") -> tuple[int, int, int, int]:
-    """Sort key: a country called exactly ``key`` first ("Iraq" is the country, not a town that
-    has "Iraq" among its alternate names); then settlements before regions; then entries whose own
-    name matches before those matched by an alternate name; then larger population."""
+    """Sort key: a country first ("Iraq" is the country, not a town that has "Iraq" among its
+    alternate names; "Congo" the larger Congo); then settlements before regions; then entries whose
+    own name matches before those matched by an alternate name; then larger population."""
     own = bool(key) and exact_key(place.name) == key
     specificity = FEATURE_SPECIFICITY.get(place.feature, 1)
-    country_first = 0 if own and place.feature == "country" else 1
+    country_first = 0 if place.feature == "country" else 1
     return (country_first, 0 if specificity <= 1 else specificity, 0 if own else 1,
             -place.population)
 

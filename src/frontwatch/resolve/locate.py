@@ -52,15 +52,19 @@ def _sentence_places(resolution: PlaceResolution, start: int, end: int) -> list[
             (resolution.focus_country is None or ref.country_code == resolution.focus_country)]
 
 
+def _is_origin(text: str, ref: PlaceRef) -> bool:
+    """"fired from positions near Enerhodar", "reinforcements from Ninevah": where the attack
+    came from, not where it happened."""
+    return bool(set(_words_before(text, ref.start, 3)) & ORIGIN_WORDS)
+
+
 def _pick_place(text: str, places: list[PlaceRef], trigger_start: int) -> PlaceRef | None:
-    if not places:
-        return None
-    def rank(ref: PlaceRef) -> tuple[int, int, int]:
-        origin = 1 if set(_words_before(text, ref.start, 1)) & ORIGIN_WORDS else 0
+    def rank(ref: PlaceRef) -> tuple[int, int]:
         specificity = FEATURE_SPECIFICITY.get(ref.feature or "", 1)
         settlement = 0 if specificity <= 1 else specificity
-        return origin, settlement, abs(ref.start - trigger_start)
-    return min(places, key=rank)
+        return settlement, abs(ref.start - trigger_start)
+    candidates = [ref for ref in places if not _is_origin(text, ref)]
+    return min(candidates, key=rank) if candidates else None
 
 
 def _pick_date(dates: list[DateRef], trigger_start: int) -> DateRef | None:
@@ -110,6 +114,8 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
                 place, precision = last_place[1], max(last_place[2], 2)
             elif place is None and resolution.focus_place is not None:
                 place, precision = resolution.focus_place, 2
+            elif place is None and places:
+                place, precision = places[0], 2  # only an origin is named: near it
             located.append(dataclasses.replace(mention, place=place, geo_precision=precision,
                                                date=date))
             if place is not None and precision is not None:

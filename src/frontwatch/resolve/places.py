@@ -12,15 +12,18 @@ places lie in); then every name is resolved preferring that country, and a trans
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from frontwatch.extract.actors import demonyms, dictionary
 from frontwatch.records import PlaceRef
 from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, Gazetteer, Lookup, Place
 from frontwatch.resolve.gazetteer_build import curated_entries
+from frontwatch.resolve.normalise import exact_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -121,6 +124,12 @@ def _repeats(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, in
     return found
 
 
+def _is_actor_name(text: str) -> bool:
+    """"M23", "Hezbollah", "al-Shabab": named armed groups the tagger takes for places."""
+    table = dictionary()
+    return text in table or text.lower() in table
+
+
 def _clean_name(text: str) -> tuple[str, bool]:
     """The name without "the", possessive and trailing words; whether an admin suffix was there."""
     name = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
@@ -170,6 +179,19 @@ def _choose(places: tuple[Place, ...], match: str | None, focus: str | None,
     return pool[0]
 
 
+#: Similarity (0..1, difflib ratio of folded names) above which a loose match is a spelling
+#: variant of the entry and not a different name that happens to share a key.
+CLOSE_SPELLING = 0.8
+
+
+def _close_spelling(ref: PlaceRef) -> bool:
+    if not ref.name:
+        return False
+    ratio = difflib.SequenceMatcher(None, exact_key(_clean_name(ref.text)[0]),
+                                    exact_key(ref.name)).ratio()
+    return ratio >= CLOSE_SPELLING
+
+
 def _place_ref(doc_id: str, start: int, end: int, text: str, place: Place | None,
                match: str | None, role: str) -> PlaceRef:
     if place is None:
@@ -182,14 +204,23 @@ def _place_ref(doc_id: str, start: int, end: int, text: str, place: Place | None
                     stage=STAGE)
 
 
-def _focus_country(resolved: list[PlaceRef], text: str) -> str | None:
-    """The country most of the document's places lie in: a settlement counts 2, a country name 1,
-    a place named as an origin ("reinforcements from Mosul") 1."""
+def _focus_country(resolved: list[PlaceRef], doc: Doc) -> str | None:
+    """The country most of the document's places lie in. Votes: a settlement matched exactly 2;
+    a country name, a place named as an origin ("reinforcements from Mosul"), the dateline and a
+    demonym ("Congolese army") 1 each. A loose (transliteration) match votes only when its
+    spelling is close to the entry's name ("Deir e-Zor"/"Deir ez-Zor", not "Ngungu"/"Ngong")."""
     votes: Counter[str] = Counter()
     for ref in resolved:
-        if ref.role == "mention" and ref.country_code:
-            origin = text[max(0, ref.start - 6):ref.start].lower().endswith("from ")
-            votes[ref.country_code] += 1 if ref.feature == "country" or origin else 2
+        if not ref.country_code or (ref.match != "exact" and not _close_spelling(ref)):
+            continue
+        origin = doc.text[max(0, ref.start - 6):ref.start].lower().endswith("from ")
+        weak = ref.feature == "country" or origin or ref.role == "dateline"
+        votes[ref.country_code] += 1 if weak else 2
+    adjectives = demonyms()
+    for token in doc:
+        code = adjectives.get(token.lower_)
+        if code:
+            votes[code] += 1
     return votes.most_common(1)[0][0] if votes else None
 
 
@@ -280,13 +311,13 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
     for start, end, text in spans:
         role = "dateline" if any(s <= start < e for s, e in datelines) else "mention"
         name, admin = _clean_name(text)
-        if len(name) < 2:
+        if len(name) < 2 or (role == "mention" and _is_actor_name(text)):
             continue
         mentions.append((start, end, text, admin, role, _lookup(gazetteer, name)))
     first = [_place_ref(doc_id, s, e, t, _choose(found.places, found.match, None, admin),
                         found.match, role)
              for s, e, t, admin, role, found in mentions]
-    focus = country_hint or _focus_country(first, doc.text)
+    focus = country_hint or _focus_country(first, doc)
     token_spans = []
     for start, end, text in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -294,7 +325,7 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
             token_spans.append((span.start, span.end, text))
     extra = _gazetteer_places(doc, doc_id, gazetteer, focus, token_spans)
     if focus is None and extra:
-        focus = _focus_country(first + extra, doc.text)
+        focus = _focus_country(first + extra, doc)
         extra = _gazetteer_places(doc, doc_id, gazetteer, focus, token_spans)
     resolved = [_place_ref(doc_id, s, e, t, _choose(found.places, found.match, focus, admin),
                            found.match, role)
