@@ -150,7 +150,10 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One event mention: a clause/sentence that reports an event of one sub-event type."""
+    """One event mention: a clause/sentence that reports an event of one sub-event type.
+
+    ``clause`` is the extent of the trigger's clause (its governing verb's subtree): a date or
+    place inside it belongs to this event more surely than one elsewhere in the sentence."""
 
     id: str
     doc_id: str
@@ -168,6 +171,7 @@ class Mention:
     fatalities_text: str | None = None
     certainty: Certainty = "reported"
     attributed_source: str | None = None
+    clause: Span | None = None
     stage: str = ""
 
 

@@ -55,7 +55,8 @@ REACTION_VERBS = {"welcome", "condemn", "denounce", "praise", "hail", "criticise
                   "deplore", "mourn", "investigate", "blame", "applaud", "endorse", "commemorate",
                   "mark", "remember", "recall"}
 HABITUAL_WORDS = {"daily", "routinely", "regularly", "frequently", "often", "usually",
-                  "periodically", "habitually", "nightly", "weekly"}
+                  "periodically", "habitually", "nightly", "weekly", "repeatedly", "constantly",
+                  "continually", "increasingly"}
 VIOLENT_FAMILIES = {"remote", "battle", "territory", "civilians"}
 WEAPON_ATTACK_WORDS = {"shot", "shoot", "gunned", "gunfire", "stabbed", "machetes", "machete",
                        "beheaded", "executed", "massacre", "massacred", "hacked", "torched",
@@ -95,7 +96,7 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
         return True
     if head.dep_ == "pobj" and head.head.head.lemma_.lower() in REACTION_VERBS:
         return True
-    return any(token.lower_ in HABITUAL_WORDS for token in sentence)
+    return any(token.lower_ in HABITUAL_WORDS and token.pos_ == "ADV" for token in sentence)
 
 
 def _prune(triggers: list[Trigger], sentence: Span) -> list[Trigger]:

@@ -40,6 +40,15 @@ NOT_PEOPLE = {"airstrikes", "strikes", "raids", "attacks", "rockets", "shells", 
               "kilometres", "kilometers", "miles", "metres", "meters", "hours", "days", "weeks",
               "months", "years", "percent", "%", "times", "sorties", "villages", "towns",
               "tonnes", "tons", "dollars", "operations", "rounds", "mortars", "shops"}
+# "a soldier was killed" counts one; "a village was hit" does not.
+PERSON_NOUNS = {
+    "person", "man", "woman", "child", "boy", "girl", "soldier", "civilian", "fighter", "officer",
+    "policeman", "policewoman", "militant", "rebel", "resident", "villager", "farmer", "student",
+    "teacher", "journalist", "worker", "member", "commander", "guard", "driver", "passenger",
+    "protester", "demonstrator", "trader", "herder", "doctor", "nurse", "teenager", "infant", "baby",
+    "toddler", "pupil", "gunman", "attacker", "bomber", "militiaman", "volunteer", "official",
+    "leader", "chief", "imam", "priest", "pastor", "worshipper", "refugee", "migrant", "prisoner",
+}
 _UNITS = {word: value for value, word in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
 _TENS = {word: 10 * value for value, word in enumerate(
@@ -81,12 +90,20 @@ def parse_number(word: str) -> int | None:
 
 
 def _quantity(token: Token) -> int | None:
+    doc = token.doc
     if token.head is not token and token.head.lower_ in NOT_PEOPLE:
         return None
-    doc = token.doc
     following = doc[token.i + 1:token.i + 3].text.lower()
     if following.startswith(("-year", "year", "-month", "month")):
         return None  # an age ("a 58-year-old man"), not a count
+    scale = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    if scale in ("dozen", "hundred", "thousand") and (token.like_num or token.lower_ in _UNITS):
+        value = parse_number(token.text)
+        return None if value is None else value * {"dozen": 12, "hundred": 100,
+                                                    "thousand": 1000}[scale]
+    if token.lower_ in ("dozen", "hundred", "thousand") and token.i > 0 and \
+            (doc[token.i - 1].like_num or doc[token.i - 1].lower_ in _UNITS):
+        return None  # counted with the number before it ("two dozen" = 24)
     # "twenty-three" is three tokens: the units word carries the whole value.
     if token.lower_ in _TENS and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and \
             doc[token.i + 2].lower_ in _UNITS:
@@ -99,10 +116,23 @@ def _quantity(token: Token) -> int | None:
         if value is not None and not (token.like_num and token.text.isdigit()
                                       and 1900 <= int(token.text) <= 2100):
             return value
-    if token.lower_ in ("a", "an", "one") and token.head.tag_ in ("NN", "NNP") and \
+    if token.lower_ in ("a", "an", "one") and token.head.lower_ in PERSON_NOUNS and \
             token.head.i > token.i and token.dep_ in ("det", "nummod"):
         return 1
     return None
+
+
+def _numbers_in_arguments(token: Token) -> list[tuple[int, Token]]:
+    """Numbers in the subject or object of the death word's verb ("A policeman was shot dead")."""
+    verb = token if token.pos_ == "VERB" else token.head
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            for item in child.subtree:
+                value = _quantity(item)
+                if value is not None:
+                    found.append((value, item))
+    return found
 
 
 def _numbers_before(sentence: Span, index: int) -> list[tuple[int, Token]]:
@@ -183,7 +213,8 @@ def count_fatalities(sentence: Span) -> FatalityCount:
                 t.lower_ in NOT_PEOPLE for t in sentence.doc[token.i + 1:token.i + 5]):
             continue  # "executed 100 airstrikes": carried out, not killed
         joint = _joint_with_injuries(token)
-        numbers = _numbers_before(sentence, token.i) or _numbers_after(sentence, token.i)
+        numbers = _numbers_before(sentence, token.i) or _numbers_after(sentence, token.i) or \
+            _numbers_in_arguments(token)
         if _negated(token):
             continue
         if joint and numbers:

@@ -6,6 +6,7 @@ name a place (a territorial change needs one).
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from frontwatch.extract.triggers import Trigger, find_triggers
 from frontwatch.records import ActorRef, Certainty, Document, Evidence, Mention, Span, content_id
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["STAGE", "SentenceMentions", "find_mentions"]
@@ -137,8 +138,32 @@ def _mention(document: Document, doc: Doc, sentence: SpacySpan, trigger: Trigger
         fatalities_text=fatalities.text,
         certainty=found_certainty,
         attributed_source=_attributed_source(sentence),
+        clause=_clause(head),
         stage=STAGE,
     )
+
+
+def _clause(head: Token) -> Span:
+    verb = head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    tokens = list(verb.subtree)
+    span = verb.doc[tokens[0].i:tokens[-1].i + 1]
+    return Span(span.start_char, span.end_char, span.text)
+
+
+def _add_toll(previous: SentenceMentions, sentence: SpacySpan) -> SentenceMentions:
+    """"Dozens of displaced people were killed": a sentence that only gives the toll of the
+    event reported just before it adds its deaths to that event."""
+    toll = count_fatalities(sentence)
+    last = previous.mentions[-1]
+    if toll.fatalities <= last.fatalities:
+        return previous
+    text = "; ".join(filter(None, [last.fatalities_text, toll.text]))
+    updated = dataclasses.replace(last, fatalities=toll.fatalities, fatalities_text=text)
+    return dataclasses.replace(previous, mentions=(*previous.mentions[:-1], updated))
 
 
 def _body_start(document: Document) -> int:
@@ -189,4 +214,7 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
                                      roles, actors))
         if mentions:
             out.append(SentenceMentions(sentence.start_char, sentence.end_char, tuple(mentions)))
+        elif out and doc.text.rfind("\n\n", 0, out[-1].sentence_start) == paragraph and \
+                not any(a.kind in (STATE, ARMED_GROUP) for a in sentence_actors):
+            out[-1] = _add_toll(out[-1], sentence)
     return out

@@ -67,11 +67,16 @@ def _pick_place(text: str, places: list[PlaceRef], trigger_start: int) -> PlaceR
     return min(candidates, key=rank) if candidates else None
 
 
-def _pick_date(dates: list[DateRef], trigger_start: int) -> DateRef | None:
+def _pick_date(dates: list[DateRef], mention: Mention | None, position: int) -> DateRef | None:
+    """The date of the trigger's own clause, else the date nearest the trigger."""
     current = [ref for ref in dates if not ref.is_background]
     if not current:
         return None
-    return min(current, key=lambda ref: abs(ref.start - trigger_start))
+    clause = mention.clause if mention else None
+    if clause is not None:
+        inside = [ref for ref in current if clause.start <= ref.start < clause.end]
+        current = inside or current
+    return min(current, key=lambda ref: abs(ref.start - position))
 
 
 def _lead_date(dates: list[DateRef], text: str) -> DateRef | None:
@@ -105,7 +110,7 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
             continue
         places = _sentence_places(resolution, start, end)
         for mention in mentions:
-            date = _pick_date(sentence_dates, mention.trigger.start)
+            date = _pick_date(sentence_dates, mention, mention.trigger.start)
             if date is None:
                 date = last_date[1] if last_date and last_date[0] == paragraph else fallback_date
             place = _pick_place(text, places, mention.trigger.start)
@@ -120,7 +125,7 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
                                                date=date))
             if place is not None and precision is not None:
                 last_place = (paragraph, place, precision)
-        own = _pick_date(sentence_dates, start)
+        own = _pick_date(sentence_dates, None, start)
         if own is not None:
             last_date = (paragraph, own)
     return located
