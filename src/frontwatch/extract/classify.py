@@ -44,10 +44,13 @@ INTERVENTION_WORDS = {"tear", "teargas", "tear-gas", "cannon", "cannons", "rubbe
                       "dispersed", "dispersing", "baton", "batons", "arrested", "detained",
                       "pepper", "stun", "charged", "beat", "beaten", "arrests", "detentions",
                       "crackdown", "cracked"}
-LETHAL_WORDS = {"killed", "shot", "dead", "live", "died", "killing", "fatally", "bullets"}
+LETHAL_WORDS = {"killed", "shot", "dead", "live", "died", "die", "dies", "killing", "fatally",
+                "bullets", "death", "deaths"}
 PROTESTER_VIOLENCE = {"torched", "burned", "burnt", "threw", "pelted", "vandalised", "vandalized",
                       "looted", "stormed", "ransacked", "smashed", "stones", "rocks", "molotov",
-                      "petrol", "set", "clashed", "fought", "attacked", "blocked", "barricades"}
+                      "petrol", "set", "clashed", "clashes", "clash", "fought", "attacked",
+                      "blocked", "barricades", "violent", "violently", "shut", "rampage",
+                      "rampaged", "vandalism", "arson"}
 TIME_ADJUNCTS = {"since", "during", "before", "until", "throughout"}
 BACKGROUND_MODIFIERS = {"previous", "past", "prior", "former", "earlier", "last", "recent",
                         "repeated", "frequent", "periodic", "sporadic"}
@@ -132,7 +135,7 @@ def _demonstration(triggers: list[Trigger], words: set[str]) -> Decision | None:
     if protest is None:
         return None
     if words & LETHAL_WORDS and (words & {"police", "forces", "soldiers", "troops", "fire",
-                                           "ammunition", "security"}):
+                                           "ammunition", "security", "crackdown"}):
         return Decision("Excessive force against protesters", protest)
     if words & PROTESTER_VIOLENCE and not words & {"peaceful", "peacefully"}:
         return Decision("Violent demonstration", protest)

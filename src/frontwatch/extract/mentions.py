@@ -11,7 +11,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from frontwatch.extract.actors import ARMED_GROUP, STATE, ActorMatch, recognise_actors
+from frontwatch.extract.actors import (
+    ARMED_GROUP,
+    PROTESTERS,
+    STATE,
+    ActorMatch,
+    recognise_actors,
+)
 from frontwatch.extract.classify import classify_sentence
 from frontwatch.extract.fatalities import count_fatalities
 from frontwatch.extract.modality import certainty
@@ -28,6 +34,7 @@ __all__ = ["STAGE", "SentenceMentions", "find_mentions"]
 STAGE = "extract.rules/0.1"
 SAY_VERBS = {"say", "tell", "report", "claim", "confirm", "announce", "state", "add"}
 BATTLES = ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
+RIOTS = ("Violent demonstration", "Mob violence")
 ARMED_ONLY = (*BATTLES, "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
               "Chemical weapon")
 
@@ -88,8 +95,14 @@ def _main_opponent(actors: list[ActorMatch], actor1: ActorMatch) -> ActorMatch |
     return next(a for a in actors if a.name == name)
 
 
-def _fix_territory(sub_event_type: str, roles: Roles) -> str:
-    """A state taking a place regains territory; a non-state group overtakes it."""
+def _fix_type(sub_event_type: str, roles: Roles) -> str:
+    """Types that depend on who did it to whom: an "attack" on armed forces is a battle, not
+    violence against civilians; a state taking a place regains territory, a non-state group
+    overtakes it; a crowd of protesters that riots is coded with rioters."""
+    if sub_event_type == "Attack" and roles.actor2 is not None and \
+            roles.actor2.kind in (STATE, ARMED_GROUP) and roles.actor1 is not None and \
+            roles.actor1.kind in (STATE, ARMED_GROUP):
+        return "Armed clash"
     if sub_event_type not in BATTLES[1:] or roles.actor1 is None:
         return sub_event_type
     if roles.actor1.inter == 1:
@@ -101,6 +114,8 @@ def _mention(document: Document, doc: Doc, sentence: SpacySpan, trigger: Trigger
              sub_event_type: str, roles: Roles, all_actors: list[ActorMatch]) -> Mention:
     head = doc[trigger.start:trigger.end].root
     actor1, actor2 = roles.actor1, roles.actor2
+    if sub_event_type in RIOTS and actor1 is not None and actor1.kind == PROTESTERS:
+        actor1 = None  # ACLED codes a riot's crowd as "Rioters (X)", named by the fuse stage
     if sub_event_type in ARMED_ONLY:
         # Only organised armed groups fight battles and fire weapons; a civilian "subject"
         # ("a resident described ... battles") is a witness, not a party.
@@ -209,7 +224,7 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
                                     previous[1] if previous and previous[0] == paragraph else None)
             if roles.actor1 is not None:
                 previous = (paragraph, roles)
-            sub_event_type = _fix_territory(decision.sub_event_type, roles)
+            sub_event_type = _fix_type(decision.sub_event_type, roles)
             mentions.append(_mention(document, doc, sentence, decision.trigger, sub_event_type,
                                      roles, actors))
         if mentions:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from frontwatch.extract.actors import CIVILIANS, PROTESTERS, ActorMatch
+from frontwatch.extract.actors import CIVILIANS, PROTESTERS, RIOTERS, ActorMatch
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -119,12 +119,16 @@ def assign_roles(head: Token, sentence: Span, actors: list[ActorMatch],
     if not patients:
         after = [a for a in actors if a.start > head.i and a not in agents]
         patients = after[:1]
-    if sub_event_type.startswith(("Peaceful", "Protest with")) or sub_event_type == \
-            "Excessive force against protesters":
-        protesters = [a for a in actors if a.kind == PROTESTERS]
-        if sub_event_type == "Excessive force against protesters":
-            return _ordered([a for a in actors if a.kind != PROTESTERS], protesters)
-        return _ordered(protesters or agents, [a for a in patients + agents if a.kind != PROTESTERS])
+    crowd = [a for a in actors if a.kind in (PROTESTERS, RIOTERS)]
+    others = [a for a in patients + agents if a.kind not in (PROTESTERS, RIOTERS, CIVILIANS)]
+    if sub_event_type == "Excessive force against protesters":
+        return _ordered(others, crowd)
+    if sub_event_type == "Peaceful protest":
+        return Roles(crowd[0] if crowd else None, None, (), ())
+    if sub_event_type in ("Protest with intervention", "Violent demonstration", "Mob violence"):
+        # The crowd is actor1 (the fuse stage names an unnamed one "Protesters/Rioters (X)");
+        # whoever dispersed or fought it is actor2.
+        return Roles(crowd[0] if crowd else None, others[0] if others else None, (), ())
     return _ordered(agents, patients)
 
 

@@ -203,7 +203,13 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
          _w(*forms("clash", "violence", "fighting"))],
     ]),
     ("Agreement", "agreement", "strategic", 52, [
-        [_w(*forms("ceasefire", "cease-fire", "truce", "armistice"))],
+        [_w(*forms("ceasefire", "cease-fire", "truce", "armistice", "surrender"))],
+        [_w(*forms("reach", "strike", "sign", "conclude", "broker", "seal")), DET, ANY, ANY,
+         _w(*forms("agreement", "deal", "accord", "pact", "settlement"))],
+        [_w(*forms("agree")), _w("to"), _w(*forms("end", "resume", "release", "exchange",
+                                                  "withdraw", "stop", "halt", "cease", "lay",
+                                                  "form", "hold", "join", "swap", "share"))],
+        [_w(*forms("agreement", "accord"))],
         [_w("peace"), _w(*forms("deal", "agreement", "accord", "pact", "treaty"))],
         [_w("prisoner", "prisoners", "hostage", "detainee", "captive"),
          _w(*forms("exchange", "swap", "release", "deal"))],
@@ -216,6 +222,9 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
     ]),
     ("Change to group/activity", "change", "strategic", 25, [
         [_w(*forms("curfew"))],
+        [_w(*forms("deploy", "dispatch", "reinforce", "mobilise", "mobilize", "redeploy",
+                   "reinforcement", "deployment", "mobilisation", "mobilization"))],
+        [_w(*forms("send")), DET, ANY, _w(*forms("troop", "soldier", "reinforcement", "force"))],
         [_w(*forms("recruit", "recruitment", "defect", "defection", "merge", "merger"))],
         [_w(*forms("form", "launch", "found", "announce", "create")), DET, _w("new", op="?"),
          _w("armed", "militant", "rebel", op="?"),
@@ -235,9 +244,9 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w("bomb", "explosives", "ordnance"), _w("disposal")],
     ]),
     ("Headquarters or base established", "base", "strategic", 48, [
-        [_w(*forms("establish", "set", "build", "open")), _w("up", op="?"), DET, _w("new", op="?"),
-         _w("military", "forward", "operating", "army", op="*"),
-         _w(*forms("base", "headquarters", "outpost", "garrison"))],
+        [_w(*forms("establish", "set", "build", "open", "erect", "construct")), _w("up", op="?"),
+         {"OP": "{0,4}"},
+         _w(*forms("base", "headquarters", "outpost", "garrison", "barracks", "post"))],
     ]),
     ("Looting/property destruction", "looting", "strategic", 44, [
         [_w(*forms("loot", "pillage", "plunder", "ransack", "vandalise", "vandalize", "raze",
