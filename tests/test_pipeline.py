@@ -47,3 +47,31 @@ def test_no_publication_date_means_no_dated_events(gazetteer) -> None:  # type: 
                                         source="t")
     analysis = frontwatch.analyse(document, gazetteer)
     assert analysis.mentions and not analysis.events
+
+
+def _events(text: str, gazetteer, published: str = "2024-03-13"):  # type: ignore[no-untyped-def]
+    document = frontwatch.make_document(text, source="t",
+                                        published=dt.date.fromisoformat(published))
+    return frontwatch.extract(document, gazetteer)
+
+
+def test_claim_of_responsibility_names_the_initiator_and_is_no_second_event(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("A roadside bomb struck a military convoy near Afgooye in Somalia on "
+                     "Monday, killing two soldiers.\n\nAl-Shabaab claimed responsibility for "
+                     "the attack in a statement on Tuesday.", gazetteer)
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+    assert events[0].actor1.startswith("Al Shabaab") or "Shabaab" in events[0].actor1
+    assert events[0].event_date == dt.date(2024, 3, 11)
+
+
+def test_statement_dates_are_not_event_dates(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("Gunmen killed four villagers in Zamfara State, Nigeria, police said on "
+                     "Tuesday.\n\nThe attack happened late on Sunday, residents said.", gazetteer)
+    assert events and all(e.event_date != dt.date(2024, 3, 12) for e in events)
+
+
+def test_denials_and_trends_are_not_events(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("No civilians were killed in the operation near Jilib, Somalia, the "
+                     "command said.\n\nA wave of kidnappings has hit Zamfara State in recent "
+                     "months.", gazetteer)
+    assert not events

@@ -110,7 +110,10 @@ class PlaceRef:
 
 @dataclass(frozen=True, slots=True)
 class DateRef:
-    """A date expression resolved to an absolute date (or range) and a time precision."""
+    """A date expression resolved to an absolute date (or range) and a time precision.
+
+    ``is_statement``: the date of a statement about the event ("police said on Tuesday"), not of
+    the event itself."""
 
     doc_id: str
     text: str
@@ -121,6 +124,7 @@ class DateRef:
     time_precision: int = 1
     source: DateSource = "text"
     is_background: bool = False
+    is_statement: bool = False
     stage: str = ""
 
 

@@ -57,6 +57,7 @@ BACKGROUND_MODIFIERS = {"previous", "past", "prior", "former", "earlier", "last"
 REACTION_VERBS = {"welcome", "condemn", "denounce", "praise", "hail", "criticise", "criticize",
                   "deplore", "mourn", "investigate", "blame", "applaud", "endorse", "commemorate",
                   "mark", "remember", "recall"}
+TREND_WORDS = {"wave", "spate", "surge", "rise", "increase", "spike", "upsurge", "rash", "trend"}
 HABITUAL_WORDS = {"daily", "routinely", "regularly", "frequently", "often", "usually",
                   "periodically", "habitually", "nightly", "weekly", "repeatedly", "constantly",
                   "continually", "increasingly"}
@@ -91,9 +92,16 @@ def _inside_time_adjunct(trigger: Trigger, sentence: Span) -> bool:
 
 def _not_news(trigger: Trigger, sentence: Span) -> bool:
     """Triggers that refer to an event without reporting one: "previous truces", a statement
-    that "condemned the attack", what happens "almost daily"."""
+    that "condemned the attack", a trend ("a wave of
+    kidnappings"), what happens "almost daily", "marched the hostages into the forest"."""
     head = sentence.doc[trigger.start:trigger.end].root
     if any(child.lower_ in BACKGROUND_MODIFIERS for child in head.children):
+        return True
+    if head.tag_ in ("NNS", "NNPS") and any(t.lemma_.lower() in TREND_WORDS for t in sentence):
+        return True
+    if trigger.family == "protest" and head.pos_ == "VERB" and \
+            head.lemma_.lower() in ("march", "rally", "parade") and \
+            any(child.dep_ == "dobj" for child in head.children):
         return True
     if head.dep_ in ("dobj", "pobj") and head.head.lemma_.lower() in REACTION_VERBS:
         return True

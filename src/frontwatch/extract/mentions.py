@@ -35,6 +35,9 @@ STAGE = "extract.rules/0.1"
 SAY_VERBS = {"say", "tell", "report", "claim", "confirm", "announce", "state", "add"}
 BATTLES = ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
 RIOTS = ("Violent demonstration", "Mob violence")
+VIOLENT = (*BATTLES, "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
+           "Chemical weapon", "Remote explosive/landmine/IED", "Grenade", "Attack",
+           "Abduction/forced disappearance", "Sexual violence")
 ARMED_ONLY = (*BATTLES, "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
               "Chemical weapon")
 
@@ -169,6 +172,29 @@ def _clause(head: Token) -> Span:
     return Span(span.start_char, span.end_char, span.text)
 
 
+def _claimant(sentence: SpacySpan, actors: list[ActorMatch]) -> ActorMatch | None:
+    """The armed actor that "claimed responsibility" in ``sentence``, if it did."""
+    for token in sentence:
+        if token.lemma_.lower() == "claim" and any(
+                child.lower_ == "responsibility" for child in token.children):
+            subject = [t.i for child in token.children if child.dep_ == "nsubj"
+                       for t in child.subtree]
+            for actor in actors:
+                if actor.start in subject and actor.kind in (STATE, ARMED_GROUP):
+                    return actor
+    return None
+
+
+def _with_initiator(item: SentenceMentions, claimant: ActorRef | None) -> SentenceMentions:
+    def fix(mention: Mention) -> Mention:
+        unnamed = mention.actor1 is None or mention.actor1.name.startswith(
+            "Unidentified Armed Group")
+        if claimant is None or not unnamed or mention.sub_event_type not in VIOLENT:
+            return mention
+        return dataclasses.replace(mention, actor1=claimant)
+    return dataclasses.replace(item, mentions=tuple(fix(m) for m in item.mentions))
+
+
 def _add_toll(previous: SentenceMentions, sentence: SpacySpan) -> SentenceMentions:
     """"Dozens of displaced people were killed": a sentence that only gives the toll of the
     event reported just before it adds its deaths to that event."""
@@ -227,6 +253,12 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
             sub_event_type = _fix_type(decision.sub_event_type, roles)
             mentions.append(_mention(document, doc, sentence, decision.trigger, sub_event_type,
                                      roles, actors))
+        claimant = _claimant(sentence, sentence_actors)
+        if claimant is not None and out:
+            # "Al-Shabaab claimed responsibility for the attack": not a second attack; the
+            # claimant is the initiator of the unattributed violence reported before.
+            out = [_with_initiator(item, _actor_ref(document.id, doc, claimant)) for item in out]
+            continue
         if mentions:
             out.append(SentenceMentions(sentence.start_char, sentence.end_char, tuple(mentions)))
         elif out and doc.text.rfind("\n\n", 0, out[-1].sentence_start) == paragraph and \

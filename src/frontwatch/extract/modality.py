@@ -44,10 +44,17 @@ CLAUSE_PREPOSITIONS = {"as", "while", "when", "after", "amid", "despite", "becau
                        "following", "before"}
 
 
+NOBODY = {"no", "none", "nobody", "neither"}
+
+
 def _own(token: Token) -> Certainty | None:
     children = list(token.children)
     if any(child.dep_ == "neg" for child in children):
         return "denied"
+    if any(child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in NOBODY or any(
+            grand.dep_ == "det" and grand.lower_ in NOBODY for grand in child.children))
+           for child in children):
+        return "denied"  # "no civilians were killed"
     if any(child.lower_ == "if" and child.dep_ == "mark" for child in children):
         return "hypothetical"
     if any(child.lower_ in MODALS and child.dep_ == "aux" for child in children):

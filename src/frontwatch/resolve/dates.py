@@ -171,6 +171,24 @@ def _habitual(entity: Span, doc_id: str, published: dt.date) -> DateRef | None:
                    is_background=True, stage=STAGE)
 
 
+SAY_VERBS = {"say", "tell", "announce", "confirm", "report", "state", "add", "claim", "deny",
+             "publish", "release", "issue", "tweet", "post", "write", "warn", "accuse"}
+
+
+def _is_statement(span: Span) -> bool:
+    """"police said on Tuesday", "in a statement on Tuesday": the date of the telling."""
+    token = span.root
+    for _ in range(3):
+        if token.head is token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in SAY_VERBS or token.lower_ == "statement":
+            return True
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("pcomp",):
+            return False
+    return False
+
+
 def _is_since(span: Span) -> bool:
     window = span.doc[max(span.sent.start, span.start - 8):span.start]
     return any(token.lower_ == "since" for token in window) or span.text.lower().startswith("since")
@@ -203,5 +221,6 @@ def resolve_dates(doc: Doc, doc_id: str, published: dt.date | None) -> list[Date
             background = (end or date) < cutoff
         refs.append(DateRef(doc_id=doc_id, text=entity.text, start=entity.start_char,
                             end=entity.end_char, date=date, date_end=end,
-                            time_precision=precision, is_background=background, stage=STAGE))
+                            time_precision=precision, is_background=background,
+                            is_statement=_is_statement(entity), stage=STAGE))
     return refs

@@ -69,7 +69,7 @@ def _pick_place(text: str, places: list[PlaceRef], trigger_start: int) -> PlaceR
 
 def _pick_date(dates: list[DateRef], mention: Mention | None, position: int) -> DateRef | None:
     """The date of the trigger's own clause, else the date nearest the trigger."""
-    current = [ref for ref in dates if not ref.is_background]
+    current = [ref for ref in dates if not ref.is_background and not ref.is_statement]
     if not current:
         return None
     clause = mention.clause if mention else None
@@ -84,7 +84,8 @@ def _lead_date(dates: list[DateRef], text: str) -> DateRef | None:
     paragraphs = [i for i in range(len(text)) if text.startswith("\n\n", i)]
     if len(paragraphs) >= 3:
         lead_end = paragraphs[2]
-    lead = [ref for ref in dates if ref.start < lead_end and not ref.is_background]
+    lead = [ref for ref in dates if ref.start < lead_end and not ref.is_background and
+            not ref.is_statement]
     return lead[0] if lead else None
 
 
