@@ -46,6 +46,9 @@ MILITARY_NOUNS = {
     "gendarmerie", "servicemen", "commandos", "paratroopers", "artillery", "helicopters",
     "helicopter", "drones", "drone", "marines", "tanks", "units", "battalion", "brigade",
 }
+# "a Russian missile", "Israeli strikes": a weapon named with its country is that country's army.
+WEAPON_NOUNS = {"missile", "missiles", "strike", "strikes", "airstrike", "airstrikes", "shelling",
+                "rocket", "rockets", "bombs", "bombing", "bombardment", "raid", "raids", "shells"}
 POLICE_NOUNS = {"police", "policemen", "policeman", "officers", "gendarmes", "riot-police"}
 ARMED_NOUNS = {
     "gunmen", "gunman", "militants", "militant", "armed men", "assailants", "attackers",
@@ -216,8 +219,9 @@ def _generic(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
         allies: tuple[str, ...] = ()
         if word in POLICE_NOUNS:
             name, inter, kind = _label("Police Forces", country, "Police Forces of {}"), 1, STATE
-        elif word in MILITARY_NOUNS and (countries or state or word in (
-                "regime", "army", "military", "troops", "soldiers", "junta")):
+        elif (word in MILITARY_NOUNS and (countries or state or word in (
+                "regime", "army", "military", "troops", "soldiers", "junta"))) or (
+                word in WEAPON_NOUNS and countries and not state):
             name, inter, kind = _label("Military Forces", country, "Military Forces of {}"), 1, \
                 STATE
             allies = tuple(f"Military Forces of {country_name(code)}" for code in countries[1:])

@@ -140,7 +140,7 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
          _w(*forms("fighting", "clash", "confrontation", "battle", "engagement"))],
         [_w(*forms("assault", "attack", "raid", "storm")), _w("on", "against", op="?"), DET, ANY,
          _w(*forms("position", "base", "checkpoint", "outpost", "post", "barrack", "garrison",
-                   "camp", "convoy", "patrol", "front", "line", "stronghold", "headquarters"))],
+                   "convoy", "patrol", "front", "line", "stronghold", "headquarters"))],
         [_w("both"), _w("sides")],
     ]),
     ("Non-state actor overtakes territory", "territory", "territory", 85, [
@@ -171,7 +171,8 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
     ("Attack", "attack", "civilians", 30, [
         [_w(*forms("kill", "massacre", "execute", "behead", "slaughter", "murder", "stab",
                    "hack", "torture", "lynch", "assassinate", "slay"))],
-        [_w(*forms("shoot", "gun")), _w("dead", "down")],
+        [_w(*forms("shoot")), _w("dead")],
+        [_w(*forms("gun")), _w("down")],
         [_w(*forms("open")), _w("fire")],
         [_w(*forms("attack", "raid", "assault", "storm", "target"))],
         [_w(*forms("burn")), _w("alive")],

@@ -100,6 +100,7 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
                     sentences: list[tuple[int, int, tuple[Mention, ...]]]) -> list[Mention]:
     """Mentions with ``place``, ``geo_precision`` and ``date`` set; background mentions dropped."""
     text = document.text
+    focus = resolution.focus_place
     fallback_date = _lead_date(dates, text) or _publication_date(document)
     located: list[Mention] = []
     last_place: tuple[int, PlaceRef, int] | None = None
@@ -116,6 +117,9 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
                 date = last_date[1] if last_date and last_date[0] == paragraph else fallback_date
             place = _pick_place(text, places, mention.trigger.start)
             precision = _precision(text, place) if place else None
+            if place is not None and place.feature == "country" and focus is not None and \
+                    focus.country_code == place.country_code:
+                place, precision = focus, 2  # "clashes in Libya": where in Libya, the report says
             if place is None and last_place and last_place[0] == paragraph:
                 place, precision = last_place[1], max(last_place[2], 2)
             elif place is None and resolution.focus_place is not None:
