@@ -100,7 +100,8 @@ def analyse(document: Document, gazetteer: Gazetteer | None = None) -> Analysis:
     places = resolve_places(doc, document.id, gazetteer)
     dates = resolve_dates(doc, document.id, document.published)
     place_spans = [(ref.start, ref.end) for ref in places.places if ref.role == "mention"]
-    by_sentence = find_mentions(document, doc, place_spans, places.focus_country)
+    background = tuple((ref.start, ref.end) for ref in dates if ref.is_background)
+    by_sentence = find_mentions(document, doc, place_spans, places.focus_country, background)
     mentions = locate_mentions(document, places, dates,
                                [(s.sentence_start, s.sentence_end, s.mentions)
                                 for s in by_sentence])

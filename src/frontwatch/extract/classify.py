@@ -51,6 +51,9 @@ PROTESTER_VIOLENCE = {"torched", "burned", "burnt", "threw", "pelted", "vandalis
                       "petrol", "set", "clashed", "clashes", "clash", "fought", "attacked",
                       "blocked", "barricades", "violent", "violently", "shut", "rampage",
                       "rampaged", "vandalism", "arson"}
+# "scores on both sides were killed" is a battle; "talks with both sides" is not.
+CASUALTY_WORDS = {"killed", "dead", "died", "casualties", "losses", "wounded", "injured",
+                  "fighting", "clashes"}
 TIME_ADJUNCTS = {"since", "during", "before", "until", "throughout"}
 BACKGROUND_MODIFIERS = {"previous", "past", "prior", "former", "earlier", "last", "recent",
                         "repeated", "frequent", "periodic", "sporadic"}
@@ -124,6 +127,10 @@ def _prune(triggers: list[Trigger], sentence: Span) -> list[Trigger]:
     # not type the sentence; alone, it stays so its mention keeps its certainty.
     coded = [t for t in kept if certainty(sentence.doc[t.start:t.end].root) in CODED_CERTAINTIES]
     return coded or kept
+
+
+def _death_verb(trigger: Trigger, sentence: Span) -> bool:
+    return sentence.doc[trigger.start].lemma_.lower() in ("kill", "die")
 
 
 def _words(sentence: Span) -> set[str]:
@@ -205,7 +212,15 @@ def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[Acto
     if not triggers:
         return []
     words = _words(sentence)
-    if words & NOT_EVENT_WORDS and not _armed(actors):
+    if words & NOT_EVENT_WORDS:
+        # A flood "killed dozens": deaths without an armed hand are not political violence.
+        triggers = [t for t in triggers if not (t.rule == "attack" and _death_verb(t, sentence))]
+        if not _armed(actors):
+            return []
+    if not words & CASUALTY_WORDS:
+        triggers = [t for t in triggers if sentence.doc[t.start:t.end].text.lower() !=
+                    "both sides"]
+    if not triggers:
         return []
     disrupted = _best(triggers, "disrupt")
     if disrupted is not None:

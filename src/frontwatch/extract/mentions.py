@@ -18,7 +18,7 @@ from frontwatch.extract.actors import (
     ActorMatch,
     recognise_actors,
 )
-from frontwatch.extract.classify import classify_sentence
+from frontwatch.extract.classify import Decision, classify_sentence
 from frontwatch.extract.fatalities import count_fatalities
 from frontwatch.extract.modality import certainty
 from frontwatch.extract.roles import Roles, assign_roles
@@ -172,6 +172,17 @@ def _clause(head: Token) -> Span:
     return Span(span.start_char, span.end_char, span.text)
 
 
+def _only_a_toll(decisions: list[Decision], sentence: SpacySpan,
+                 actors: list[ActorMatch]) -> bool:
+    if not decisions or any(d.sub_event_type != "Attack" for d in decisions):
+        return False
+    if any(sentence.doc[d.trigger.start].lemma_.lower() not in ("kill", "die")
+           for d in decisions):
+        return False
+    head = sentence.doc[decisions[0].trigger.start]
+    return not any(child.dep_ in ("nsubj", "agent") for child in head.children)
+
+
 def _claimant(sentence: SpacySpan, actors: list[ActorMatch]) -> ActorMatch | None:
     """The armed actor that "claimed responsibility" in ``sentence``, if it did."""
     for token in sentence:
@@ -200,7 +211,7 @@ def _add_toll(previous: SentenceMentions, sentence: SpacySpan) -> SentenceMentio
     event reported just before it adds its deaths to that event."""
     toll = count_fatalities(sentence)
     last = previous.mentions[-1]
-    if toll.fatalities <= last.fatalities:
+    if toll.fatalities <= last.fatalities or last.sub_event_type not in VIOLENT:
         return previous
     text = "; ".join(filter(None, [last.fatalities_text, toll.text]))
     updated = dataclasses.replace(last, fatalities=toll.fatalities, fatalities_text=text)
@@ -227,8 +238,12 @@ def _inherit_actor1(roles: Roles, sub_event_type: str, previous: Roles | None) -
 
 
 def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int]],
-                  doc_country: str | None) -> list[SentenceMentions]:
-    """Event mentions in ``doc`` (the annotation of ``document.text``), sentence by sentence."""
+                  doc_country: str | None, background: tuple[tuple[int, int], ...] = ()
+                  ) -> list[SentenceMentions]:
+    """Event mentions in ``doc`` (the annotation of ``document.text``), sentence by sentence.
+
+    ``background``: character spans of dates that recall history; a death toll in such a
+    sentence is not added to the event before it."""
     actors = recognise_actors(doc, doc_country)
     triggers = find_triggers(doc)
     body_start = _body_start(document)
@@ -243,7 +258,10 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
         has_place = any(sentence.start_char <= start < sentence.end_char
                         for start, _ in place_spans)
         mentions = []
-        for decision in classify_sentence(sentence, in_sentence, sentence_actors, has_place):
+        decisions = classify_sentence(sentence, in_sentence, sentence_actors, has_place)
+        if out and _only_a_toll(decisions, sentence, sentence_actors):
+            decisions = []  # "At least 15 soldiers were killed": the toll of the event before
+        for decision in decisions:
             head = doc[decision.trigger.start:decision.trigger.end].root
             roles = assign_roles(head, sentence, sentence_actors, decision.sub_event_type)
             roles = _inherit_actor1(roles, decision.sub_event_type,
@@ -262,6 +280,8 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
         if mentions:
             out.append(SentenceMentions(sentence.start_char, sentence.end_char, tuple(mentions)))
         elif out and doc.text.rfind("\n\n", 0, out[-1].sentence_start) == paragraph and \
-                not any(a.kind in (STATE, ARMED_GROUP) for a in sentence_actors):
+                not any(a.kind in (STATE, ARMED_GROUP) for a in sentence_actors) and \
+                not any(sentence.start_char <= start < sentence.end_char
+                        for start, _ in background):
             out[-1] = _add_toll(out[-1], sentence)
     return out

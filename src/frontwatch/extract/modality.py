@@ -51,6 +51,9 @@ def _own(token: Token) -> Certainty | None:
     children = list(token.children)
     if any(child.dep_ == "neg" for child in children):
         return "denied"
+    if any(child.dep_ == "det" and child.lower_ in NOBODY for child in children) or (
+            token.dep_ == "pobj" and token.head.lower_ == "without"):
+        return "denied"  # "no agreement", "adjourned without agreement"
     if any(child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in NOBODY or any(
             grand.dep_ == "det" and grand.lower_ in NOBODY for grand in child.children))
            for child in children):

@@ -42,6 +42,9 @@ _IRREGULAR = {
     "sit-in": ["sit-ins"], "bomb": ["bombed"], "strike": ["struck"], "drive": ["drove", "driven"],
     "beat": ["beaten"], "rise": ["rose", "risen"], "kidnap": ["kidnapped", "kidnapping"],
     "hold": ["held"], "break": ["broke", "broken"], "mortar": ["mortared"], "storm": ["stormed"],
+    "repel": ["repelled", "repelling"], "stab": ["stabbed", "stabbing"], "drop": ["dropped"],
+    "shut": ["shut", "shutting"], "rob": ["robbed", "robbing"], "ban": ["banned", "banning"],
+    "kill": ["killed"], "plan": ["planned"],
 }
 
 
