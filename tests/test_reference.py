@@ -74,3 +74,8 @@ def test_feared_executions_are_not_events(analysis) -> None:  # type: ignore[no-
     assert feared and all(m.certainty in ("feared", "hypothetical") for m in feared)
     assert not any("execut" in e.evidence[0].sentence and e.sub_event_type == "Attack"
                    for e in analysis.events)
+
+
+def test_the_aim_to_capture_is_not_a_capture(analysis) -> None:  # type: ignore[no-untyped-def]
+    territorial = [e for e in analysis.events if "territory" in e.sub_event_type]
+    assert [e.event_date for e in territorial] == [dt.date(2017, 1, 16)]

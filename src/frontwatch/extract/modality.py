@@ -33,6 +33,9 @@ DENY = {"deny", "dismiss", "reject", "refute"}
 ALLEGE = {"allege", "accuse", "allegedly", "allegation"}
 PLAN = {"plan", "intend", "aim", "seek", "prepare", "vow", "pledge", "want", "try", "attempt",
         "threaten", "propose", "expect", "hope", "push", "call", "urge", "demand"}
+# "launched an offensive to capture the town": the capture is the aim, not yet the outcome.
+CONQUEST = {"capture", "seize", "take", "retake", "recapture", "overrun", "control", "regain",
+            "conquer", "liberate", "cut", "encircle"}
 MODALS = {"could", "may", "might", "would", "will", "shall", "should", "must", "can"}
 HYPOTHETICAL_WORDS = {"possible", "possibly", "potential", "potentially", "imminent", "likely",
                       "planned", "proposed", "expected", "upcoming", "threatened", "future",
@@ -69,7 +72,8 @@ def _own(token: Token) -> Certainty | None:
         # "a campaign to capture the airport": an aim, not a deed. After a verb ("fired tear gas
         # to disperse protesters") the infinitive tells what the deed did.
         governor = token.head
-        if governor.pos_ in ("NOUN", "PROPN") or governor.lemma_.lower() in PLAN:
+        if governor.pos_ in ("NOUN", "PROPN") or governor.lemma_.lower() in PLAN or \
+                token.lemma_.lower() in CONQUEST:
             return "hypothetical"
     return None
 
