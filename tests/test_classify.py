@@ -28,6 +28,11 @@ CASES = [
     ("The warring parties signed a ceasefire agreement in Geneva.", "Agreement"),
     ("Soldiers defused a bomb planted under a bridge.", "Disrupted weapons use"),
     ("Authorities discovered a mass grave containing dozens of bodies.", "Other"),
+    ("Rifles, grenades and 500 rounds of ammunition were seized by police at a checkpoint.",
+     "Disrupted weapons use"),
+    ("Two explosive devices were found under a bridge and made safe.", "Disrupted weapons use"),
+    ("Dozens of foreign-owned shops were burned and looted overnight.",
+     "Looting/property destruction"),
     ("The central bank raised interest rates by half a point.", "none"),
     ("Floods killed 20 people and destroyed hundreds of homes.", "none"),
 ]

@@ -28,18 +28,34 @@ from frontwatch.extract.modality import CODED_CERTAINTIES, certainty
 from frontwatch.extract.triggers import Trigger
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 __all__ = ["REMOTE_ORDER", "Decision", "classify_sentence"]
 
-NOT_EVENT_WORDS = {
+DISASTER_WORDS = {
     "earthquake", "flood", "floods", "flooding", "landslide", "cyclone", "storm", "hurricane",
     "typhoon", "drought", "accident", "crash", "collision", "covid", "covid-19", "coronavirus",
-    "pandemic", "virus", "disease", "outbreak", "cholera", "cases", "infections", "robbery",
-    "robbers", "thieves", "burglars", "burglary", "drug", "drugs", "narcotics", "cocaine",
-    "heroin", "smuggling", "smugglers", "trafficking", "fraud", "corruption", "heatwave",
+    "pandemic", "virus", "disease", "outbreak", "cholera", "cases", "infections", "heatwave",
     "wildfire", "blaze", "volcano", "tsunami", "avalanche", "collapse", "stampede",
 }
+CRIME_WORDS = {
+    "robbery", "robbers", "thieves", "burglars", "burglary", "drug", "drugs", "narcotics",
+    "cocaine", "heroin", "smuggling", "smugglers", "trafficking", "fraud", "corruption",
+}
+WEAPON_LEMMAS = {
+    "weapon", "arm", "ammunition", "explosive", "bomb", "device", "ied", "mine", "landmine",
+    "grenade", "rocket", "missile", "mortar", "shell", "gun", "rifle", "pistol", "revolver",
+    "firearm", "cartridge", "round", "munition", "detonator", "kalashnikov", "ak-47", "drone",
+    "package", "parcel", "vest",
+}
+DISRUPT_LEMMAS = {"seize", "confiscate", "discover", "find", "recover", "destroy", "defuse",
+                  "dismantle", "intercept", "neutralise", "neutralize", "uncover", "detonate",
+                  "disarm", "impound", "shoot", "down", "foil", "thwart"}
+PROPERTY_LEMMAS = {"shop", "house", "home", "building", "car", "vehicle", "church", "mosque",
+                   "school", "office", "market", "store", "property", "hut", "village",
+                   "business", "warehouse", "bank", "temple", "clinic", "hospital", "tower"}
+DESTROY_LEMMAS = {"burn", "torch", "loot", "raze", "vandalise", "vandalize", "ransack",
+                  "demolish", "pillage", "plunder", "destroy"}
 INTERVENTION_WORDS = {"tear", "teargas", "tear-gas", "cannon", "cannons", "rubber", "disperse",
                       "dispersed", "dispersing", "baton", "batons", "arrested", "detained",
                       "pepper", "stun", "charged", "beat", "beaten", "arrests", "detentions",
@@ -129,6 +145,34 @@ def _prune(triggers: list[Trigger], sentence: Span) -> list[Trigger]:
     return coded or kept
 
 
+def _argument_lemmas(verb: Token) -> set[str]:
+    """Lemmas of the verb's object or passive subject (and their conjuncts)."""
+    found: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            found.update(t.lemma_.lower() for t in child.subtree)
+    return found
+
+
+def _syntax_triggers(sentence: Span) -> list[Trigger]:
+    """Events read from a verb and its object, in any voice: weapons "were seized" or "found"
+    (Disrupted weapons use, which outranks the weapon's own type); shops "were burned" or
+    "looted" (Looting/property destruction)."""
+    found = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB":
+            continue
+        arguments = _argument_lemmas(token)
+        if lemma in DISRUPT_LEMMAS and arguments & WEAPON_LEMMAS:
+            found.append(Trigger("Disrupted weapons use", "disrupted-syntax", "disrupt", 92,
+                                 token.i, token.i + 1))
+        elif lemma in DESTROY_LEMMAS and arguments & PROPERTY_LEMMAS:
+            found.append(Trigger("Looting/property destruction", "destruction-syntax",
+                                 "strategic", 44, token.i, token.i + 1))
+    return found
+
+
 def _death_verb(trigger: Trigger, sentence: Span) -> bool:
     return sentence.doc[trigger.start].lemma_.lower() in ("kill", "die")
 
@@ -212,11 +256,15 @@ def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[Acto
     if not triggers:
         return []
     words = _words(sentence)
-    if words & NOT_EVENT_WORDS:
-        # A flood "killed dozens": deaths without an armed hand are not political violence.
-        triggers = [t for t in triggers if not (t.rule == "attack" and _death_verb(t, sentence))]
-        if not _armed(actors):
-            return []
+    triggers = triggers + _syntax_triggers(sentence)
+    if words & DISASTER_WORDS:
+        # A flood "killed dozens" and "destroyed homes": deaths and damage without an armed
+        # hand are not political violence.
+        triggers = [t for t in triggers if not (t.rule == "attack" and _death_verb(t, sentence))
+                    and not (t.sub_event_type == "Looting/property destruction" and
+                             not _armed(actors))]
+    if words & CRIME_WORDS and not _armed(actors):
+        return []
     if not words & CASUALTY_WORDS:
         triggers = [t for t in triggers if sentence.doc[t.start:t.end].text.lower() !=
                     "both sides"]

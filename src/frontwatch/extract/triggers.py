@@ -162,7 +162,9 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w(*forms("cut", "sever")), DET, {"TEXT": {"REGEX": r"^[MNAEH]-?\d{1,3}$"}}],
     ]),
     ("Government regains territory", "regain", "territory", 86, [
-        [_w(*forms("recapture", "retake", "regain", "liberate", "reclaim", "recover", "reconquer"))],
+        [_w(*forms("recapture", "retake", "regain", "liberate", "reclaim", "reconquer"))],
+        [_w(*forms("push", "drive", "force")), DET, ANY, _w("back", "out")],
+        [_w(*forms("expel", "oust", "dislodge", "evict"))],
         [_w(*forms("clear")), DET, _w("area", "town", "village", "city", op="?"), _w("of")],
     ]),
     ("Non-violent transfer of territory", "transfer", "territory", 50, [
