@@ -179,6 +179,19 @@ def _choose(places: tuple[Place, ...], match: str | None, focus: str | None,
     return pool[0]
 
 
+def _choose_close(name: str, found: Lookup, focus: str | None, admin: bool) -> Place | None:
+    """:func:`_choose`, and a loose match only when it is a spelling variant of the entry."""
+    place = _choose(found.places, found.match, focus, admin)
+    if place is not None and found.match == "loose" and _spelling_ratio(name, place) < \
+            CLOSE_SPELLING:
+        return None
+    return place
+
+
+def _spelling_ratio(name: str, place: Place) -> float:
+    return difflib.SequenceMatcher(None, exact_key(name), exact_key(place.name)).ratio()
+
+
 #: Similarity (0..1, difflib ratio of folded names) above which a loose match is a spelling
 #: variant of the entry and not a different name that happens to share a key.
 CLOSE_SPELLING = 0.8
@@ -253,7 +266,8 @@ def _gazetteer_candidates(doc: Doc, taken: list[tuple[int, int, str]]
     index = 0
     while index < len(doc):
         token = doc[index]
-        if not _capitalised(token) or index in covered or token.lower_ in NOT_PLACE_WORDS:
+        if not _capitalised(token) or index in covered or token.lower_ in NOT_PLACE_WORDS or \
+                token.is_stop or token.lower_ in demonyms() or _is_actor_name(token.text):
             index += 1
             continue
         end = index + 1
@@ -280,6 +294,27 @@ def _sub_spans(start: int, end: int, text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _accept(name: str, found: Lookup, focus: str | None, admin: bool) -> Place | None:
+    """A place for a name only the gazetteer recognised, when the evidence is strong enough:
+    inside the document's focus country; or, with no focus, a big city, or a name whose every
+    entry lies in one country (an exact name of 1,000 people or more, or a close spelling)."""
+    if found.match is None or not found.places:
+        return None
+    if focus:
+        return _choose_close(name, found, focus, admin) if any(
+            place.country_code == focus for place in found.places) else None
+    place = _choose(found.places, "exact", None, admin)
+    if place is None:
+        return None
+    one_country = len({candidate.country_code for candidate in found.places}) == 1
+    if found.match == "exact":
+        if place.population >= GAZETTEER_ONLY_MIN_POPULATION or (
+                one_country and (place.population >= 1000 or place.id.startswith("curated:"))):
+            return place
+        return None
+    return place if one_country and _spelling_ratio(name, place) >= CLOSE_SPELLING else None
+
+
 def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | None,
                       taken: list[tuple[int, int, str]]) -> list[PlaceRef]:
     refs: list[PlaceRef] = []
@@ -290,13 +325,10 @@ def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | 
                 continue
             name, admin = _clean_name(sub_text)
             found = _lookup(gazetteer, name)
-            if found.match != "exact":
+            place = _accept(name, found, focus, admin)
+            if place is None:
                 continue
-            place = _choose(found.places, found.match, focus, admin)
-            if place is None or (place.country_code != focus and
-                                 (focus or place.population < GAZETTEER_ONLY_MIN_POPULATION)):
-                continue
-            refs.append(_place_ref(doc_id, sub_start, sub_end, sub_text, place, "exact",
+            refs.append(_place_ref(doc_id, sub_start, sub_end, sub_text, place, found.match,
                                    "mention"))
             used |= set(range(sub_start, sub_end))
     return refs
@@ -314,7 +346,7 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
         if len(name) < 2 or (role == "mention" and _is_actor_name(text)):
             continue
         mentions.append((start, end, text, admin, role, _lookup(gazetteer, name)))
-    first = [_place_ref(doc_id, s, e, t, _choose(found.places, found.match, None, admin),
+    first = [_place_ref(doc_id, s, e, t, _choose_close(_clean_name(t)[0], found, None, admin),
                         found.match, role)
              for s, e, t, admin, role, found in mentions]
     focus = country_hint or _focus_country(first, doc)
@@ -327,8 +359,9 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
     if focus is None and extra:
         focus = _focus_country(first + extra, doc)
         extra = _gazetteer_places(doc, doc_id, gazetteer, focus, token_spans)
-    resolved = [_place_ref(doc_id, s, e, t, _choose(found.places, found.match, focus, admin),
-                           found.match, role)
+    resolved = [_place_ref(doc_id, s, e, t,
+                           _choose_close(_clean_name(t)[0], found, focus, admin), found.match,
+                           role)
                 for s, e, t, admin, role, found in mentions]
     refs = tuple(sorted(resolved + extra, key=lambda ref: ref.start))
     return PlaceResolution(refs, focus, _focus_place(refs, focus))
