@@ -112,3 +112,11 @@ def test_extract_reads_stdin(runner: CliRunner) -> None:
     result = runner.invoke(main, ["extract", "-", "--published", "2024-03-11"], input=REPORT)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout.splitlines()[0])["country"] == "Nigeria"
+
+
+def test_classify_reads_stdin_and_names_bad_rows(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["classify", "-"], input="7\tRebels shelled the town.\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == "7\tShelling/artillery/missile attack"
+    bad = runner.invoke(main, ["classify", "-"], input="only-an-id\n")
+    assert bad.exit_code == 1 and "error [EVL001]: -:1: expected id<TAB>text" in bad.stderr

@@ -6,6 +6,7 @@ reason; a batch goes on and lists its failures at the end), 2 usage errors.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sys
@@ -68,8 +69,21 @@ def _published(value: str | None) -> dt.date | None:
                                  param_hint="--published") from None
 
 
-def _output(out: str | None) -> TextIO:
-    return open(out, "w", encoding="utf-8") if out else sys.stdout
+@contextlib.contextmanager
+def _opened(out: str | None) -> Iterator[TextIO]:
+    """The --out file (closed afterwards), or stdout."""
+    if not out:
+        yield sys.stdout
+        return
+    with open(out, "w", encoding="utf-8") as stream:
+        yield stream
+
+
+def _finish(failures: Sequence[Failure]) -> None:
+    """List the failures of a batch at its end; exit 1 when there were any."""
+    _report_failures(failures)
+    if failures:
+        sys.exit(1)
 
 
 def _progress(message: str) -> None:
@@ -106,15 +120,9 @@ def extract(paths: tuple[str, ...], published: str | None, publisher: str | None
 
         print_events(events)
     else:
-        stream = _output(out)
-        try:
+        with _opened(out) as stream:
             write_events(events, stream, output_format)
-        finally:
-            if stream is not sys.stdout:
-                stream.close()
-    _report_failures(failures)
-    if failures:
-        sys.exit(1)
+    _finish(failures)
 
 
 def _place_record(ref: PlaceRef, event_places: set[tuple[int, int]]) -> dict[str, object]:
@@ -135,8 +143,7 @@ def places(paths: tuple[str, ...], published: str | None, publisher: str | None,
     """Documents → one JSON line per place mention (resolved or not)."""
     gazetteer = pipeline.default_gazetteer(_progress)
     failures: list[Failure] = []
-    stream = _output(out)
-    try:
+    with _opened(out) as stream:
         for outcome in pipeline.iter_analyses(
                 _documents(paths, _published(published), publisher), "record", gazetteer):
             if isinstance(outcome, Failure):
@@ -146,12 +153,7 @@ def places(paths: tuple[str, ...], published: str | None, publisher: str | None,
                     if m.place is not None and m.place.doc_id == outcome.document.id}
             for ref in outcome.places.places:
                 stream.write(json.dumps(_place_record(ref, used), ensure_ascii=False) + "\n")
-    finally:
-        if stream is not sys.stdout:
-            stream.close()
-    _report_failures(failures)
-    if failures:
-        sys.exit(1)
+    _finish(failures)
 
 
 @main.command()
@@ -159,21 +161,16 @@ def places(paths: tuple[str, ...], published: str | None, publisher: str | None,
 @click.option("--out", type=click.Path(dir_okay=False))
 def classify(path: str, out: str | None) -> None:
     """TSV id<TAB>text (header optional) → TSV id<TAB>sub_event_type (ACLED name or none)."""
-    from frontwatch.eval.case import read_snippets
+    from frontwatch.eval.case import parse_snippets, read_snippets
 
     gazetteer = pipeline.default_gazetteer(_progress)
     failures: list[Failure] = []
     try:
-        if path == "-":
-            source = Path(_tmp_copy(_stdin_text()))
-        else:
-            source = Path(path)
-        rows = read_snippets(source)
+        rows = parse_snippets(_stdin_text(), "-") if path == "-" else read_snippets(Path(path))
     except FrontwatchError as exc:
         _error(f"error [{exc.code}]: {exc.describe()}")
         sys.exit(1)
-    stream = _output(out)
-    try:
+    with _opened(out) as stream:
         stream.write("id\tsub_event_type\n")
         for doc_id, text, _ in rows:
             try:
@@ -182,20 +179,7 @@ def classify(path: str, out: str | None) -> None:
                 failures.append(Failure(path, exc.code, f"row {doc_id}: {exc.message}"))
                 label = "none"
             stream.write(f"{doc_id}\t{label}\n")
-    finally:
-        if stream is not sys.stdout:
-            stream.close()
-    _report_failures(failures)
-    if failures:
-        sys.exit(1)
-
-
-def _tmp_copy(text: str) -> str:
-    import tempfile
-
-    with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False, encoding="utf-8") as f:
-        f.write(text)
-        return f.name
+    _finish(failures)
 
 
 from frontwatch.cli_eval import eval_group  # noqa: E402  (the eval commands live beside)

@@ -40,9 +40,14 @@ def _open(path: Path) -> str:
 
 
 def read_snippets(path: Path) -> list[tuple[str, str, str | None]]:
+    """(id, text, label or None) rows of a TSV file (see :func:`parse_snippets`)."""
+    return parse_snippets(_open(path), str(path))
+
+
+def parse_snippets(data: str, source: str) -> list[tuple[str, str, str | None]]:
     """(id, text, label or None) rows of a TSV with a header ``id, EventSnippet[, SubType]``;
-    a file without a header is read as ``id<TAB>text``."""
-    rows = list(csv.reader(_open(path).splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+    without a header, every line is ``id<TAB>text``."""
+    rows = list(csv.reader(data.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
     if not rows:
         return []
     header = [cell.strip().lower() for cell in rows[0]]
@@ -52,7 +57,7 @@ def read_snippets(path: Path) -> list[tuple[str, str, str | None]]:
         if not row or not any(cell.strip() for cell in row):
             continue
         if len(row) < 2:
-            raise GoldFormatError("expected id<TAB>text", source=str(path), line=number)
+            raise GoldFormatError("expected id<TAB>text", source=source, line=number)
         out.append((row[0], row[1], row[2].strip() if len(row) > 2 else None))
     return out
 
