@@ -225,7 +225,9 @@ def _generic(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
             name, inter, kind = _label("Military Forces", country, "Military Forces of {}"), 1, \
                 STATE
             allies = tuple(f"Military Forces of {country_name(code)}" for code in countries[1:])
-        elif word in ARMED_NOUNS:
+        elif word in ARMED_NOUNS or (word in ("men", "man", "people", "youths", "groups") and
+                                     token.i > 0 and token.doc[token.i - 1].lower_ in
+                                     ("armed", "masked", "uniformed", "unknown", "unidentified")):
             name, inter, kind = _label("Unidentified Armed Group", country,
                                        "Unidentified Armed Group ({})"), 3, ARMED_GROUP
         elif word in CIVILIAN_NOUNS:

@@ -118,6 +118,9 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
         return True
     if head.tag_ in ("NNS", "NNPS") and any(t.lemma_.lower() in TREND_WORDS for t in sentence):
         return True
+    if head.lower_ == "march" and any(t.like_num for t in sentence.doc[max(head.i - 1, 0):
+                                                                  head.i + 2] if t is not head):
+        return True  # the month: "on March 9", "9 March"
     if trigger.family == "protest" and head.pos_ == "VERB" and \
             head.lemma_.lower() in ("march", "rally", "parade") and \
             any(child.dep_ == "dobj" for child in head.children):
@@ -232,13 +235,20 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
     return decisions
 
 
+def _kills(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    del triggers
+    return trigger.rule == "attack"
+
+
 def _civilian_violence(triggers: list[Trigger], actors: list[ActorMatch],
                        words: set[str]) -> list[Decision]:
     specific = [t for t in triggers if t.sub_event_type != "Attack"]
-    if specific:
+    killings = [t for t in triggers if t.sub_event_type == "Attack" and _kills(t, triggers)]
+    if specific and not (killings and all(t.rule == "abduct" for t in specific)):
         best = max(specific, key=lambda trigger: trigger.priority)
         return [Decision(best.sub_event_type, best)]
-    trigger = triggers[0]
+    # Abducted and killed is an Attack (DOMAIN.md): the abduction is part of it.
+    trigger = killings[0] if killings else triggers[0]
     armed = _armed(actors)
     victims = [actor for actor in actors if actor.kind == CIVILIANS]
     distinct_armed = {actor.name for actor in armed}
@@ -277,6 +287,10 @@ def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[Acto
     if demonstration is not None:
         return [demonstration]
     violence = _violence(triggers, actors, words, has_place)
+    arrests = [t for t in triggers if t.sub_event_type == "Arrests"]
+    if arrests and violence and all(d.sub_event_type == "Attack" for d in violence) and \
+            not words & LETHAL_WORDS:
+        return [Decision("Arrests", arrests[0])]  # a police raid that arrests is an arrest
     if violence:
         return violence
     strategic = _best(triggers, "strategic")

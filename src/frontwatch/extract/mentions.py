@@ -34,6 +34,7 @@ __all__ = ["STAGE", "SentenceMentions", "find_mentions"]
 STAGE = "extract.rules/0.1"
 SAY_VERBS = {"say", "tell", "report", "claim", "confirm", "announce", "state", "add"}
 BATTLES = ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
+DEFINITE = {"the", "this", "that", "these", "those"}
 RIOTS = ("Violent demonstration", "Mob violence")
 VIOLENT = (*BATTLES, "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
            "Chemical weapon", "Remote explosive/landmine/IED", "Grenade", "Attack",
@@ -172,6 +173,17 @@ def _clause(head: Token) -> Span:
     return Span(span.start_char, span.end_char, span.text)
 
 
+def _anaphora(decision: Decision, sentence: SpacySpan) -> bool:
+    """"The attack comes as ...": a definite event noun with no date or place of its own points
+    back to an event already reported, it does not report a new one."""
+    head = sentence.doc[decision.trigger.start:decision.trigger.end].root
+    if head.pos_ != "NOUN" or not any(child.dep_ == "det" and child.lower_ in DEFINITE
+                                      for child in head.children):
+        return False
+    return not any(entity.label_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
+                   for entity in sentence.ents)
+
+
 def _only_a_toll(decisions: list[Decision], sentence: SpacySpan,
                  actors: list[ActorMatch]) -> bool:
     if not decisions or any(d.sub_event_type != "Attack" for d in decisions):
@@ -259,6 +271,8 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
                         for start, _ in place_spans)
         mentions = []
         decisions = classify_sentence(sentence, in_sentence, sentence_actors, has_place)
+        if out:
+            decisions = [d for d in decisions if not _anaphora(d, sentence)]
         if out and _only_a_toll(decisions, sentence, sentence_actors):
             decisions = []  # "At least 15 soldiers were killed": the toll of the event before
         for decision in decisions:

@@ -36,6 +36,7 @@ PLAN = {"plan", "intend", "aim", "seek", "prepare", "vow", "pledge", "want", "tr
 # "launched an offensive to capture the town": the capture is the aim, not yet the outcome.
 CONQUEST = {"capture", "seize", "take", "retake", "recapture", "overrun", "control", "regain",
             "conquer", "liberate", "cut", "encircle"}
+CONDITIONAL = {"when", "once", "unless", "until", "whenever", "should", "before", "after"}
 MODALS = {"could", "may", "might", "would", "will", "shall", "should", "must", "can"}
 HYPOTHETICAL_WORDS = {"possible", "possibly", "potential", "potentially", "imminent", "likely",
                       "planned", "proposed", "expected", "upcoming", "threatened", "future",
@@ -63,6 +64,9 @@ def _own(token: Token) -> Certainty | None:
         return "denied"  # "no civilians were killed"
     if any(child.lower_ == "if" and child.dep_ == "mark" for child in children):
         return "hypothetical"
+    if token.tag_ in ("VB", "VBP", "VBZ") and any(
+            child.dep_ == "mark" and child.lower_ in CONDITIONAL for child in children):
+        return "hypothetical"  # "when AU troops withdraw": a condition, not a report
     if any(child.lower_ in MODALS and child.dep_ == "aux" for child in children):
         return "hypothetical"
     if any(child.lower_ in HYPOTHETICAL_WORDS for child in children):

@@ -133,7 +133,8 @@ def assign_roles(head: Token, sentence: Span, actors: list[ActorMatch],
 
 
 def _ordered(agents: list[ActorMatch], patients: list[ActorMatch]) -> Roles:
-    agents = _unique(agents, set())
+    # A named group ("four armed men in RSF uniforms") says more than a generic noun.
+    agents = sorted(_unique(agents, set()), key=lambda actor: not actor.named)
     actor1 = agents[0] if agents else None
     patients = _unique(patients, {actor1.name} if actor1 else set())
     armed_patients = [p for p in patients if p.kind != CIVILIANS]
