@@ -53,3 +53,11 @@ def test_gazetteer_finds_names_the_tagger_misses(gazetteer) -> None:  # type: ig
     assert "Syrian" not in found and "Their" not in found
     assert found.get("Manbej") == "Manbij"
     assert (found.get("Jisr al-Shughur") or "").startswith("Jisr ash Shugh")
+
+
+def test_a_quoted_sources_place_is_not_an_event_place(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Jihadists attacked an army post near Bourzanga, Burkina Faso, on Monday. A security "
+            "source in Kongoussi said eight soldiers were killed.")
+    resolution = resolve_places(annotate(text), "d", gazetteer)
+    roles = {p.text: p.role for p in resolution.places}
+    assert roles.get("Kongoussi") == "source" and roles.get("Bourzanga") == "mention"

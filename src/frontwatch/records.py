@@ -30,7 +30,9 @@ __all__ = [
 ]
 
 Certainty = Literal["reported", "claimed", "alleged", "feared", "denied", "hypothetical"]
-PlaceRole = Literal["dateline", "mention"]
+#: ``dateline``: where the report was filed; ``source``: where a quoted source is ("a security
+#: source in Kongoussi said"); ``mention``: any other place. Only mentions locate events.
+PlaceRole = Literal["dateline", "source", "mention"]
 DateSource = Literal["text", "publication_date"]
 
 

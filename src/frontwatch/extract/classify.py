@@ -211,7 +211,10 @@ def _armed(actors: list[ActorMatch]) -> list[ActorMatch]:
 
 
 def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str],
-              has_place: bool) -> list[Decision]:
+              has_place: bool, sentence: Span) -> list[Decision]:
+    def sentence_doc_dep(trigger: Trigger) -> str:
+        return str(sentence.doc[trigger.start:trigger.end].root.dep_)
+
     decisions: list[Decision] = []
     remote = sorted((t for t in triggers if t.family == "remote"),
                     key=lambda t: REMOTE_ORDER.index(t.sub_event_type))
@@ -222,6 +225,9 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
             decisions.append(Decision(trigger.sub_event_type, trigger))
     territory = _best(triggers, "territory")
     battle = _best(triggers, "battle")
+    if territory is not None and territory.rule == "transfer" and battle is not None and \
+            sentence_doc_dep(battle) in ("nsubj", "ROOT"):
+        territory = None  # "the fighting lasted two hours before the assailants pulled back"
     if territory is not None:
         if has_place or territory.rule in ("road-cut", "transfer"):
             decisions.append(Decision(territory.sub_event_type, territory))
@@ -286,7 +292,7 @@ def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[Acto
     demonstration = _demonstration(triggers, words)
     if demonstration is not None:
         return [demonstration]
-    violence = _violence(triggers, actors, words, has_place)
+    violence = _violence(triggers, actors, words, has_place, sentence)
     arrests = [t for t in triggers if t.sub_event_type == "Arrests"]
     if arrests and violence and all(d.sub_event_type == "Attack" for d in violence) and \
             not words & LETHAL_WORDS:

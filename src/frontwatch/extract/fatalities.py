@@ -29,7 +29,7 @@ VAGUE = {"tens": 10, "dozens": 12, "dozen": 12, "scores": 20, "score": 20, "hund
 DEATH_WORDS = {
     "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths",
     "massacred", "executed", "slain", "perished", "fatalities", "lives", "beheaded", "murdered",
-    "slaughtered", "bodies", "toll",
+    "slaughtered", "bodies", "toll", "neutralised", "neutralized",
 }
 INJURY_WORDS = {"wounded", "injured", "injuring", "wounding", "hurt", "injuries", "injures",
                 "wounds", "wound", "injury", "hospitalised", "hospitalized", "casualties"}

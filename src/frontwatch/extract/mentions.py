@@ -186,7 +186,7 @@ def _anaphora(decision: Decision, sentence: SpacySpan) -> bool:
 
 def _only_a_toll(decisions: list[Decision], sentence: SpacySpan,
                  actors: list[ActorMatch]) -> bool:
-    if not decisions or any(d.sub_event_type != "Attack" for d in decisions):
+    if not decisions:
         return False
     if any(sentence.doc[d.trigger.start].lemma_.lower() not in ("kill", "die")
            for d in decisions):

@@ -97,6 +97,14 @@ def _governing(token: Token) -> Certainty | None:
     return None
 
 
+def _feared_subject(token: Token) -> Certainty | None:
+    """"The danger is ... reprisals", "the fear is that they attack": a clause whose subject is
+    a fear speaks of what may come."""
+    if any(child.dep_ == "nsubj" and child.lemma_.lower() in FEAR for child in token.children):
+        return "feared"
+    return None
+
+
 def certainty(trigger: Token) -> Certainty:
     """The certainty of the event whose trigger's head token is ``trigger``."""
     own = _own(trigger)
@@ -111,7 +119,7 @@ def certainty(trigger: Token) -> Certainty:
         if token.dep_ == "pobj" and token.head.lower_ in CLAUSE_PREPOSITIONS:
             break
         token = token.head
-        found = _governing(token) or _own(token)
+        found = _governing(token) or _own(token) or _feared_subject(token)
         if found:
             return found
     return "reported"

@@ -239,8 +239,7 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w(*forms("split")), _w("from", "off")],
     ]),
     ("Disrupted weapons use", "disrupted", "disrupt", 92, [
-        [_w(*forms("defuse", "intercept", "dismantle", "neutralise", "neutralize", "thwart",
-                   "foil", "disarm", "interception", "foil"))],
+        [_w(*forms("defuse", "intercept", "interception"))],
         [_w(*forms("shoot", "down", "bring")), _w("down", op="?"), DET, ANY,
          _w(*forms("drone", "missile", "rocket", "uav", "aircraft", "projectile", "plane"))],
         [_w(*forms("seize", "confiscate", "recover", "find", "discover", "uncover")), DET,

@@ -12,6 +12,7 @@ places lie in); then every name is resolved preferring that country, and a trans
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import re
@@ -363,8 +364,31 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
                            _choose_close(_clean_name(t)[0], found, focus, admin), found.match,
                            role)
                 for s, e, t, admin, role, found in mentions]
-    refs = tuple(sorted(resolved + extra, key=lambda ref: ref.start))
+    refs = tuple(sorted((_mark_source(doc, ref) for ref in resolved + extra),
+                        key=lambda ref: ref.start))
     return PlaceResolution(refs, focus, _focus_place(refs, focus))
+
+
+SPEECH_VERBS = {"say", "tell", "report", "confirm", "add", "state", "claim", "announce"}
+
+
+def _mark_source(doc: Doc, ref: PlaceRef) -> PlaceRef:
+    """A place inside the subject of a speech verb ("a security source in Kongoussi said",
+    "residents of Djibo told ...") is where the speaker is, not where the event was."""
+    if ref.role != "mention":
+        return ref
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return ref
+    token = span.root
+    for _ in range(4):
+        if token.head is token:
+            return ref
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS and \
+                token.pos_ in ("NOUN", "PROPN") and token.i != span.root.i:
+            return dataclasses.replace(ref, role="source")
+        token = token.head
+    return ref
 
 
 def _focus_place(refs: tuple[PlaceRef, ...], focus: str | None) -> PlaceRef | None:
