@@ -120,3 +120,10 @@ def test_classify_reads_stdin_and_names_bad_rows(runner: CliRunner) -> None:
     assert result.stdout.splitlines()[1] == "7\tShelling/artillery/missile attack"
     bad = runner.invoke(main, ["classify", "-"], input="only-an-id\n")
     assert bad.exit_code == 1 and "error [EVL001]: -:1: expected id<TAB>text" in bad.stderr
+
+
+def test_unwritable_out_is_a_clear_error(runner: CliRunner, report: Path, tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "dir" / "out.jsonl"
+    result = runner.invoke(main, ["extract", str(report), "--published", "2024-03-11",
+                                  "--out", str(target)])
+    assert result.exit_code == 1 and f"{target}: cannot write" in result.stderr

@@ -86,8 +86,15 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path: Path) -> None:
     assert items[5].id == "e"  # type: ignore[union-attr]
 
 
+def test_utf16_with_bom_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("Gunmen attacked a village.".encode("utf-16"))
+    document = _one(path)
+    assert isinstance(document, Document) and document.text == "Gunmen attacked a village."
+
+
 @pytest.mark.parametrize("content, error", [
-    (b"\xff\xfe\x00a\x00b", EncodingError),
+    (b"\x00\x01\x02binary\x00", EncodingError),
     (b"caf\xe9 au lait, gunmen attacked", EncodingError),
     (b"\n\n   \n", EmptyDocumentError),
 ])

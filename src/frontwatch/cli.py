@@ -75,7 +75,12 @@ def _opened(out: str | None) -> Iterator[TextIO]:
     if not out:
         yield sys.stdout
         return
-    with open(out, "w", encoding="utf-8") as stream:
+    try:
+        stream = open(out, "w", encoding="utf-8")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        _error(f"error [ING001]: {out}: cannot write ({exc.strerror})")
+        sys.exit(1)
+    with stream:
         yield stream
 
 

@@ -40,7 +40,14 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 
 def decode_bytes(data: bytes, source: str) -> str:
-    """UTF-8 text of ``data`` (a BOM is dropped); binary or undecodable input is an EncodingError."""
+    """UTF-8 text of ``data`` (a BOM is dropped; UTF-16 with a BOM is read too); binary or
+    undecodable input is an EncodingError."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise EncodingError("starts with a UTF-16 byte-order mark but is not UTF-16",
+                                source=source) from exc
     if b"\x00" in data[:8192]:
         raise EncodingError("binary content (NUL bytes), not a text document", source=source)
     try:
