@@ -43,6 +43,16 @@ def test_sentence_types(text: str, expected: str, gazetteer) -> None:  # type: i
     assert frontwatch.classify(text, gazetteer) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "According to local authorities, more than 15,000 people have fled the area since Monday.",
+    "Residents are accused of being informers every time there is an attack.",
+    "Analysts warned that troops could struggle to hold the towns as foreign forces withdraw.",
+    "Delegations met on March 9 in Geneva to discuss the humanitarian situation.",
+])
+def test_not_events(text: str, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert frontwatch.classify(text, gazetteer) == "none"
+
+
 def test_feared_event_is_not_classified_as_one(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Residents fear the militants will massacre everyone if they enter the town."
     assert frontwatch.classify(text, gazetteer) == "none"

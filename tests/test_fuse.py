@@ -55,3 +55,10 @@ def test_uncertain_mentions_are_not_events() -> None:
 def test_event_ids_are_stable() -> None:
     first = fuse_mentions([_mention(1, "Armed clash", M23, ARMY)])[0].event_id
     assert fuse_mentions([_mention(1, "Armed clash", M23, ARMY)])[0].event_id == first
+
+
+def test_abduction_in_an_attack_is_part_of_the_attack() -> None:
+    civilians = _actor("Civilians (DRC)", 7)
+    events = fuse_mentions([_mention(1, "Attack", M23, civilians, 4),
+                            _mention(2, "Abduction/forced disappearance", M23, civilians)])
+    assert [e.sub_event_type for e in events] == ["Attack"] and len(events[0].evidence) == 2

@@ -200,6 +200,15 @@ def _fold(groups: dict[tuple[str, dt.date | None, str, str], _Group]) -> None:
         del groups[key]
 
 
+def _fold_abductions(groups: dict[tuple[str, dt.date | None, str, str], _Group]) -> None:
+    """Abducted and killed in one raid is one Attack (DOMAIN.md): an abduction on the same day,
+    at the same place, by the same initiator as an Attack joins it."""
+    for key in [key for key in groups if key[0] == "Abduction/forced disappearance"]:
+        attack = groups.get(("Attack", key[1], key[2], key[3]))
+        if attack is not None:
+            attack.mentions.extend(groups.pop(key).mentions)
+
+
 def fuse_mentions(mentions: Iterable[Mention], publisher: str | None = None,
                   fold_remote_into_battles: bool = True) -> list[Event]:
     """Events from the located mentions of one document (see the module docstring)."""
@@ -208,6 +217,7 @@ def fuse_mentions(mentions: Iterable[Mention], publisher: str | None = None,
         if mention.date is None or mention.certainty not in CODED_CERTAINTIES:
             continue
         groups.setdefault(_key(mention), _Group()).mentions.append(mention)
+    _fold_abductions(groups)
     if fold_remote_into_battles:
         _fold(groups)
     events = [_event(group, publisher) for group in groups.values()]

@@ -129,6 +129,9 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
         return True
     if head.dep_ == "pobj" and head.head.head.lemma_.lower() in REACTION_VERBS:
         return True
+    if any(token.lower_ == "whenever" or (token.lower_ == "every" and token.i + 1 < len(
+            sentence.doc) and sentence.doc[token.i + 1].lower_ == "time") for token in sentence):
+        return True  # "every time there is an attack": a pattern, not an event
     return any(token.lower_ in HABITUAL_WORDS and token.pos_ == "ADV" for token in sentence)
 
 

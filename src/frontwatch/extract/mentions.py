@@ -274,7 +274,10 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
         if out:
             decisions = [d for d in decisions if not _anaphora(d, sentence)]
         if out and _only_a_toll(decisions, sentence, sentence_actors):
-            decisions = []  # "At least 15 soldiers were killed": the toll of the event before
+            # "At least 15 soldiers were killed": the toll of the event before.
+            if not any(sentence.start_char <= start < sentence.end_char for start, _ in background):
+                out[-1] = _add_toll(out[-1], sentence)
+            continue
         for decision in decisions:
             head = doc[decision.trigger.start:decision.trigger.end].root
             roles = assign_roles(head, sentence, sentence_actors, decision.sub_event_type)

@@ -67,6 +67,10 @@ def _own(token: Token) -> Certainty | None:
     if token.tag_ in ("VB", "VBP", "VBZ") and any(
             child.dep_ == "mark" and child.lower_ in CONDITIONAL for child in children):
         return "hypothetical"  # "when AU troops withdraw": a condition, not a report
+    if token.tag_ in ("VB", "VBP", "VBZ") and token.dep_ == "advcl" and any(
+            child.dep_ == "aux" and child.lower_ in MODALS
+            for ancestor in list(token.ancestors)[:3] for child in ancestor.children):
+        return "hypothetical"  # "troops could struggle to hold ... as foreign forces withdraw"
     if any(child.lower_ in MODALS and child.dep_ == "aux" for child in children):
         return "hypothetical"
     if any(child.lower_ in HYPOTHETICAL_WORDS for child in children):
