@@ -141,4 +141,6 @@ def _ordered(agents: list[ActorMatch], patients: list[ActorMatch]) -> Roles:
     civilians = [p for p in patients if p.kind == CIVILIANS]
     targets = armed_patients + civilians
     actor2 = targets[0] if targets else None
-    return Roles(actor1, actor2, tuple(agents[1:]), tuple(targets[1:]))
+    # Civilians are victims or witnesses, never allies of the initiator.
+    allies = tuple(agent for agent in agents[1:] if agent.kind != CIVILIANS)
+    return Roles(actor1, actor2, allies, tuple(targets[1:]))
