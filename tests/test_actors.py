@@ -55,3 +55,21 @@ def test_civilian_victims_are_actor2_of_an_attack(gazetteer) -> None:  # type: i
     assert event.actor2 == "Civilians (Nigeria)"
     assert event.civilian_targeting == "Civilian targeting"
     assert event.fatalities == 5
+
+
+def test_agent_of_a_participle(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    event = _event("A girl was killed when shells fired by the Houthi movement hit Taiz, Yemen, "
+                   "on Sunday.", gazetteer)
+    assert "Houthi" in event.actor1
+
+
+def test_unlisted_armed_groups_are_named_as_they_call_themselves() -> None:
+    names = _names("Fighters of the 444th Combat Brigade exchanged fire near Tripoli.", "LY")
+    assert "444th Combat Brigade" in names
+
+
+def test_a_government_is_a_state_actor_that_does_not_fight() -> None:
+    matches = recognise_actors(annotate("The governor extended the curfew, authorities said."),
+                               "NE")
+    assert {m.name for m in matches} == {"Government of Niger"}
+    assert all(m.inter == 1 and m.kind == "government" for m in matches)

@@ -62,3 +62,9 @@ def test_abduction_in_an_attack_is_part_of_the_attack() -> None:
     events = fuse_mentions([_mention(1, "Attack", M23, civilians, 4),
                             _mention(2, "Abduction/forced disappearance", M23, civilians)])
     assert [e.sub_event_type for e in events] == ["Attack"] and len(events[0].evidence) == 2
+
+
+def test_a_mention_without_initiator_joins_the_named_event() -> None:
+    events = fuse_mentions([_mention(1, "Disrupted weapons use", ARMY, M23),
+                            _mention(2, "Disrupted weapons use", None, M23)])  # type: ignore[arg-type]
+    assert len(events) == 1 and events[0].actor1 == "Military Forces of DRC"

@@ -213,10 +213,15 @@ def fuse_mentions(mentions: Iterable[Mention], publisher: str | None = None,
                   fold_remote_into_battles: bool = True) -> list[Event]:
     """Events from the located mentions of one document (see the module docstring)."""
     groups: dict[tuple[str, dt.date | None, str, str], _Group] = {}
-    for mention in mentions:
-        if mention.date is None or mention.certainty not in CODED_CERTAINTIES:
-            continue
-        groups.setdefault(_key(mention), _Group()).mentions.append(mention)
+    coded = [m for m in mentions if m.date is not None and m.certainty in CODED_CERTAINTIES]
+    for mention in sorted(coded, key=lambda m: m.actor1 is None):
+        key = _key(mention)
+        if mention.actor1 is None:
+            # "Air defence units intercepted the drone": the same event as the sentence that
+            # named who did it, when one event of that type, day and place exists.
+            named = [k for k in groups if k[:3] == key[:3]]
+            key = named[0] if len(named) == 1 else key
+        groups.setdefault(key, _Group()).mentions.append(mention)
     _fold_abductions(groups)
     if fold_remote_into_battles:
         _fold(groups)

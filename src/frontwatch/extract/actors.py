@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -38,6 +39,9 @@ __all__ = [
 
 STATE, ARMED_GROUP, CIVILIANS, PROTESTERS, RIOTERS = "state", "armed_group", "civilians", \
     "protesters", "rioters"
+#: A government acting as such (a curfew, an agreement): a state actor (inter 1) that does not
+#: fight, so an attack on it is not a battle.
+GOVERNMENT = "government"
 
 # Generic head nouns → (kind, inter code). Military and police are kept apart (ACLED names differ).
 MILITARY_NOUNS = {
@@ -65,6 +69,12 @@ CIVILIAN_NOUNS = {
 PROTESTER_NOUNS = {"protesters", "protestors", "demonstrators", "marchers", "protester",
                    "demonstrator"}
 RIOTER_NOUNS = {"rioters", "rioter", "mob", "mobs"}
+# Last words of an organisation's name that make it an armed group.
+UNIT_WORDS = {"brigade", "brigades", "battalion", "battalions", "regiment", "militia", "militias",
+              "front", "forces", "force", "army", "corps", "guard", "guards", "legion"}
+# Nouns that name a government ("the governor extended the curfew", "authorities said").
+GOVERNMENT_NOUNS = {"government", "authorities", "governor", "ministry", "administration",
+                    "junta", "cabinet", "presidency", "president"}
 # State-force adjectives that are not demonyms.
 GOVERNMENT_MODIFIERS = {"government", "regime", "state", "security", "pro-government",
                         "pro-regime", "loyalist", "federal", "national", "army"}
@@ -225,6 +235,9 @@ def _generic(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
             name, inter, kind = _label("Military Forces", country, "Military Forces of {}"), 1, \
                 STATE
             allies = tuple(f"Military Forces of {country_name(code)}" for code in countries[1:])
+        elif word in GOVERNMENT_NOUNS and token.dep_ not in ("compound", "amod", "poss") and \
+                (countries or doc_country):
+            name, inter, kind = _label("Government", country, "Government of {}"), 1, GOVERNMENT
         elif word in ARMED_NOUNS or (word in ("men", "man", "people", "youths", "groups") and
                                      token.i > 0 and token.doc[token.i - 1].lower_ in
                                      ("armed", "masked", "uniformed", "unknown", "unidentified")):
@@ -265,9 +278,29 @@ def _without_overlaps(matches: Iterable[ActorMatch]) -> list[ActorMatch]:
     return sorted(kept, key=lambda m: m.start)
 
 
+def _unlisted_groups(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
+    """Armed groups the dictionary does not list, named as such: "the 444th Combat Brigade",
+    "the Sudan Liberation Army". ACLED names such groups as they call themselves."""
+    found = []
+    for entity in doc.ents:
+        if entity.label_ != "ORG" or entity[-1].lower_ not in UNIT_WORDS:
+            continue
+        start = entity.start
+        if start > 0 and re.fullmatch(r"\d+(?:st|nd|rd|th)?", doc[start - 1].lower_):
+            start -= 1  # "444th Combat Brigade": the tagger leaves the number out
+        words = [token for token in doc[start:entity.end] if token.lower_ != "the"]
+        if len(words) < 2 or demonyms().get(words[0].lower_) or words[0].lower_ in (
+                "police", "government", "security", "army"):
+            continue  # "Syrian Army", "Police Force": state forces, named by the generic rules
+        name = " ".join(token.text for token in words)
+        found.append(ActorMatch(words[0].i, entity.end, name, 3, ARMED_GROUP, doc_country, True))
+    return found
+
+
 def recognise_actors(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
     """Every actor mention in ``doc``, named and generic, without overlaps, in text order."""
-    return _without_overlaps([*_named(doc, doc_country), *_generic(doc, doc_country)])
+    return _without_overlaps([*_named(doc, doc_country), *_unlisted_groups(doc, doc_country),
+                              *_generic(doc, doc_country)])
 
 
 def actors_in(sentence: Span, matches: list[ActorMatch]) -> list[ActorMatch]:

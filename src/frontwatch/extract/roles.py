@@ -62,6 +62,9 @@ def _role_tokens(head: Token) -> tuple[set[int], set[int]]:
     agents: list[Token] = []
     patients: list[Token] = []
     for child in head.children:
+        if child.dep_ == "acl":
+            # "shells fired by the Houthi movement"
+            agents.extend(grand for grand in child.children if grand.dep_ == "agent")
         if child.dep_ in MODIFIER_DEPS and child.i < head.i:
             agents.append(child)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
