@@ -42,3 +42,9 @@ def test_reference_article_is_cleaned(reference_path) -> None:  # type: ignore[n
     assert "Share this article" not in cleaned.text
     assert "[…]" not in cleaned.text
     assert cleaned.text.count("Civilians are fearing") == 1
+
+
+def test_glued_feed_items_are_separated() -> None:
+    assert clean_text("Clashes in Aleppo;18 killed in Homs").text == \
+        "Clashes in Aleppo; 18 killed in Homs"
+    assert clean_text("ratio 3;4 kept").text == "ratio 3;4 kept"

@@ -61,3 +61,11 @@ def test_a_quoted_sources_place_is_not_an_event_place(gazetteer) -> None:  # typ
     resolution = resolve_places(annotate(text), "d", gazetteer)
     roles = {p.text: p.role for p in resolution.places}
     assert roles.get("Kongoussi") == "source" and roles.get("Bourzanga") == "mention"
+
+
+def test_capitalised_common_nouns_are_not_places(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Human losses in Daraa. Air strikes hit Tal Rifaat north of Aleppo, Turkish sources said."
+    resolution = resolve_places(annotate(text), "d", gazetteer)
+    names = {p.text: p.name for p in resolution.places if p.resolved}
+    assert "Human" not in names and "Air" not in names
+    assert resolution.focus_country == "SY" and names.get("Tal Rifaat") == "Tall Rif‘at"

@@ -49,6 +49,9 @@ class CleanedText:
 def _normalise_paragraph(paragraph: str) -> str:
     paragraph = unicodedata.normalize("NFC", paragraph)
     paragraph = re.sub(r"[ \t\u00a0]+", " ", paragraph)
+    # Joined feeds glue items with a bare semicolon ("...in Aleppo;18 killed"): one space keeps
+    # the words apart for the tokenizer.
+    paragraph = re.sub(r"(?<=[^\W\d_]);(?=\w)", "; ", paragraph)
     return paragraph.strip()
 
 
