@@ -33,6 +33,11 @@ CASES = [
     ("Two explosive devices were found under a bridge and made safe.", "Disrupted weapons use"),
     ("Dozens of foreign-owned shops were burned and looted overnight.",
      "Looting/property destruction"),
+    ("Youths burned tyres and looted shops before police dispersed them with tear gas.",
+     "Violent demonstration"),
+    ("Thousands marched to the county offices and dispersed in the afternoon without incident.",
+     "Peaceful protest"),
+    ("Police fired tear gas and smoke shells to disperse the crowd.", "Protest with intervention"),
     ("The central bank raised interest rates by half a point.", "none"),
     ("Floods killed 20 people and destroyed hundreds of homes.", "none"),
 ]

@@ -75,3 +75,11 @@ def test_denials_and_trends_are_not_events(gazetteer) -> None:  # type: ignore[n
                      "command said.\n\nA wave of kidnappings has hit Zamfara State in recent "
                      "months.", gazetteer)
     assert not events
+
+
+def test_dateline_date_and_capital(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("KABUL, Aug 15 - Taliban fighters detained four women to break up a small "
+                     "protest in the Afghan capital on Wednesday, witnesses said.", gazetteer,
+                     published="2024-08-15")
+    assert [(e.sub_event_type, e.event_date, e.location) for e in events] == [
+        ("Protest with intervention", dt.date(2024, 8, 14), "Kabul")]

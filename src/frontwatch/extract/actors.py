@@ -74,7 +74,7 @@ UNIT_WORDS = {"brigade", "brigades", "battalion", "battalions", "regiment", "mil
               "front", "forces", "force", "army", "corps", "guard", "guards", "legion"}
 # Nouns that name a government ("the governor extended the curfew", "authorities said").
 GOVERNMENT_NOUNS = {"government", "authorities", "governor", "ministry", "administration",
-                    "junta", "cabinet", "presidency", "president"}
+                    "junta", "cabinet", "presidency", "president", "magistrate", "magistrates"}
 # State-force adjectives that are not demonyms.
 GOVERNMENT_MODIFIERS = {"government", "regime", "state", "security", "pro-government",
                         "pro-regime", "loyalist", "federal", "national", "army"}

@@ -56,10 +56,12 @@ PROPERTY_LEMMAS = {"shop", "house", "home", "building", "car", "vehicle", "churc
                    "business", "warehouse", "bank", "temple", "clinic", "hospital", "tower"}
 DESTROY_LEMMAS = {"burn", "torch", "loot", "raze", "vandalise", "vandalize", "ransack",
                   "demolish", "pillage", "plunder", "destroy"}
-INTERVENTION_WORDS = {"tear", "teargas", "tear-gas", "cannon", "cannons", "rubber", "disperse",
-                      "dispersed", "dispersing", "baton", "batons", "arrested", "detained",
-                      "pepper", "stun", "charged", "beat", "beaten", "arrests", "detentions",
-                      "crackdown", "cracked"}
+INTERVENTION_WORDS = {"tear", "teargas", "tear-gas", "cannon", "cannons", "rubber", "baton",
+                      "batons", "arrested", "detained", "pepper", "stun", "charged", "beat",
+                      "beaten", "arrests", "detentions", "crackdown", "cracked"}
+CROWD_LEMMAS = {"crowd", "protester", "demonstrator", "youth", "gathering", "rally", "march",
+                "protest", "demonstration", "mourner", "student", "supporter"}
+CROWD_WORDS = {"youths", "youth", "crowd", "crowds", "demonstrators", "protesters", "protestors"}
 LETHAL_WORDS = {"killed", "shot", "dead", "live", "died", "die", "dies", "killing", "fatally",
                 "bullets", "death", "deaths"}
 PROTESTER_VIOLENCE = {"torched", "burned", "burnt", "threw", "pelted", "vandalised", "vandalized",
@@ -76,6 +78,7 @@ BACKGROUND_MODIFIERS = {"previous", "past", "prior", "former", "earlier", "last"
 REACTION_VERBS = {"welcome", "condemn", "denounce", "praise", "hail", "criticise", "criticize",
                   "deplore", "mourn", "investigate", "blame", "applaud", "endorse", "commemorate",
                   "mark", "remember", "recall"}
+SPEECH_VERBS = {"say", "tell", "add", "recall", "explain", "describe"}
 TREND_WORDS = {"wave", "spate", "surge", "rise", "increase", "spike", "upsurge", "rash", "trend"}
 HABITUAL_WORDS = {"daily", "routinely", "regularly", "frequently", "often", "usually",
                   "periodically", "habitually", "nightly", "weekly", "repeatedly", "constantly",
@@ -118,6 +121,13 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
         return True
     if head.tag_ in ("NNS", "NNPS") and any(t.lemma_.lower() in TREND_WORDS for t in sentence):
         return True
+    if trigger.family == "remote" and any(child.lower_ in ("smoke", "tear", "gas", "teargas",
+                                                             "flare", "stun")
+                                          for child in head.children):
+        return True  # "smoke shells", "tear gas shells": crowd control, not shelling
+    if any(ancestor.dep_ == "nsubj" and ancestor.head.lemma_.lower() in SPEECH_VERBS
+           for ancestor in [head, *head.ancestors][:3]):
+        return True  # "said one protester": the speaker, not an event
     if head.lower_ == "march" and any(t.like_num for t in sentence.doc[max(head.i - 1, 0):
                                                                   head.i + 2] if t is not head):
         return True  # the month: "on March 9", "9 March"
@@ -173,6 +183,10 @@ def _syntax_triggers(sentence: Span) -> list[Trigger]:
         if lemma in DISRUPT_LEMMAS and arguments & WEAPON_LEMMAS:
             found.append(Trigger("Disrupted weapons use", "disrupted-syntax", "disrupt", 92,
                                  token.i, token.i + 1))
+        elif lemma == "disperse" and arguments & CROWD_LEMMAS:
+            # "police dispersed the crowd": a gathering met with force, word protest or not
+            found.append(Trigger("Peaceful protest", "dispersal-syntax", "protest", 45,
+                                 token.i, token.i + 1))
         elif lemma in DESTROY_LEMMAS and arguments & PROPERTY_LEMMAS:
             found.append(Trigger("Looting/property destruction", "destruction-syntax",
                                  "strategic", 44, token.i, token.i + 1))
@@ -192,19 +206,38 @@ def _best(triggers: list[Trigger], family: str) -> Trigger | None:
     return max(found, key=lambda trigger: trigger.priority) if found else None
 
 
-def _demonstration(triggers: list[Trigger], words: set[str]) -> Decision | None:
+def _dispersed(sentence: Span) -> bool:
+    """Someone dispersed the crowd ("police dispersed them", "were dispersed", "to break up"),
+    not a crowd that "dispersed without incident"."""
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if lemma == "disperse" and any(child.dep_ in ("dobj", "nsubjpass", "aux")
+                                       for child in token.children):
+            return True
+        if lemma == "break" and any(child.lower_ == "up" for child in token.children):
+            return True
+    return False
+
+
+def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
+                   ) -> Decision | None:
     riot = _best(triggers, "riot")
     protest = _best(triggers, "protest")
     if riot is not None:
         return Decision(riot.sub_event_type, riot)
     if protest is None:
+        # "Youths burned tyres and looted shops before police dispersed them": a riot told
+        # without the word protest.
+        damage = [t for t in triggers if t.sub_event_type == "Looting/property destruction"]
+        if damage and words & CROWD_WORDS and words & PROTESTER_VIOLENCE:
+            return Decision("Violent demonstration", damage[0])
         return None
     if words & LETHAL_WORDS and (words & {"police", "forces", "soldiers", "troops", "fire",
                                            "ammunition", "security", "crackdown"}):
         return Decision("Excessive force against protesters", protest)
     if words & PROTESTER_VIOLENCE and not words & {"peaceful", "peacefully"}:
         return Decision("Violent demonstration", protest)
-    if words & INTERVENTION_WORDS:
+    if words & INTERVENTION_WORDS or _dispersed(sentence):
         return Decision("Protest with intervention", protest)
     return Decision("Peaceful protest", protest)
 
@@ -271,11 +304,10 @@ def _civilian_violence(triggers: list[Trigger], actors: list[ActorMatch],
 def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[ActorMatch],
                       has_place: bool) -> list[Decision]:
     """The sub-event types ``sentence`` reports (empty: none), each with its trigger."""
-    triggers = _prune(triggers, sentence)
+    triggers = _prune(triggers + _syntax_triggers(sentence), sentence)
     if not triggers:
         return []
     words = _words(sentence)
-    triggers = triggers + _syntax_triggers(sentence)
     if words & DISASTER_WORDS:
         # A flood "killed dozens" and "destroyed homes": deaths and damage without an armed
         # hand are not political violence.
@@ -292,7 +324,7 @@ def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[Acto
     disrupted = _best(triggers, "disrupt")
     if disrupted is not None:
         return [Decision(disrupted.sub_event_type, disrupted)]
-    demonstration = _demonstration(triggers, words)
+    demonstration = _demonstration(triggers, words, sentence)
     if demonstration is not None:
         return [demonstration]
     violence = _violence(triggers, actors, words, has_place, sentence)

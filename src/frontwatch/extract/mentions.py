@@ -263,7 +263,7 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
     previous: tuple[int, Roles] | None = None
     for sentence in doc.sents:
         in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
-        if not in_sentence or sentence.start_char < body_start:
+        if sentence.start_char < body_start:
             continue
         paragraph = doc.text.rfind("\n\n", 0, sentence.start_char)
         sentence_actors = [a for a in actors if sentence.start <= a.start < sentence.end]

