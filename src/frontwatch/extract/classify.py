@@ -277,15 +277,10 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
     return decisions
 
 
-def _kills(trigger: Trigger, triggers: list[Trigger]) -> bool:
-    del triggers
-    return trigger.rule == "attack"
-
-
 def _civilian_violence(triggers: list[Trigger], actors: list[ActorMatch],
                        words: set[str]) -> list[Decision]:
     specific = [t for t in triggers if t.sub_event_type != "Attack"]
-    killings = [t for t in triggers if t.sub_event_type == "Attack" and _kills(t, triggers)]
+    killings = [t for t in triggers if t.rule == "attack"]
     if specific and not (killings and all(t.rule == "abduct" for t in specific)):
         best = max(specific, key=lambda trigger: trigger.priority)
         return [Decision(best.sub_event_type, best)]
