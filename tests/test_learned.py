@@ -21,7 +21,7 @@ def test_embeddings_are_unit_vectors_and_meaningful() -> None:
 
 
 def test_missing_model_file_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(ModelNotInstalledError, match="model.onnx missing"):
+    with pytest.raises(ModelNotInstalledError, match=r"model\.onnx missing"):
         OnnxMiniLM(model_path=tmp_path / "model.onnx")
 
 

