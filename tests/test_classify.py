@@ -61,3 +61,14 @@ def test_not_events(text: str, gazetteer) -> None:  # type: ignore[no-untyped-de
 def test_feared_event_is_not_classified_as_one(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Residents fear the militants will massacre everyone if they enter the town."
     assert frontwatch.classify(text, gazetteer) == "none"
+
+
+def test_learned_classifier_names_what_the_rules_miss(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Excavators uncovered the remains of at least 40 people buried near the old prison."
+    assert frontwatch.classify(text, gazetteer, learned=False) == "none"
+    assert frontwatch.classify(text, gazetteer) == "Other"
+
+
+def test_blocking_a_road_is_no_territorial_gain(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Hundreds of garment workers blocked the highway demanding unpaid wages."
+    assert frontwatch.classify(text, gazetteer) != "Non-state actor overtakes territory"

@@ -45,6 +45,7 @@ def load_examples() -> tuple[list[str], list[str], str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=OUTPUT, help="where to write the model")
     args = parser.parse_args()
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import f1_score
@@ -73,13 +74,13 @@ def main() -> int:
                 "data_sha256": checksum, "examples": len(texts),
                 "examples_per_class": dict(sorted(counts.items())), "C": C, "seed": SEED,
                 "scores": scores, "licence": "Apache-2.0 (our examples and weights)"}
-    OUTPUT.write_text(json.dumps({
+    args.out.write_text(json.dumps({
         "classes": [str(label) for label in model.classes_],
         "coef": [[round(float(x), 6) for x in row] for row in model.coef_],
         "intercept": [round(float(x), 6) for x in model.intercept_],
         "manifest": manifest}) + "\n", encoding="utf-8")
     print(json.dumps({"examples": len(texts), "classes": len(counts), **scores}))
-    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+    print(f"wrote {args.out}")
     return 0
 
 

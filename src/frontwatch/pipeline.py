@@ -114,8 +114,20 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Even
     return list(analyse(document, gazetteer).events)
 
 
-def classify(text: str, gazetteer: Gazetteer | None = None, doc_id: str | None = None) -> str:
-    """The ACLED sub-event type ``text`` reports (its first coded event), or ``"none"``."""
+#: A learned label is used when the rules find no event and the model gives the label more than
+#: half the probability mass (more likely than all other labels together). Chosen on principle,
+#: not searched: see the README's results for the figures with and without it.
+LEARNED_FALLBACK_MIN_PROBABILITY = 0.5
+
+
+def classify(text: str, gazetteer: Gazetteer | None = None, doc_id: str | None = None,
+             learned: bool = True) -> str:
+    """The ACLED sub-event type ``text`` reports, or ``"none"``.
+
+    Hybrid: the transparent rules decide first (the first coded event mention); when they find
+    no event, the learned classifier (MiniLM embeddings + a linear model trained on our own
+    examples) may name one if it is confident enough."""
+    from frontwatch.extract.learned import load_classifier
     from frontwatch.extract.modality import CODED_CERTAINTIES
     from frontwatch.extract.taxonomy import NONE
     from frontwatch.ingest import make_document
@@ -124,6 +136,14 @@ def classify(text: str, gazetteer: Gazetteer | None = None, doc_id: str | None =
     for mention in analyse(document, gazetteer).mentions:
         if mention.certainty in CODED_CERTAINTIES:
             return mention.sub_event_type
+    model = load_classifier() if learned else None
+    if model is None:
+        return NONE
+    from frontwatch.extract.embed import default_embedder
+
+    prediction = model.predict([document.text], default_embedder())[0]
+    if prediction.probability >= LEARNED_FALLBACK_MIN_PROBABILITY:
+        return prediction.label
     return NONE
 
 

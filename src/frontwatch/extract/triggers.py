@@ -156,7 +156,7 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
     ]),
     # Cutting a road is a territorial gain in itself: the road is the place taken.
     ("Non-state actor overtakes territory", "road-cut", "territory", 84, [
-        [_w(*forms("cut", "sever", "block")), _w("off", op="?"), DET,
+        [_w(*forms("cut", "sever")), _w("off", op="?"), DET,
          _w("main", "key", "only", "last", "vital", "supply", "strategic", "international", op="*"),
          _w(*forms("road", "highway", "route", "artery", "motorway"))],
         [_w(*forms("cut", "sever")), DET, {"TEXT": {"REGEX": r"^[MNAEH]-?\d{1,3}$"}}],
