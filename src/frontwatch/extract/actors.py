@@ -58,6 +58,7 @@ ARMED_NOUNS = {
     "gunmen", "gunman", "militants", "militant", "armed men", "assailants", "attackers",
     "insurgents", "insurgent", "jihadists", "jihadist", "bandits", "fighters", "rebels", "rebel",
     "kidnappers", "militiamen", "militia", "militias", "extremists", "terrorists", "abductors",
+    "hoodlums", "thugs", "cultists", "assailant", "raiders", "herdsmen-militia",
 }
 CIVILIAN_NOUNS = {
     "civilians", "civilian", "villagers", "residents", "people", "worshippers", "farmers",

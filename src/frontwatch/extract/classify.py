@@ -20,6 +20,7 @@ The trigger rules (``triggers.py``) over-generate on purpose; these context rule
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -39,8 +40,9 @@ DISASTER_WORDS = {
     "wildfire", "blaze", "volcano", "tsunami", "avalanche", "collapse", "stampede",
 }
 CRIME_WORDS = {
-    "robbery", "robbers", "thieves", "burglars", "burglary", "drug", "drugs", "narcotics",
-    "cocaine", "heroin", "smuggling", "smugglers", "trafficking", "fraud", "corruption",
+    "robbery", "robbers", "thieves", "thief", "theft", "stolen", "burglars", "burglary", "drug",
+    "drugs", "narcotics", "cocaine", "heroin", "smuggling", "smugglers", "trafficking", "fraud",
+    "corruption", "embezzlement", "bribery", "snatching", "shoplifting", "poaching",
 }
 WEAPON_LEMMAS = {
     "weapon", "arm", "ammunition", "explosive", "bomb", "device", "ied", "mine", "landmine",
@@ -58,7 +60,10 @@ DESTROY_LEMMAS = {"burn", "torch", "loot", "raze", "vandalise", "vandalize", "ra
                   "demolish", "pillage", "plunder", "destroy"}
 INTERVENTION_WORDS = {"tear", "teargas", "tear-gas", "cannon", "cannons", "rubber", "baton",
                       "batons", "arrested", "detained", "pepper", "stun", "charged", "beat",
-                      "beaten", "arrests", "detentions", "crackdown", "cracked"}
+                      "beaten", "arrests", "detentions", "crackdown", "cracked", "arresting",
+                      "detaining", "arrest", "detain", "removed", "dragged", "kettled"}
+MOB_WORDS = {"villagers", "residents", "crowd", "crowds", "mob", "mobs", "locals", "youths",
+             "neighbours", "neighbors", "vigilantes", "worshippers", "passers-by", "onlookers"}
 CROWD_LEMMAS = {"crowd", "protester", "demonstrator", "youth", "gathering", "rally", "march",
                 "protest", "demonstration", "mourner", "student", "supporter"}
 CROWD_WORDS = {"youths", "youth", "crowd", "crowds", "demonstrators", "protesters", "protestors"}
@@ -119,6 +124,9 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
     head = sentence.doc[trigger.start:trigger.end].root
     if any(child.lower_ in BACKGROUND_MODIFIERS for child in head.children):
         return True
+    if head.pos_ == "NOUN" and any(re.fullmatch(r"(?:19|20)\d\d", child.text) and child.i < head.i
+                                   for child in head.children):
+        return True  # "the 2014 massacre": a named past event, recalled
     if head.tag_ in ("NNS", "NNPS") and any(t.lemma_.lower() in TREND_WORDS for t in sentence):
         return True
     if trigger.family == "remote" and any(child.lower_ in ("smoke", "tear", "gas", "teargas",
@@ -273,12 +281,20 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
         decisions.append(Decision("Armed clash", battle))
     civilian = [t for t in triggers if t.family == "civilians"]
     if civilian and not decisions:
-        decisions.extend(_civilian_violence(civilian, actors, words))
+        decisions.extend(_civilian_violence(civilian, actors, words, sentence))
     return decisions
 
 
+def _crowd_did_it(trigger: Trigger, sentence: Span) -> bool:
+    """The subject of the violent verb is a crowd ("residents", "a mob"), not its victim."""
+    verb = sentence.doc[trigger.start:trigger.end].root
+    verbs = {verb, verb.head} if verb.dep_ == "conj" else {verb}
+    return any(child.dep_ == "nsubj" and child.lower_ in MOB_WORDS
+               for item in verbs for child in item.children)
+
+
 def _civilian_violence(triggers: list[Trigger], actors: list[ActorMatch],
-                       words: set[str]) -> list[Decision]:
+                       words: set[str], sentence: Span) -> list[Decision]:
     specific = [t for t in triggers if t.sub_event_type != "Attack"]
     killings = [t for t in triggers if t.rule == "attack"]
     if specific and not (killings and all(t.rule == "abduct" for t in specific)):
@@ -291,6 +307,9 @@ def _civilian_violence(triggers: list[Trigger], actors: list[ActorMatch],
     distinct_armed = {actor.name for actor in armed}
     if len(distinct_armed) >= 2 and not victims:
         return [Decision("Armed clash", trigger)]
+    if not armed and _crowd_did_it(trigger, sentence):
+        # "villagers beat two suspected thieves and burned them alive": a crowd, not a group
+        return [Decision("Mob violence", trigger)]
     if armed or words & WEAPON_ATTACK_WORDS:
         return [Decision("Attack", trigger)]
     return []
@@ -309,8 +328,11 @@ def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[Acto
         triggers = [t for t in triggers if not (t.rule == "attack" and _death_verb(t, sentence))
                     and not (t.sub_event_type == "Looting/property destruction" and
                              not _armed(actors))]
-    if words & CRIME_WORDS and not _armed(actors):
-        return []
+    if words & CRIME_WORDS:
+        if not _armed(actors):
+            return []
+        # Police arresting thieves is ordinary crime, not a strategic development.
+        triggers = [t for t in triggers if t.sub_event_type != "Arrests"]
     if not words & CASUALTY_WORDS:
         triggers = [t for t in triggers if sentence.doc[t.start:t.end].text.lower() !=
                     "both sides"]
