@@ -49,6 +49,13 @@ CASES = [
     ("Investigators exhumed the remains of 30 victims of the 2014 massacre.", "Other"),
     ("Police arrested three men suspected of stealing cattle, recovering the stolen animals.",
      "none"),
+    ("Government troops took over the district centre without a fight after the rebels left.",
+     "Non-violent transfer of territory"),
+    ("A fire triggered explosions at an army ammunition depot, forcing residents to flee.",
+     "Other"),
+    ("Armed herders killed three farmers in their fields on Sunday evening.", "Attack"),
+    ("Police staged a mock terrorist attack at the airport to test the response of agencies.",
+     "none"),
     ("The central bank raised interest rates by half a point.", "none"),
     ("Floods killed 20 people and destroyed hundreds of homes.", "none"),
 ]

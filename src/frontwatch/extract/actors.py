@@ -239,7 +239,7 @@ def _generic(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
         elif word in GOVERNMENT_NOUNS and token.dep_ not in ("compound", "amod", "poss") and \
                 (countries or doc_country):
             name, inter, kind = _label("Government", country, "Government of {}"), 1, GOVERNMENT
-        elif word in ARMED_NOUNS or (word in ("men", "man", "people", "youths", "groups") and
+        elif word in ARMED_NOUNS or ((word in CIVILIAN_NOUNS or word in ("group", "groups")) and
                                      token.i > 0 and token.doc[token.i - 1].lower_ in
                                      ("armed", "masked", "uniformed", "unknown", "unidentified")):
             name, inter, kind = _label("Unidentified Armed Group", country,

@@ -42,7 +42,8 @@ DISASTER_WORDS = {
 CRIME_WORDS = {
     "robbery", "robbers", "thieves", "thief", "theft", "stolen", "burglars", "burglary", "drug",
     "drugs", "narcotics", "cocaine", "heroin", "smuggling", "smugglers", "trafficking", "fraud",
-    "corruption", "embezzlement", "bribery", "snatching", "shoplifting", "poaching",
+    "corruption", "embezzlement", "bribery", "snatching", "shoplifting", "poaching", "customs",
+    "manslaughter", "embezzling", "contraband", "smuggled",
 }
 WEAPON_LEMMAS = {
     "weapon", "arm", "ammunition", "explosive", "bomb", "device", "ied", "mine", "landmine",
@@ -83,7 +84,8 @@ CASUALTY_WORDS = {"killed", "dead", "died", "casualties", "losses", "wounded", "
                   "fighting", "clashes"}
 TIME_ADJUNCTS = {"since", "during", "before", "until", "throughout"}
 BACKGROUND_MODIFIERS = {"previous", "past", "prior", "former", "earlier", "last", "recent",
-                        "repeated", "frequent", "periodic", "sporadic"}
+                        "repeated", "frequent", "periodic", "sporadic", "mock", "simulated",
+                        "staged", "fake", "hypothetical"}
 REACTION_VERBS = {"welcome", "condemn", "denounce", "praise", "hail", "criticise", "criticize",
                   "deplore", "mourn", "investigate", "blame", "applaud", "endorse", "commemorate",
                   "mark", "remember", "recall"}
@@ -260,6 +262,19 @@ def _armed(actors: list[ActorMatch]) -> list[ActorMatch]:
     return [actor for actor in actors if actor.kind in (STATE, ARMED_GROUP)]
 
 
+# Verbs of taking that say force was used: a capture after a withdrawal is still a capture.
+FORCEFUL_TAKING = {"capture", "seize", "overrun", "conquer", "storm", "recapture", "retake",
+                   "liberate"}
+HANDOVER_WORDS = {"handover", "handed", "departure", "withdrew", "withdrawal", "abandoned",
+                  "pulled", "vacated", "evacuated", "left"}
+
+
+def _peaceful_handover(words: set[str]) -> bool:
+    without_fight = "without" in words and words & {"fight", "fighting", "clashes", "resistance",
+                                                    "shot", "bloodshed", "clash"}
+    return bool(without_fight or words & HANDOVER_WORDS and not words & CASUALTY_WORDS)
+
+
 def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str],
               has_place: bool, sentence: Span) -> list[Decision]:
     def sentence_doc_dep(trigger: Trigger) -> str:
@@ -278,6 +293,11 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
     if territory is not None and territory.rule == "transfer" and battle is not None and \
             sentence_doc_dep(battle) in ("nsubj", "ROOT"):
         territory = None  # "the fighting lasted two hours before the assailants pulled back"
+    if territory is not None and territory.rule == "territory" and _peaceful_handover(words) \
+            and sentence.doc[territory.start].lemma_.lower() not in FORCEFUL_TAKING:
+        # "took over the base after the coalition's departure", "without a fight"
+        territory = Trigger("Non-violent transfer of territory", "transfer", "territory",
+                            territory.priority, territory.start, territory.end)
     if territory is not None:
         if has_place or territory.rule in ("road-cut", "transfer"):
             decisions.append(Decision(territory.sub_event_type, territory))

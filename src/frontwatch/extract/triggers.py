@@ -142,7 +142,7 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w(*forms("clash", "fight", "fighting", "battle", "firefight", "gunfight", "skirmish",
                    "gunbattle", "shootout", "shoot-out", "counterattack", "counter-attack",
                    "counteroffensive", "counter-offensive", "offensive", "ambush", "repel",
-                   "repulse", "engage"))],
+                   "repulse"))],
         [_w("exchange", "exchanges", "exchanged", "exchanging"), _w("of", op="?"),
          _w("fire", "gunfire")],
         [_w("heavy", "fierce", "intense", "violent", "armed"),
@@ -189,6 +189,7 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w(*forms("burn")), _w("alive")],
         [_w(*forms("beat", "stone", "hack", "club")), _w("to"), _w("death")],
         [_w(*forms("stone", "flog", "whip", "behead"))],
+        [_w(*forms("find", "discover")), _w("dead")],
         [_w(*forms("massacre", "execution", "killing", "assassination", "beheading"))],
     ]),
     ("Abduction/forced disappearance", "abduct", "civilians", 55, [
@@ -273,7 +274,7 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w(*forms("seize", "confiscate", "recover", "find", "discover", "uncover")), DET,
          _w("a", "large", "huge", "cache", "quantity", "of", "quantities", "haul", op="*"),
          _w(*WEAPON_NOUNS)],
-        [_w(*forms("weapon", "arm", "ammunition")), _w(*forms("cache", "depot", "haul"))],
+        [_w(*forms("weapon", "arm", "ammunition")), _w(*forms("cache", "haul"))],
         [_w("bomb", "explosives", "ordnance"), _w("disposal")],
     ]),
     ("Headquarters or base established", "base", "strategic", 48, [
@@ -293,6 +294,8 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w("mass"), _w(*forms("grave"))],
         [_w(*forms("exhume", "exhumation"))],
         [_w("unexplained", "unidentified", "mysterious"), _w(*forms("explosion", "blast"))],
+        [_w(*forms("explosion", "blast", "fire")), {"OP": "{0,5}"},
+         _w(*forms("depot", "arsenal", "stockpile"))],
     ]),
 ]
 
