@@ -272,7 +272,7 @@ HANDOVER_WORDS = {"handover", "handed", "departure", "withdrew", "withdrawal", "
 def _peaceful_handover(words: set[str]) -> bool:
     without_fight = "without" in words and words & {"fight", "fighting", "clashes", "resistance",
                                                     "shot", "bloodshed", "clash"}
-    return bool(without_fight or words & HANDOVER_WORDS and not words & CASUALTY_WORDS)
+    return bool(without_fight or (words & HANDOVER_WORDS and not words & CASUALTY_WORDS))
 
 
 def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str],
