@@ -35,6 +35,9 @@ STAGE = "extract.rules/0.1"
 SAY_VERBS = {"say", "tell", "report", "claim", "confirm", "announce", "state", "add"}
 BATTLES = ("Armed clash", "Government regains territory", "Non-state actor overtakes territory")
 DEFINITE = {"the", "this", "that", "these", "those"}
+EVENT_NOUNS = {"strike", "strikes", "attack", "attacks", "bombing", "raid", "raids", "assault",
+               "airstrike", "airstrikes", "shelling", "blast", "explosion", "ambush", "operation",
+               "offensive", "clashes", "fighting"}
 RIOTS = ("Violent demonstration", "Mob violence")
 VIOLENT = (*BATTLES, "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
            "Chemical weapon", "Remote explosive/landmine/IED", "Grenade", "Attack",
@@ -177,6 +180,11 @@ def _anaphora(decision: Decision, sentence: SpacySpan) -> bool:
     """"The attack comes as ...": a definite event noun with no date or place of its own points
     back to an event already reported, it does not report a new one."""
     head = sentence.doc[decision.trigger.start:decision.trigger.end].root
+    if head.pos_ == "VERB":
+        # "the strike had targeted a training camp": a definite event noun as the subject
+        # elaborates the event already reported.
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        head = subjects[0] if subjects and subjects[0].lower_ in EVENT_NOUNS else head
     if head.pos_ != "NOUN" or not any(child.dep_ == "det" and child.lower_ in DEFINITE
                                       for child in head.children):
         return False

@@ -24,6 +24,8 @@ __all__ = ["STAGE", "locate_mentions"]
 
 STAGE = "resolve.locate/0.1"
 ORIGIN_WORDS = {"from"}
+DISTANCE_WORDS = {"km", "kilometers", "kilometres", "miles", "metres", "meters", "mi", "km)",
+                  "miles)"}
 
 
 def _paragraph_start(text: str, offset: int) -> int:
@@ -40,8 +42,8 @@ def _precision(text: str, place: PlaceRef) -> int:
         return 3
     words = _words_before(text, place.start)
     after = text[place.end:place.end + 16].lower()
-    if specificity == 2 or set(words) & NEAR_WORDS or "countryside" in after or \
-            "outskirts" in after:
+    if specificity == 2 or set(words) & (NEAR_WORDS | DISTANCE_WORDS) or \
+            "countryside" in after or "outskirts" in after:
         return 2
     return 1
 
@@ -54,8 +56,11 @@ def _sentence_places(resolution: PlaceResolution, start: int, end: int) -> list[
 
 def _is_origin(text: str, ref: PlaceRef) -> bool:
     """"fired from positions near Enerhodar", "reinforcements from Ninevah": where the attack
-    came from, not where it happened."""
-    return bool(set(_words_before(text, ref.start, 3)) & ORIGIN_WORDS)
+    came from, not where it happened. "15 km from Shwebo" is a distance, not an origin."""
+    words = _words_before(text, ref.start, 3)
+    if not set(words) & ORIGIN_WORDS:
+        return False
+    return not set(words) & DISTANCE_WORDS
 
 
 def _pick_place(text: str, places: list[PlaceRef], trigger_start: int) -> PlaceRef | None:

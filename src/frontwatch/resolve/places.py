@@ -177,9 +177,14 @@ LOOSE_MIN_POPULATION = 100_000
 LEADING_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|az|at|an|ed|er|es|ez)[-\s‑]+(?=\w)", re.I)
 
 
-def _lookup(gazetteer: Gazetteer, name: str) -> Lookup:
-    """Exact name, then exact without a leading Arabic article ("Al-Raqqah" → "Raqqah"), then
-    the loose key of the name as written."""
+def _lookup(gazetteer: Gazetteer, name: str, whole: str | None = None) -> Lookup:
+    """The whole phrase first when it differs ("Jenin refugee camp" is a curated entry), then the
+    exact name, then exact without a leading Arabic article ("Al-Raqqah" → "Raqqah"), then the
+    loose key of the name as written."""
+    if whole and whole != name:
+        phrase = gazetteer.lookup(whole)
+        if phrase.match == "exact":
+            return phrase
     found = gazetteer.lookup(name)
     if found.match == "exact":
         return found
@@ -376,7 +381,8 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
         name, admin = _clean_name(text)
         if len(name) < 2 or (role == "mention" and _is_actor_name(text)):
             continue
-        mentions.append((start, end, text, admin, role, _lookup(gazetteer, name)))
+        whole = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
+        mentions.append((start, end, text, admin, role, _lookup(gazetteer, name, whole)))
     first = [_place_ref(doc_id, s, e, t, _choose_close(_clean_name(t)[0], found, None, admin),
                         found.match, role)
              for s, e, t, admin, role, found in mentions]
