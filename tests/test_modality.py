@@ -20,6 +20,7 @@ def _certainty(sentence: str, trigger: str) -> str:
     ("Civilians fear reprisals as the rebels battle for control of the town.", "battle",
      "reported"),
     ("Troops did not fire on the crowd.", "fire", "denied"),
+    ("Russia says it targets only military infrastructure.", "targets", "hypothetical"),
 ])
 def test_certainty(sentence: str, trigger: str, expected: str) -> None:
     assert _certainty(sentence, trigger) == expected

@@ -83,3 +83,11 @@ def test_dateline_date_and_capital(gazetteer) -> None:  # type: ignore[no-untype
                      published="2024-08-15")
     assert [(e.sub_event_type, e.event_date, e.location) for e in events] == [
         ("Protest with intervention", dt.date(2024, 8, 14), "Kabul")]
+
+
+def test_distance_from_a_town_locates_near_it(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("A military jet dropped two bombs on a village about 15 kilometers from "
+                     "Shwebo town in Myanmar's Sagaing region on Tuesday, killing nine.", gazetteer,
+                     published="2024-10-30")
+    assert events and events[0].sub_event_type == "Air/drone strike"
+    assert events[0].location == "Shwebo" and events[0].geo_precision == 2

@@ -109,11 +109,18 @@ def _feared_subject(token: Token) -> Certainty | None:
     return None
 
 
+SAY = {"say", "claim", "insist", "argue", "maintain", "state"}
+
+
 def certainty(trigger: Token) -> Certainty:
     """The certainty of the event whose trigger's head token is ``trigger``."""
     own = _own(trigger)
     if own:
         return own
+    if trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
+                                                   for c in trigger.children) and \
+            any(a.lemma_.lower() in SAY for a in list(trigger.ancestors)[:2]):
+        return "hypothetical"  # "Russia says it targets military sites": a general claim
     if any(child.lower_ in ALLEGE for child in trigger.children):
         return "alleged"
     token = trigger
