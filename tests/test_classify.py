@@ -56,6 +56,8 @@ CASES = [
     ("Armed herders killed three farmers in their fields on Sunday evening.", "Attack"),
     ("Police staged a mock terrorist attack at the airport to test the response of agencies.",
      "none"),
+    ("Federal police detained more than 200 people accused of links to the militia fighting "
+     "federal forces in the region.", "Arrests"),
     ("The central bank raised interest rates by half a point.", "none"),
     ("Floods killed 20 people and destroyed hundreds of homes.", "none"),
 ]

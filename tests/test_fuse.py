@@ -68,3 +68,9 @@ def test_a_mention_without_initiator_joins_the_named_event() -> None:
     events = fuse_mentions([_mention(1, "Disrupted weapons use", ARMY, M23),
                             _mention(2, "Disrupted weapons use", None, M23)])  # type: ignore[arg-type]
     assert len(events) == 1 and events[0].actor1 == "Military Forces of DRC"
+
+
+def test_withdrawal_after_a_battle_ends_the_battle() -> None:
+    events = fuse_mentions([_mention(1, "Armed clash", M23, ARMY, 4),
+                            _mention(2, "Non-violent transfer of territory", M23, None)])
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

@@ -200,6 +200,16 @@ def _fold(groups: dict[tuple[str, dt.date | None, str, str], _Group]) -> None:
         del groups[key]
 
 
+def _fold_withdrawals(groups: dict[tuple[str, dt.date | None, str, str], _Group]) -> None:
+    """"... before the militants withdrew": a withdrawal on the day and at the place of a battle
+    ends that battle; it is no handover of territory."""
+    battles = {(key[1], key[2]): group for key, group in groups.items() if key[0] == "Armed clash"}
+    for key in [key for key in groups if key[0] == "Non-violent transfer of territory"]:
+        battle = battles.get((key[1], key[2]))
+        if battle is not None:
+            battle.mentions.extend(groups.pop(key).mentions)
+
+
 def _fold_abductions(groups: dict[tuple[str, dt.date | None, str, str], _Group]) -> None:
     """Abducted and killed in one raid is one Attack (DOMAIN.md): an abduction on the same day,
     at the same place, by the same initiator as an Attack joins it."""
@@ -223,6 +233,7 @@ def fuse_mentions(mentions: Iterable[Mention], publisher: str | None = None,
             key = named[0] if len(named) == 1 else key
         groups.setdefault(key, _Group()).mentions.append(mention)
     _fold_abductions(groups)
+    _fold_withdrawals(groups)
     if fold_remote_into_battles:
         _fold(groups)
     events = [_event(group, publisher) for group in groups.values()]

@@ -137,6 +137,8 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
         return True  # "the 2014 massacre": a named past event, recalled
     if head.tag_ in ("NNS", "NNPS") and any(t.lemma_.lower() in TREND_WORDS for t in sentence):
         return True
+    if head.dep_ == "acl" and head.tag_ == "VBG" and trigger.family == "battle":
+        return True  # "the Fano militia fighting federal forces": a description, not a report
     if trigger.family == "remote" and any(child.lower_ in ("smoke", "tear", "gas", "teargas",
                                                              "flare", "stun")
                                           for child in head.children):
