@@ -21,6 +21,7 @@ def _certainty(sentence: str, trigger: str) -> str:
      "reported"),
     ("Troops did not fire on the crowd.", "fire", "denied"),
     ("Russia says it targets only military infrastructure.", "targets", "hypothetical"),
+    ("People are trapped after fighters cut the only road to the town.", "cut", "reported"),
 ])
 def test_certainty(sentence: str, trigger: str, expected: str) -> None:
     assert _certainty(sentence, trigger) == expected

@@ -32,6 +32,8 @@ def test_siege_report_places_the_events_in_the_besieged_area(gazetteer) -> None:
     assert dateline, "the siege report carries a dateline"
     assert analysis.places.focus_country == "BF"
     assert all(event.country == "Burkina Faso" for event in analysis.events)
+    cut = [e for e in analysis.events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert cut and "road" in cut[0].evidence[0].sentence and cut[0].actor1.startswith("JNIM")
 
 
 def test_error_policy(tmp_path: Path) -> None:

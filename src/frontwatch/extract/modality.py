@@ -36,7 +36,11 @@ PLAN = {"plan", "intend", "aim", "seek", "prepare", "vow", "pledge", "want", "tr
 # "launched an offensive to capture the town": the capture is the aim, not yet the outcome.
 CONQUEST = {"capture", "seize", "take", "retake", "recapture", "overrun", "control", "regain",
             "conquer", "liberate", "cut", "encircle"}
-CONDITIONAL = {"when", "once", "unless", "until", "whenever", "should", "before", "after"}
+CONDITIONAL = {"when", "once", "unless", "whenever", "should"}
+# Verbs whose past tense looks like their present ("cut", "hit"): the tagger often reads
+# "fighters cut the road" as present tense, so tense says nothing about them.
+SAME_FORM = {"cut", "hit", "set", "put", "shut", "hurt", "burst", "spread", "shed", "split",
+             "beat", "cast", "quit", "let", "upset"}
 MODALS = {"could", "may", "might", "would", "will", "shall", "should", "must", "can"}
 HYPOTHETICAL_WORDS = {"possible", "possibly", "potential", "potentially", "imminent", "likely",
                       "planned", "proposed", "expected", "upcoming", "threatened", "future",
@@ -64,10 +68,11 @@ def _own(token: Token) -> Certainty | None:
         return "denied"  # "no civilians were killed"
     if any(child.lower_ == "if" and child.dep_ == "mark" for child in children):
         return "hypothetical"
-    if token.tag_ in ("VB", "VBP", "VBZ") and any(
-            child.dep_ == "mark" and child.lower_ in CONDITIONAL for child in children):
+    present = token.tag_ in ("VB", "VBP", "VBZ") and token.lower_ not in SAME_FORM
+    if present and any(child.dep_ == "mark" and child.lower_ in CONDITIONAL
+                       for child in children):
         return "hypothetical"  # "when AU troops withdraw": a condition, not a report
-    if token.tag_ in ("VB", "VBP", "VBZ") and token.dep_ == "advcl" and any(
+    if present and token.dep_ == "advcl" and any(
             child.dep_ == "aux" and child.lower_ in MODALS
             for ancestor in list(token.ancestors)[:3] for child in ancestor.children):
         return "hypothetical"  # "troops could struggle to hold ... as foreign forces withdraw"
