@@ -122,7 +122,8 @@ def certainty(trigger: Token) -> Certainty:
     own = _own(trigger)
     if own:
         return own
-    if trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
+    if trigger.tag_ in ("VBZ", "VBP") and trigger.lower_ not in SAME_FORM and \
+            not any(c.dep_ in ("aux", "auxpass")
                                                    for c in trigger.children) and \
             any(a.lemma_.lower() in SAY for a in list(trigger.ancestors)[:2]):
         return "hypothetical"  # "Russia says it targets military sites": a general claim
