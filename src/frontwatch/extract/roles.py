@@ -18,7 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from frontwatch.extract.actors import CIVILIANS, PROTESTERS, RIOTERS, ActorMatch
+from frontwatch.extract.actors import (
+    ARMED_GROUP,
+    CIVILIANS,
+    PROTESTERS,
+    RIOTERS,
+    STATE,
+    ActorMatch,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -118,7 +125,10 @@ def assign_roles(head: Token, sentence: Span, actors: list[ActorMatch],
     patients = [a for a in actors if set(range(a.start, a.end)) & patient_ids and a not in agents]
     if not agents:
         before = [a for a in actors if a.end <= head.i and a not in patients]
-        agents = before[-1:] if before else []
+        # Word order is the last resort; an armed actor before the trigger is the likelier
+        # initiator than the victims listed just before it.
+        armed_before = [a for a in before if a.kind in (STATE, ARMED_GROUP)]
+        agents = (armed_before or before)[-1:]
     if not patients:
         after = [a for a in actors if a.start > head.i and a not in agents]
         patients = after[:1]
