@@ -93,3 +93,11 @@ def test_distance_from_a_town_locates_near_it(gazetteer) -> None:  # type: ignor
                      published="2024-10-30")
     assert events and events[0].sub_event_type == "Air/drone strike"
     assert events[0].location == "Shwebo" and events[0].geo_precision == 2
+
+
+def test_drones_and_landmarks(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("Dissidents of the former FARC attacked the police station in Jamundi, south "
+                     "of Cali, Colombia, with explosives dropped from drones on Sunday, killing one "
+                     "officer, police said.", gazetteer, published="2023-10-16")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Jamundí")]
+    assert "FARC" in events[0].actor1

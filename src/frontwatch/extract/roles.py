@@ -65,6 +65,11 @@ VERB_ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "xcomp", "ccomp", "o
 
 
 def _role_tokens(head: Token) -> tuple[set[int], set[int]]:
+    if head.dep_ == "acl" and head.tag_ == "VBN" and not any(
+            child.dep_ == "agent" for child in head.children):
+        # "attacked the station with explosives dropped from drones": the participle's doer
+        # is the main clause's subject.
+        head = _governing_verb(head.head)
     verb = _governing_verb(head)
     agents: list[Token] = []
     patients: list[Token] = []
@@ -128,7 +133,8 @@ def assign_roles(head: Token, sentence: Span, actors: list[ActorMatch],
         # Word order is the last resort; an armed actor before the trigger is the likelier
         # initiator than the victims listed just before it.
         armed_before = [a for a in before if a.kind in (STATE, ARMED_GROUP)]
-        agents = (armed_before or before)[-1:]
+        named_before = [a for a in armed_before if a.named]
+        agents = (named_before or armed_before or before)[-1:]
     if not patients:
         after = [a for a in actors if a.start > head.i and a not in agents]
         patients = after[:1]

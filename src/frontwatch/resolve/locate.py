@@ -63,11 +63,21 @@ def _is_origin(text: str, ref: PlaceRef) -> bool:
     return not set(words) & DISTANCE_WORDS
 
 
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+              "southwest", "north-east", "north-west", "south-east", "south-west"}
+
+
+def _is_landmark(text: str, ref: PlaceRef) -> bool:
+    """"Jamundi, south of Cali": Cali only says where Jamundi is."""
+    words = _words_before(text, ref.start, 2)
+    return len(words) == 2 and words[1] == "of" and words[0] in DIRECTIONS
+
+
 def _pick_place(text: str, places: list[PlaceRef], trigger_start: int) -> PlaceRef | None:
-    def rank(ref: PlaceRef) -> tuple[int, int]:
+    def rank(ref: PlaceRef) -> tuple[int, int, int]:
         specificity = FEATURE_SPECIFICITY.get(ref.feature or "", 1)
         settlement = 0 if specificity <= 1 else specificity
-        return settlement, abs(ref.start - trigger_start)
+        return settlement, int(_is_landmark(text, ref)), abs(ref.start - trigger_start)
     candidates = [ref for ref in places if not _is_origin(text, ref)]
     return min(candidates, key=rank) if candidates else None
 
