@@ -101,3 +101,22 @@ def test_drones_and_landmarks(gazetteer) -> None:  # type: ignore[no-untyped-def
                      "officer, police said.", gazetteer, published="2023-10-16")
     assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Jamundí")]
     assert "FARC" in events[0].actor1
+
+
+def test_batches_give_the_same_events_as_one_by_one(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    documents = [d for d in frontwatch.read_documents(SAMPLES / "feed.jsonl")
+                 if isinstance(d, frontwatch.Document)]
+    one_by_one = [[e.event_id for e in frontwatch.analyse(d, gazetteer).events]
+                  for d in documents]
+    batched = [[e.event_id for e in outcome.events]  # type: ignore[union-attr]
+               for outcome in iter_analyses(documents, "raise", gazetteer)]
+    assert batched == one_by_one
+
+
+def test_oversized_document_is_a_failure_and_the_batch_goes_on(gazetteer, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("FRONTWATCH_MAX_DOCUMENT_CHARS", "100")
+    small = frontwatch.make_document("Gunmen attacked a village.", source="small")
+    big = frontwatch.make_document("Gunmen attacked a village. " * 10, source="big")
+    outcomes = list(iter_analyses([big, small], "record", gazetteer))
+    assert isinstance(outcomes[0], Failure) and "more than the limit" in outcomes[0].message
+    assert not isinstance(outcomes[1], Failure)
