@@ -73,3 +73,13 @@ def test_a_government_is_a_state_actor_that_does_not_fight() -> None:
                                "NE")
     assert {m.name for m in matches} == {"Government of Niger"}
     assert all(m.inter == 1 and m.kind == "government" for m in matches)
+
+
+def test_dated_entries_pick_the_actor_of_the_day() -> None:
+    import datetime as dt
+
+    doc = annotate("Taliban fighters attacked a checkpoint.")
+    before = recognise_actors(doc, "AF", dt.date(2020, 5, 1))
+    after = recognise_actors(doc, "AF", dt.date(2023, 5, 1))
+    assert [(m.name, m.inter) for m in before if m.named] == [("Taliban", 2)]
+    assert [(m.name, m.inter) for m in after if m.named] == [("Taliban", 1)]

@@ -9,6 +9,7 @@ of a generic actor is that of a demonym or country name right before it, else th
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import re
@@ -87,6 +88,14 @@ class DictionaryActor:
     inter: int
     countries: tuple[str, ...]
     kind: str
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return (self.valid_from is None or day >= self.valid_from) and (
+            self.valid_until is None or day < self.valid_until)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +157,8 @@ def dictionary() -> dict[str, list[DictionaryActor]]:
     by_alias: dict[str, list[DictionaryActor]] = {}
     for row in data["actors"]:
         actor = DictionaryActor(row["name"], int(row["inter"]), tuple(row.get("countries", ())),
-                                row.get("kind", "other"))
+                                row.get("kind", "other"), _date(row.get("valid_from")),
+                                _date(row.get("valid_until")))
         sensitive = set(row.get("case_sensitive_aliases", ()))
         for alias in {row["name"], *row.get("aliases", ())}:
             key = alias if alias in sensitive else alias.lower()
@@ -170,14 +180,21 @@ def _phrase_matchers(vocab: Vocab) -> tuple[Any, Any]:
     return insensitive, sensitive
 
 
-def _pick(entries: list[DictionaryActor], doc_country: str | None) -> DictionaryActor:
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _pick(entries: list[DictionaryActor], doc_country: str | None,
+          day: dt.date | None = None) -> DictionaryActor:
+    """The entry for the document's country and date (the Taliban before and after 2021)."""
+    entries = [entry for entry in entries if entry.valid_on(day)] or entries
     for entry in entries:
         if doc_country and doc_country in entry.countries:
             return entry
     return entries[0]
 
 
-def _named(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
+def _named(doc: Doc, doc_country: str | None, day: dt.date | None) -> list[ActorMatch]:
     insensitive, sensitive = _phrase_matchers(doc.vocab)
     table = dictionary()
     found = []
@@ -187,7 +204,7 @@ def _named(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
             entries = table.get(keyed(alias)) or table.get(alias)
             if not entries:
                 continue
-            entry = _pick(entries, doc_country)
+            entry = _pick(entries, doc_country, day)
             country = doc_country if doc_country in entry.countries else (
                 entry.countries[0] if entry.countries else None)
             kind = STATE if entry.inter == 1 else ARMED_GROUP
@@ -298,10 +315,12 @@ def _unlisted_groups(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
     return found
 
 
-def recognise_actors(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
-    """Every actor mention in ``doc``, named and generic, without overlaps, in text order."""
-    return _without_overlaps([*_named(doc, doc_country), *_unlisted_groups(doc, doc_country),
-                              *_generic(doc, doc_country)])
+def recognise_actors(doc: Doc, doc_country: str | None, day: dt.date | None = None
+                     ) -> list[ActorMatch]:
+    """Every actor mention in ``doc``, named and generic, without overlaps, in text order;
+    ``day`` (the publication date) picks dated dictionary entries."""
+    return _without_overlaps([*_named(doc, doc_country, day),
+                              *_unlisted_groups(doc, doc_country), *_generic(doc, doc_country)])
 
 
 def actors_in(sentence: Span, matches: list[ActorMatch]) -> list[ActorMatch]:

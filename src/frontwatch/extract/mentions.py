@@ -264,7 +264,7 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
 
     ``background``: character spans of dates that recall history; a death toll in such a
     sentence is not added to the event before it."""
-    actors = recognise_actors(doc, doc_country)
+    actors = recognise_actors(doc, doc_country, document.published)
     triggers = find_triggers(doc)
     body_start = _body_start(document)
     out: list[SentenceMentions] = []
