@@ -90,7 +90,8 @@ REACTION_VERBS = {"welcome", "condemn", "denounce", "praise", "hail", "criticise
                   "deplore", "mourn", "investigate", "blame", "applaud", "endorse", "commemorate",
                   "mark", "remember", "recall"}
 SPEECH_VERBS = {"say", "tell", "add", "recall", "explain", "describe"}
-TREND_WORDS = {"wave", "spate", "surge", "rise", "increase", "spike", "upsurge", "rash", "trend"}
+TREND_WORDS = {"wave", "spate", "surge", "rise", "increase", "spike", "upsurge", "rash", "trend",
+               "escalate", "intensify", "multiply"}
 HABITUAL_WORDS = {"daily", "routinely", "regularly", "frequently", "often", "usually",
                   "periodically", "habitually", "nightly", "weekly", "repeatedly", "constantly",
                   "continually", "increasingly"}
@@ -135,8 +136,9 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
     if head.pos_ == "NOUN" and any(re.fullmatch(r"(?:19|20)\d\d", child.text) and child.i < head.i
                                    for child in head.children):
         return True  # "the 2014 massacre": a named past event, recalled
-    if head.tag_ in ("NNS", "NNPS") and any(t.lemma_.lower() in TREND_WORDS for t in sentence):
-        return True
+    if head.tag_ in ("NNS", "NNPS") and any(
+            ancestor.lemma_.lower() in TREND_WORDS for ancestor in list(head.ancestors)[:3]):
+        return True  # "a wave of kidnappings", "attacks have escalated": a trend, not an event
     if head.dep_ == "acl" and head.tag_ == "VBG" and trigger.family == "battle":
         return True  # "the Fano militia fighting federal forces": a description, not a report
     if trigger.family == "remote" and any(child.lower_ in ("smoke", "tear", "gas", "teargas",
