@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Literal
 from frontwatch.errors import FrontwatchError, InputError
 from frontwatch.extract.mentions import find_mentions
 from frontwatch.fuse import fuse_mentions
-from frontwatch.nlp import load_pipeline
+from frontwatch.nlp import annotate_many, load_pipeline
 from frontwatch.records import DateRef, Document, Event, Failure, Mention
 from frontwatch.resolve.dates import resolve_dates
 from frontwatch.resolve.gazetteer import Gazetteer, SqliteGazetteer
@@ -193,7 +193,7 @@ def _run_batch(batch: list[Document | FrontwatchError], policy: ErrorPolicy,
                 continue
         checked.append(item)
     documents = [item for item in checked if isinstance(item, Document)]
-    annotated = iter(load_pipeline().pipe((d.text for d in documents), batch_size=BATCH_SIZE))
+    annotated = annotate_many((d.text for d in documents), batch_size=BATCH_SIZE)
     for item in checked:
         if isinstance(item, FrontwatchError):
             if policy == "raise":

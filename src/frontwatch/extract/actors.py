@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from frontwatch.errors import ResourceError
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
     from spacy.vocab import Vocab
 
 __all__ = [
@@ -322,6 +322,3 @@ def recognise_actors(doc: Doc, doc_country: str | None, day: dt.date | None = No
     return _without_overlaps([*_named(doc, doc_country, day),
                               *_unlisted_groups(doc, doc_country), *_generic(doc, doc_country)])
 
-
-def actors_in(sentence: Span, matches: list[ActorMatch]) -> list[ActorMatch]:
-    return [m for m in matches if sentence.start <= m.start < sentence.end]

@@ -12,7 +12,7 @@ from importlib import resources
 
 from frontwatch.errors import ResourceError
 
-__all__ = ["NONE", "SubEventType", "is_sub_event_type", "lookup", "sub_event_types"]
+__all__ = ["NONE", "SubEventType", "lookup", "sub_event_types"]
 
 #: The label for text that reports no ACLED event.
 NONE = "none"
@@ -43,6 +43,3 @@ def lookup(name: str) -> SubEventType:
     """The sub-event type called ``name`` (KeyError for an unknown name)."""
     return sub_event_types()[name]
 
-
-def is_sub_event_type(name: str) -> bool:
-    return name in sub_event_types()
