@@ -59,6 +59,8 @@ def eval_case(gold: Path, labels: Path | None, as_json: bool) -> None:
     click.echo(f"\nsnippets scored: {report.total} (skipped: {report.skipped})")
     click.echo(f"weighted F1: {report.weighted_f1:.4f}   macro F1: {report.macro_f1:.4f}   "
                f"accuracy: {report.accuracy:.4f}")
+    click.echo(f"ACLED-typed snippets, weighted F1: {report.acled_weighted_f1:.4f}   "
+               f"non-ACLED snippets answered none: {report.none_recall:.4f}")
 
 
 @eval_group.command("places")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from frontwatch.errors import GoldFormatError, InputNotFoundError
 from frontwatch.eval.metrics import ClassScore, confusions, macro_f1, per_class, weighted_f1
+from frontwatch.extract.taxonomy import NONE
 
 __all__ = ["CaseReport", "read_labels", "read_snippets", "score_case"]
 
@@ -26,11 +27,18 @@ class CaseReport:
     accuracy: float
     classes: list[ClassScore]
     confusions: list[tuple[str, str, int]]
+    #: Weighted F1 on the snippets whose gold is an ACLED type, over the ACLED types only (the
+    #: shared task's subtask 1; a ``none`` answer there is a miss).
+    acled_weighted_f1: float = 0.0
+    #: Share of the non-ACLED snippets (crime, disasters, diplomacy) answered ``none``.
+    none_recall: float = 0.0
     failures: list[str] = field(default_factory=list)
 
     def summary(self) -> dict[str, float]:
         return {"weighted_f1": round(self.weighted_f1, 4), "macro_f1": round(self.macro_f1, 4),
-                "accuracy": round(self.accuracy, 4), "n": self.total}
+                "accuracy": round(self.accuracy, 4), "n": self.total,
+                "acled_weighted_f1": round(self.acled_weighted_f1, 4),
+                "none_recall": round(self.none_recall, 4)}
 
 
 def _open(path: Path) -> str:
@@ -89,4 +97,19 @@ def score_case(gold_path: Path, labels_path: Path, classify: Callable[[str], str
     accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold) if gold \
         else 0.0
     return CaseReport(len(gold), skipped, weighted_f1(scores), macro_f1(scores), accuracy,
-                      scores, confusions(gold, predicted))
+                      scores, confusions(gold, predicted),
+                      acled_weighted_f1=_acled_weighted_f1(gold, predicted),
+                      none_recall=_none_recall(gold, predicted))
+
+
+def _acled_weighted_f1(gold: list[str], predicted: list[str]) -> float:
+    typed = [(g, p) for g, p in zip(gold, predicted, strict=True) if g != NONE]
+    if not typed:
+        return 0.0
+    scores = per_class([g for g, _ in typed], [p for _, p in typed])
+    return weighted_f1([score for score in scores if score.label != NONE])
+
+
+def _none_recall(gold: list[str], predicted: list[str]) -> float:
+    answers = [p for g, p in zip(gold, predicted, strict=True) if g == NONE]
+    return sum(p == NONE for p in answers) / len(answers) if answers else 0.0

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from frontwatch.extract.actors import ARMED_GROUP, CIVILIANS, STATE, ActorMatch
+from frontwatch.extract.arguments import WEAPON_LEMMAS, is_speaker, wrong_argument
 from frontwatch.extract.modality import CODED_CERTAINTIES, certainty
 from frontwatch.extract.triggers import Trigger
 
@@ -43,13 +44,8 @@ CRIME_WORDS = {
     "robbery", "robbers", "thieves", "thief", "theft", "stolen", "burglars", "burglary", "drug",
     "drugs", "narcotics", "cocaine", "heroin", "smuggling", "smugglers", "trafficking", "fraud",
     "corruption", "embezzlement", "bribery", "snatching", "shoplifting", "poaching", "customs",
-    "manslaughter", "embezzling", "contraband", "smuggled",
-}
-WEAPON_LEMMAS = {
-    "weapon", "arm", "ammunition", "explosive", "bomb", "device", "ied", "mine", "landmine",
-    "grenade", "rocket", "missile", "mortar", "shell", "gun", "rifle", "pistol", "revolver",
-    "firearm", "cartridge", "round", "munition", "detonator", "kalashnikov", "ak-47", "drone",
-    "package", "parcel", "vest",
+    "manslaughter", "embezzling", "contraband", "smuggled", "migrants", "migration",
+    "trafficker", "traffickers", "smuggler", "pornographic", "pornography", "counterfeit",
 }
 # "detonate" is left out: a bomber detonates a vest; a controlled detonation is "destroyed".
 DISRUPT_LEMMAS = {"seize", "confiscate", "discover", "find", "recover", "destroy", "defuse",
@@ -172,7 +168,8 @@ def _prune(triggers: list[Trigger], sentence: Span) -> list[Trigger]:
                       trigger.end <= other.end and other.priority > trigger.priority and
                       (other.end - other.start) > (trigger.end - trigger.start)
                       for other in triggers)
-        if covered or _inside_time_adjunct(trigger, sentence) or _not_news(trigger, sentence):
+        if covered or _inside_time_adjunct(trigger, sentence) or _not_news(trigger, sentence) \
+                or wrong_argument(trigger, sentence):
             continue
         kept.append(trigger)
     # A planned or feared event beside a real one ("arrested 200 ahead of a planned rally") does
@@ -219,6 +216,11 @@ def _death_verb(trigger: Trigger, sentence: Span) -> bool:
 
 def _words(sentence: Span) -> set[str]:
     return {token.lower_ for token in sentence}
+
+
+def _next_words(sentence: Span) -> set[str]:
+    doc = sentence.doc
+    return _words(doc[sentence.end].sent) if sentence.end < len(doc) else set()
 
 
 def _best(triggers: list[Trigger], family: str) -> Trigger | None:
@@ -358,10 +360,13 @@ def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[Acto
         triggers = [t for t in triggers if not (t.rule == "attack" and _death_verb(t, sentence))
                     and not (t.sub_event_type == "Looting/property destruction" and
                              not _armed(actors))]
-    if words & CRIME_WORDS:
-        if not _armed(actors):
-            return []
-        # Police arresting thieves is ordinary crime, not a strategic development.
+    # "police said": the speaker of a crime story is not an armed actor of it
+    if words & CRIME_WORDS and \
+            not _armed([a for a in actors if not is_speaker(a.start, a.end, sentence)]):
+        return []
+    if (words | _next_words(sentence)) & CRIME_WORDS:
+        # Police arresting thieves, or migrants a gang smuggled (said in the next sentence),
+        # is ordinary crime, not a strategic development.
         triggers = [t for t in triggers if t.sub_event_type != "Arrests"]
     if not words & CASUALTY_WORDS:
         triggers = [t for t in triggers if sentence.doc[t.start:t.end].text.lower() !=

@@ -247,7 +247,8 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w(*forms("sign")), DET, ANY, _w(*forms("agreement", "deal", "pact"), "accord", "accords")],
     ]),
     ("Arrests", "arrest", "strategic", 35, [
-        [_w(*forms("arrest", "detain", "apprehend", "round"))],
+        [_w(*forms("arrest", "detain", "apprehend"))],
+        [_w(*forms("round")), _w("up")],
         [_w(*forms("take")), _w("into"), _w("custody")],
         [_w(*forms("detention", "crackdown"))],
     ]),

@@ -1,0 +1,111 @@
+"""What a trigger's arguments say about it: the same word reports an event or not by what it
+governs and what governs it.
+
+- "captured footage", "expelled diplomats": taking words whose object is no territory.
+- "intercepted a suspected trafficker", "defused tensions": disruption words with no weapon.
+- "ballistic missile tests", "tested a missile": a weapon named, none used against anyone.
+- "diplomats expelled after a nerve agent attack": the attack is the cause of a diplomatic
+  step, reported as context (the diplomatic step is the news).
+- "police said": the speaker of a sentence is not one of its armed actors.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from frontwatch.extract.triggers import Trigger
+
+__all__ = ["WEAPON_LEMMAS", "is_speaker", "wrong_argument"]
+
+WEAPON_LEMMAS = {
+    "weapon", "arm", "ammunition", "explosive", "bomb", "device", "ied", "mine", "landmine",
+    "grenade", "rocket", "missile", "mortar", "shell", "gun", "rifle", "pistol", "revolver",
+    "firearm", "cartridge", "round", "munition", "detonator", "kalashnikov", "ak-47", "drone",
+    "package", "parcel", "vest",
+}
+# What air defences and bomb squads stop besides the weapons themselves.
+INTERCEPTED_LEMMAS = WEAPON_LEMMAS | {"aircraft", "plane", "jet", "uav", "projectile",
+                                      "shipment", "consignment", "cache", "ordnance", "attack"}
+# Objects that a verb of taking can have without any territory changing hands.
+NON_TERRITORY_OBJECTS = {
+    "footage", "image", "video", "photo", "photograph", "picture", "imagination", "attention",
+    "heart", "mood", "moment", "scene", "title", "crown", "championship", "medal", "award",
+    "vote", "seat", "share", "market", "diplomat", "ambassador", "envoy", "attache", "consul",
+    "journalist", "correspondent", "reporter", "national", "migrant", "refugee", "worker",
+    "student", "tourist", "citizen", "official", "staff", "minister",
+}
+DIPLOMATIC_OBJECTS = {"diplomat", "ambassador", "envoy", "attache", "consul", "embassy"}
+DIPLOMATIC_VERBS = {"expel", "summon", "recall", "sanction", "retaliate", "impose", "suspend"}
+CAUSE_PREPOSITIONS = {"after", "over", "following", "for"}
+# Heads that make a weapon word a thing talked about, not a thing used: "missile tests".
+WEAPON_TOPIC_HEADS = {
+    "test", "testing", "programme", "program", "development", "system", "factory", "plant",
+    "technology", "capability", "sale", "deal", "export", "import", "shield", "site", "silo",
+    "treaty", "industry", "maker", "manufacturer", "stockpile", "arsenal", "budget", "research",
+}
+WEAPON_TOPIC_VERBS = {"test", "develop", "produce", "manufacture", "sell", "buy", "acquire",
+                      "export", "import", "purchase", "unveil", "display", "showcase", "parade"}
+SPEECH_LEMMAS = {"say", "tell", "add", "report", "confirm", "announce", "state", "claim",
+                 "explain", "describe", "note", "warn", "allege"}
+
+
+def _arguments(verb: Token) -> list[Token]:
+    """The object or passive subject of ``verb`` and their conjuncts."""
+    found = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
+    return found + [conj for token in found for conj in token.conjuncts]
+
+
+def _takes_no_territory(head: Token) -> bool:
+    arguments = [child for child in head.children if child.dep_ in ("dobj", "nsubjpass")] \
+        if head.pos_ == "VERB" else []
+    return bool(arguments) and all(
+        token.lemma_.lower() in NON_TERRITORY_OBJECTS or token.ent_type_ in ("PERSON", "NORP")
+        for token in arguments)
+
+
+def _disrupts_no_weapon(head: Token) -> bool:
+    lemmas = {token.lemma_.lower() for token in head.subtree}
+    if head.dep_ in ("nsubjpass", "dobj", "pobj"):
+        lemmas |= {token.lemma_.lower() for token in head.head.subtree}
+    return not lemmas & INTERCEPTED_LEMMAS
+
+
+def _weapon_as_topic(head: Token) -> bool:
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.lemma_.lower() in \
+            WEAPON_TOPIC_HEADS:
+        return True
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in WEAPON_TOPIC_VERBS
+
+
+def _cause_of_diplomatic_step(head: Token) -> bool:
+    for ancestor in list(head.ancestors)[:4]:
+        if ancestor.dep_ == "prep" and ancestor.lower_ in CAUSE_PREPOSITIONS:
+            verb = ancestor.head
+            lemmas = {token.lemma_.lower() for token in verb.subtree}
+            if verb.dep_ == "acl":  # "diplomats expelled after ..."
+                lemmas.add(verb.head.lemma_.lower())
+            diplomatic = bool(lemmas & DIPLOMATIC_OBJECTS) or "sanction" in lemmas
+            return verb.lemma_.lower() in DIPLOMATIC_VERBS and diplomatic
+    return False
+
+
+def wrong_argument(trigger: Trigger, sentence: Span) -> bool:
+    """The trigger's arguments show it reports no event of its type (see the module text)."""
+    head = sentence.doc[trigger.start:trigger.end].root
+    if trigger.rule in ("territory", "regain") and _takes_no_territory(head):
+        return True
+    if trigger.rule == "disrupted" and _disrupts_no_weapon(head):
+        return True
+    if trigger.family == "remote" and _weapon_as_topic(head):
+        return True
+    return trigger.family in ("remote", "civilians", "battle") and \
+        _cause_of_diplomatic_step(head)
+
+
+def is_speaker(start: int, end: int, sentence: Span) -> bool:
+    """The words ``start:end`` are the subject of a verb of saying ("police said")."""
+    root = sentence.doc[start:end].root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_LEMMAS
