@@ -13,6 +13,8 @@ ING003   document is empty after cleaning
 ING004   malformed JSONL line
 ING005   unsupported input format
 ING006   invalid document field (e.g. a publication date)
+ING007   document larger than FRONTWATCH_MAX_DOCUMENT_CHARS
+ING008   document is not in English
 NLP001   the spaCy pipeline package is not installed
 GAZ001   gazetteer missing or unreadable
 RES001   a packaged resource is missing or malformed
@@ -33,7 +35,9 @@ __all__ = [
     "InvalidFieldError",
     "MalformedLineError",
     "ModelNotInstalledError",
+    "NotEnglishError",
     "ResourceError",
+    "TooLargeError",
     "UnsupportedFormatError",
 ]
 
@@ -85,6 +89,14 @@ class UnsupportedFormatError(InputError):
 
 class InvalidFieldError(InputError):
     code = "ING006"
+
+
+class TooLargeError(InputError):
+    code = "ING007"
+
+
+class NotEnglishError(InputError):
+    code = "ING008"
 
 
 class ModelNotInstalledError(FrontwatchError):

@@ -15,17 +15,20 @@ Error policy for many documents: ``"raise"`` stops at the first bad document (in
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from frontwatch.errors import FrontwatchError, InputError
+from frontwatch.chunks import CHUNK_CHARS, shift, split_chunks
+from frontwatch.errors import FrontwatchError, InputError, NotEnglishError, TooLargeError
 from frontwatch.extract.mentions import find_mentions
 from frontwatch.fuse import fuse_mentions
+from frontwatch.ingest.language import is_english
 from frontwatch.nlp import annotate_many, load_pipeline
-from frontwatch.records import DateRef, Document, Event, Failure, Mention
+from frontwatch.records import DateRef, Document, Event, Failure, Mention, PlaceRef
 from frontwatch.resolve.dates import resolve_dates
 from frontwatch.resolve.gazetteer import Gazetteer, SqliteGazetteer
 from frontwatch.resolve.gazetteer_build import build, default_path
@@ -91,23 +94,55 @@ def default_gazetteer(progress: Callable[[str], None] | None = None) -> Gazettee
     return _open_gazetteer(str(path))
 
 
-def _check_size(document: Document) -> None:
+def _check(document: Document) -> None:
+    """Refuse what the stages cannot read: too long a text, or one not in English."""
     limit = get_settings().max_document_chars
+    source = document.source_path or document.id
     if len(document.text) > limit:
-        raise InputError(f"document has {len(document.text):,} characters, more than the limit "
-                         f"of {limit:,} (FRONTWATCH_MAX_DOCUMENT_CHARS)",
-                         source=document.source_path or document.id)
+        raise TooLargeError(f"document has {len(document.text):,} characters, more than the "
+                            f"limit of {limit:,} (FRONTWATCH_MAX_DOCUMENT_CHARS)", source=source)
+    english, language = is_english(document.text)
+    if not english or document.language != "en":
+        detected = language if not english else document.language
+        raise NotEnglishError(f"document is not in English (detected: {detected}); frontwatch "
+                              "extracts events from English text only", source=source)
 
 
 def analyse(document: Document, gazetteer: Gazetteer | None = None) -> Analysis:
-    """Run every stage on ``document`` and keep what each produced."""
-    _check_size(document)
-    return _analyse_annotated(document, load_pipeline()(document.text),
-                              gazetteer or default_gazetteer())
+    """Run every stage on ``document`` and keep what each produced (a long document in
+    chunks, see :mod:`frontwatch.chunks`)."""
+    _check(document)
+    gazetteer = gazetteer or default_gazetteer()
+    if len(document.text) > CHUNK_CHARS:
+        return _analyse_in_chunks(document, gazetteer)
+    return _analyse_annotated(document, load_pipeline()(document.text), gazetteer)
 
 
-def _analyse_annotated(document: Document, doc: SpacyDoc, gazetteer: Gazetteer) -> Analysis:
-    """The stages after NLP, on a document already annotated."""
+def _analyse_in_chunks(document: Document, gazetteer: Gazetteer) -> Analysis:
+    """Each chunk parsed and reduced to records before the next; events fused over all."""
+    nlp = load_pipeline()
+    places: list[PlaceRef] = []
+    dates: list[DateRef] = []
+    mentions: list[Mention] = []
+    first: PlaceResolution | None = None
+    for offset, text in split_chunks(document.text):
+        part = dataclasses.replace(document, text=text, title=document.title if offset == 0
+                                   else None)
+        found = _analyse_annotated(part, nlp(text), gazetteer, fuse=False)
+        first = first or found.places
+        places.extend(shift(ref, offset) for ref in found.places.places)
+        dates.extend(shift(ref, offset) for ref in found.dates)
+        mentions.extend(shift(mention, offset) for mention in found.mentions)
+    assert first is not None  # a document is never empty
+    resolution = PlaceResolution(tuple(places), first.focus_country,
+                                 first.focus_place)
+    events = fuse_mentions(mentions, document.publisher)
+    return Analysis(document, resolution, tuple(dates), tuple(mentions), tuple(events))
+
+
+def _analyse_annotated(document: Document, doc: SpacyDoc, gazetteer: Gazetteer,
+                       fuse: bool = True) -> Analysis:
+    """The stages after NLP, on a document already annotated (``fuse``: into events too)."""
     places = resolve_places(doc, document.id, gazetteer)
     dates = resolve_dates(doc, document.id, document.published)
     place_spans = [(ref.start, ref.end) for ref in places.places if ref.role == "mention"]
@@ -116,7 +151,7 @@ def _analyse_annotated(document: Document, doc: SpacyDoc, gazetteer: Gazetteer) 
     mentions = locate_mentions(document, places, dates,
                                [(s.sentence_start, s.sentence_end, s.mentions)
                                 for s in by_sentence])
-    events = fuse_mentions(mentions, document.publisher)
+    events = fuse_mentions(mentions, document.publisher) if fuse else []
     return Analysis(document, places, tuple(dates), tuple(mentions), tuple(events))
 
 
@@ -187,12 +222,13 @@ def _run_batch(batch: list[Document | FrontwatchError], policy: ErrorPolicy,
     for item in batch:
         if isinstance(item, Document):
             try:
-                _check_size(item)
+                _check(item)
             except FrontwatchError as error:
                 checked.append(error)
                 continue
         checked.append(item)
-    documents = [item for item in checked if isinstance(item, Document)]
+    documents = [item for item in checked if isinstance(item, Document)
+                 and len(item.text) <= CHUNK_CHARS]
     annotated = annotate_many((d.text for d in documents), batch_size=BATCH_SIZE)
     for item in checked:
         if isinstance(item, FrontwatchError):
@@ -200,9 +236,11 @@ def _run_batch(batch: list[Document | FrontwatchError], policy: ErrorPolicy,
                 raise item
             yield _failure(item)
             continue
-        doc = next(annotated)
         try:
-            yield _analyse_annotated(item, doc, gazetteer)
+            if len(item.text) > CHUNK_CHARS:
+                yield _analyse_in_chunks(item, gazetteer)
+            else:
+                yield _analyse_annotated(item, next(annotated), gazetteer)
         except FrontwatchError as error:
             if policy == "raise":
                 raise

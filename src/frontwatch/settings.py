@@ -31,7 +31,7 @@ class Settings:
     #: Smallest population of GeoNames places built into the gazetteer (500, 1000, 5000, 15000).
     gazetteer_min_population: int = 500
     #: Largest document accepted, in characters of cleaned text (a bigger one is a failure, not a hang).
-    max_document_chars: int = 2_000_000
+    max_document_chars: int = 10_000_000
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

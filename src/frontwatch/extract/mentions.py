@@ -267,13 +267,14 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
     actors = recognise_actors(doc, doc_country, document.published)
     triggers = find_triggers(doc)
     body_start = _body_start(document)
+    text = doc.text  # built from the tokens on every access: read once
     out: list[SentenceMentions] = []
     previous: tuple[int, Roles] | None = None
     for sentence in doc.sents:
         in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
         if sentence.start_char < body_start:
             continue
-        paragraph = doc.text.rfind("\n\n", 0, sentence.start_char)
+        paragraph = text.rfind("\n\n", 0, sentence.start_char)
         sentence_actors = [a for a in actors if sentence.start <= a.start < sentence.end]
         has_place = any(sentence.start_char <= start < sentence.end_char
                         for start, _ in place_spans)
@@ -304,7 +305,7 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
             continue
         if mentions:
             out.append(SentenceMentions(sentence.start_char, sentence.end_char, tuple(mentions)))
-        elif out and doc.text.rfind("\n\n", 0, out[-1].sentence_start) == paragraph and \
+        elif out and text.rfind("\n\n", 0, out[-1].sentence_start) == paragraph and \
                 not any(a.kind in (STATE, ARMED_GROUP) for a in sentence_actors) and \
                 not any(sentence.start_char <= start < sentence.end_char
                         for start, _ in background):

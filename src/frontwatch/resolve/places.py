@@ -117,9 +117,10 @@ def _curated_matcher(vocab: Vocab) -> Any:
 def _candidates(doc: Doc, datelines: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start_char, end_char, name) of place mentions, longest first on overlaps."""
     spans: list[tuple[int, int, str]] = []
+    text = doc.text  # built from the tokens on every access: read once
     for start, end in datelines:
         offset = start
-        for part in doc.text[start:end].split("/"):
+        for part in text[start:end].split("/"):
             spans.append((offset, offset + len(part.rstrip()), part.strip()))
             offset += len(part) + 1
     for entity in doc.ents:
@@ -131,9 +132,9 @@ def _candidates(doc: Doc, datelines: list[tuple[int, int]]) -> list[tuple[int, i
     for match in re.finditer(r"\b(?:the\s+)?(?:village|town|city|district|neighbou?rhood|"
                              r"area|province|governorate|region|camp)s?\s+of\s+"
                              r"((?:al-|el-|ad-|ar-|as-)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})",
-                             doc.text):
+                             text):
         spans.append((match.start(1), match.end(1), match.group(1)))
-    spans.extend(_repeats(doc.text, spans))
+    spans.extend(_repeats(text, spans))
     spans.sort(key=lambda span: (span[0], -(span[1] - span[0])))
     kept: list[tuple[int, int, str]] = []
     for span in spans:
@@ -257,10 +258,11 @@ def _focus_country(resolved: list[PlaceRef], doc: Doc) -> str | None:
     demonym ("Congolese army") ½. A loose (transliteration) match votes only when its
     spelling is close to the entry's name ("Deir e-Zor"/"Deir ez-Zor", not "Ngungu"/"Ngong")."""
     votes: dict[str, float] = defaultdict(float)
+    text = doc.text  # built from the tokens on every access: read once
     for ref in resolved:
         if not ref.country_code or (ref.match != "exact" and not _close_spelling(ref)):
             continue
-        origin = doc.text[max(0, ref.start - 6):ref.start].lower().endswith("from ")
+        origin = text[max(0, ref.start - 6):ref.start].lower().endswith("from ")
         weak = ref.feature == "country" or origin or ref.role == "dateline"
         votes[ref.country_code] += 1 if weak else 2
     adjectives = demonyms()
