@@ -35,10 +35,16 @@ NON_TERRITORY_OBJECTS = {
     "heart", "mood", "moment", "scene", "title", "crown", "championship", "medal", "award",
     "vote", "seat", "share", "market", "diplomat", "ambassador", "envoy", "attache", "consul",
     "journalist", "correspondent", "reporter", "national", "migrant", "refugee", "worker",
-    "student", "tourist", "citizen", "official", "staff", "minister",
+    "student", "tourist", "citizen", "official", "staff", "minister", "car", "vehicle", "truck",
+    "plan", "idea", "talks", "bid", "attempt", "project", "search", "effort", "power", "body",
+    "prisoner", "suspect", "document", "report", "letter", "petition", "claim", "demand",
+    "policy", "programme", "program", "weapon", "arm", "gun", "rifle", "ammunition",
 }
 DIPLOMATIC_OBJECTS = {"diplomat", "ambassador", "envoy", "attache", "consul", "embassy"}
 DIPLOMATIC_VERBS = {"expel", "summon", "recall", "sanction", "retaliate", "impose", "suspend"}
+# Processes an attack interrupts: "talks stalled in September after an attack on a base".
+STALLED_VERBS = {"stall", "collapse", "halt", "freeze", "cancel", "postpone", "break", "end",
+                 "suspend", "derail", "falter"}
 CAUSE_PREPOSITIONS = {"after", "over", "following", "for"}
 # Heads that make a weapon word a thing talked about, not a thing used: "missile tests".
 WEAPON_TOPIC_HEADS = {
@@ -60,7 +66,13 @@ def _arguments(verb: Token) -> list[Token]:
 
 def _takes_no_territory(head: Token) -> bool:
     arguments = [child for child in head.children if child.dep_ in ("dobj", "nsubjpass")] \
-        if head.pos_ == "VERB" else []
+        if head.pos_ in ("VERB", "AUX") else []
+    arguments += [grandchild for child in head.children if child.dep_ == "prt"
+                  for grandchild in child.children if grandchild.dep_ == "pobj"]  # handed over X
+    if not arguments and head.dep_ in ("oprd", "ccomp", "xcomp", "acl", "amod"):
+        # "found the car abandoned": what is abandoned is the object of "found"
+        arguments = [child for child in head.head.children if child.dep_ == "dobj"] \
+            if head.head.pos_ == "VERB" else [head.head]
     return bool(arguments) and all(
         token.lemma_.lower() in NON_TERRITORY_OBJECTS or token.ent_type_ in ("PERSON", "NORP")
         for token in arguments)
@@ -88,14 +100,15 @@ def _cause_of_diplomatic_step(head: Token) -> bool:
             if verb.dep_ == "acl":  # "diplomats expelled after ..."
                 lemmas.add(verb.head.lemma_.lower())
             diplomatic = bool(lemmas & DIPLOMATIC_OBJECTS) or "sanction" in lemmas
-            return verb.lemma_.lower() in DIPLOMATIC_VERBS and diplomatic
+            return (verb.lemma_.lower() in DIPLOMATIC_VERBS and diplomatic) or \
+                verb.lemma_.lower() in STALLED_VERBS
     return False
 
 
 def wrong_argument(trigger: Trigger, sentence: Span) -> bool:
     """The trigger's arguments show it reports no event of its type (see the module text)."""
     head = sentence.doc[trigger.start:trigger.end].root
-    if trigger.rule in ("territory", "regain") and _takes_no_territory(head):
+    if trigger.rule in ("territory", "regain", "transfer") and _takes_no_territory(head):
         return True
     if trigger.rule == "disrupted" and _disrupts_no_weapon(head):
         return True

@@ -81,10 +81,12 @@ CASUALTY_WORDS = {"killed", "dead", "died", "casualties", "losses", "wounded", "
 TIME_ADJUNCTS = {"since", "during", "before", "until", "throughout"}
 BACKGROUND_MODIFIERS = {"previous", "past", "prior", "former", "earlier", "last", "recent",
                         "repeated", "frequent", "periodic", "sporadic", "mock", "simulated",
-                        "staged", "fake", "hypothetical"}
+                        "staged", "fake", "hypothetical", "similar", "such"}
 REACTION_VERBS = {"welcome", "condemn", "denounce", "praise", "hail", "criticise", "criticize",
                   "deplore", "mourn", "investigate", "blame", "applaud", "endorse", "commemorate",
                   "mark", "remember", "recall"}
+ABSTRACT_ENEMIES = {"terrorism", "terror", "extremism", "insurgency", "jihadism", "crime",
+                    "corruption", "poverty", "drug", "trafficking", "banditry", "impunity"}
 SPEECH_VERBS = {"say", "tell", "add", "recall", "explain", "describe"}
 TREND_WORDS = {"wave", "spate", "surge", "rise", "increase", "spike", "upsurge", "rash", "trend",
                "escalate", "intensify", "multiply"}
@@ -151,6 +153,21 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
             head.lemma_.lower() in ("march", "rally", "parade") and \
             any(child.dep_ == "dobj" for child in head.children):
         return True
+    if head.tag_ == "NNS" and head.dep_ in ("nsubj", "conj") and any(
+            child.lower_ == "since" and child.dep_ == "prep"
+            for child in (head.head.head if head.dep_ == "conj" else head.head).children):
+        return True  # "air strikes have killed 80 civilians since January": a tally
+    if head.lemma_.lower() in ("fight", "war", "battle", "struggle") and any(
+            child.lower_ == "against" and any(obj.lemma_.lower() in ABSTRACT_ENEMIES
+                                              for obj in child.children)
+            for child in head.children):
+        return True  # "the fight against terrorism": a cause, not a battle
+    if head.dep_ == "relcl" and any(child.lower_ == "had" and child.dep_ == "aux"
+                                    for child in head.children):
+        return True  # "a gang that had abducted her husband": earlier, in passing
+    if head.pos_ == "VERB" and any(child.lower_ == "since" and child.dep_ == "advmod"
+                                   for child in head.children):
+        return True  # "forces have since recaptured dozens of towns": a tally, not one event
     if head.dep_ in ("dobj", "pobj") and head.head.lemma_.lower() in REACTION_VERBS:
         return True
     if head.dep_ == "pobj" and head.head.head.lemma_.lower() in REACTION_VERBS:

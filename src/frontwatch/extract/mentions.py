@@ -18,7 +18,7 @@ from frontwatch.extract.actors import (
     ActorMatch,
     recognise_actors,
 )
-from frontwatch.extract.classify import Decision, classify_sentence
+from frontwatch.extract.classify import CRIME_WORDS, Decision, classify_sentence
 from frontwatch.extract.fatalities import count_fatalities
 from frontwatch.extract.modality import certainty
 from frontwatch.extract.roles import Roles, assign_roles
@@ -37,7 +37,8 @@ BATTLES = ("Armed clash", "Government regains territory", "Non-state actor overt
 DEFINITE = {"the", "this", "that", "these", "those"}
 EVENT_NOUNS = {"strike", "strikes", "attack", "attacks", "bombing", "raid", "raids", "assault",
                "airstrike", "airstrikes", "shelling", "blast", "explosion", "ambush", "operation",
-               "offensive", "clashes", "fighting"}
+               "offensive", "clashes", "fighting", "device", "bomb", "grenade", "explosive",
+               "explosives", "shell", "rocket", "missile"}
 RIOTS = ("Violent demonstration", "Mob violence")
 VIOLENT = (*BATTLES, "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
            "Chemical weapon", "Remote explosive/landmine/IED", "Grenade", "Attack",
@@ -188,8 +189,20 @@ def _anaphora(decision: Decision, sentence: SpacySpan) -> bool:
     if head.pos_ != "NOUN" or not any(child.dep_ == "det" and child.lower_ in DEFINITE
                                       for child in head.children):
         return False
-    return not any(entity.label_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
+    own = _own_clause(head)
+    return not any(entity.label_ in ("DATE", "TIME", "GPE", "LOC", "FAC") and entity.root in own
                    for entity in sentence.ents)
+
+
+def _own_clause(head: Token) -> set[Token]:
+    """The words of the clause ``head`` belongs to, without its relative and other subordinate
+    clauses ("..., which agreed a ceasefire last August": that date is not this event's)."""
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else head
+    words = set(verb.subtree)
+    for token in list(words):
+        if token.dep_ in ("relcl", "advcl", "ccomp") and token is not verb:
+            words -= set(token.subtree)
+    return words
 
 
 def _only_a_toll(decisions: list[Decision], sentence: SpacySpan,
@@ -238,6 +251,17 @@ def _add_toll(previous: SentenceMentions, sentence: SpacySpan) -> SentenceMentio
     return dataclasses.replace(previous, mentions=(*previous.mentions[:-1], updated))
 
 
+def _crime_story(doc: Doc, body_start: int, actors: list[ActorMatch]) -> bool:
+    """A lead about robbers or traffickers, and no military or named armed group anywhere: an
+    ordinary crime story (the gang that "opened fire" two sentences on is the robbers)."""
+    lead = next((s for s in doc.sents if s.start_char >= body_start), None)
+    if lead is None or not {token.lower_ for token in lead} & CRIME_WORDS:
+        return False
+    return not any(actor.name.startswith("Military Forces") or
+                   (actor.kind == ARMED_GROUP and not actor.name.startswith("Unidentified"))
+                   for actor in actors)
+
+
 def _body_start(document: Document) -> int:
     """Where the body begins: a headline restates the lead without its date, so when a body
     follows, events are coded from the body only."""
@@ -265,8 +289,10 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
     ``background``: character spans of dates that recall history; a death toll in such a
     sentence is not added to the event before it."""
     actors = recognise_actors(doc, doc_country, document.published)
-    triggers = find_triggers(doc)
     body_start = _body_start(document)
+    if _crime_story(doc, body_start, actors):
+        return []
+    triggers = find_triggers(doc)
     text = doc.text  # built from the tokens on every access: read once
     out: list[SentenceMentions] = []
     previous: tuple[int, Roles] | None = None

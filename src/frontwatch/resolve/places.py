@@ -46,6 +46,11 @@ ADMIN_SUFFIX = re.compile(r"\s+(?:province|governorate|state|region|oblast|distr
 TRAILING_WORDS = re.compile(r"\s+(?:city|town|village|countryside|area|outskirts|suburbs?|"
                             r"camp)$", re.I)
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# News agencies and outlets named in datelines and credits: never places, however close their
+# spelling comes to one ("Reuters" and Retiers, France).
+AGENCY_NAMES = {"reuters", "afp", "ap", "efe", "xinhua", "anadolu", "dpa", "tass", "ria",
+                "irna", "sana", "ansa", "upi", "bernama", "kyodo", "yonhap", "aa", "bbc", "cnn",
+                "al jazeera", "interfax", "ukrinform", "wafa", "sputnik", "nna", "ips"}
 # Words before a place that say the event was near, not at, it (ACLED geo_precision 2).
 NEAR_WORDS = {"near", "outside", "around", "outskirts", "nearby", "close", "north", "south",
               "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
@@ -135,6 +140,7 @@ def _candidates(doc: Doc, datelines: list[tuple[int, int]]) -> list[tuple[int, i
                              text):
         spans.append((match.start(1), match.end(1), match.group(1)))
     spans.extend(_repeats(text, spans))
+    spans = [span for span in spans if span[2].lower() not in AGENCY_NAMES]
     spans.sort(key=lambda span: (span[0], -(span[1] - span[0])))
     kept: list[tuple[int, int, str]] = []
     for span in spans:
@@ -277,6 +283,7 @@ def _focus_country(resolved: list[PlaceRef], doc: Doc) -> str | None:
 NOT_PLACE_WORDS = frozenset("""
     the a an and of in on at to for by from with as after before during while since until over
     monday tuesday wednesday thursday friday saturday sunday january february march april may
+    jan feb mar apr jun jul aug sep sept oct nov dec
     june july august september october november december state states army police forces force
     islamic regime government president minister ministry people city town village district
     province north south east west northern southern eastern western central new old great
@@ -303,6 +310,7 @@ def _gazetteer_candidates(doc: Doc, taken: list[tuple[int, int, str]]
     while index < len(doc):
         token = doc[index]
         if not _capitalised(token) or index in covered or token.lower_ in NOT_PLACE_WORDS or \
+                token.lower_ in AGENCY_NAMES or \
                 token.is_stop or token.lower_ in demonyms() or _is_actor_name(token.text):
             index += 1
             continue
