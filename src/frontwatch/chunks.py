@@ -14,9 +14,10 @@ import dataclasses
 import re
 from typing import Any, TypeVar
 
-from frontwatch.records import Mention, content_id
+from frontwatch.extract.mentions import mention_id
+from frontwatch.records import Mention
 
-__all__ = ["CHUNK_CHARS", "mention_id", "shift", "split_chunks"]
+__all__ = ["CHUNK_CHARS", "shift", "split_chunks"]
 
 #: Documents longer than this are analysed in chunks of about this size (characters).
 CHUNK_CHARS = 100_000
@@ -78,11 +79,8 @@ def shift(record: Record, offset: int) -> Record:
                 changes[field.name] = moved
     moved_record = dataclasses.replace(record, **changes)  # type: ignore[type-var]
     if isinstance(moved_record, Mention):
-        moved_record = dataclasses.replace(moved_record, id=mention_id(moved_record))
+        moved_record = dataclasses.replace(moved_record, id=mention_id(
+            moved_record.doc_id, moved_record.evidence.start, moved_record.sub_event_type,
+            moved_record.trigger.start))
     return moved_record  # type: ignore[return-value]
 
-
-def mention_id(mention: Mention) -> str:
-    """The id of a mention: its document, sentence start, type and trigger start."""
-    return content_id("men", mention.doc_id, str(mention.evidence.start),
-                      mention.sub_event_type, str(mention.trigger.start))

@@ -58,12 +58,6 @@ SPEECH_LEMMAS = {"say", "tell", "add", "report", "confirm", "announce", "state",
                  "explain", "describe", "note", "warn", "allege"}
 
 
-def _arguments(verb: Token) -> list[Token]:
-    """The object or passive subject of ``verb`` and their conjuncts."""
-    found = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
-    return found + [conj for token in found for conj in token.conjuncts]
-
-
 def _takes_no_territory(head: Token) -> bool:
     arguments = [child for child in head.children if child.dep_ in ("dobj", "nsubjpass")] \
         if head.pos_ in ("VERB", "AUX") else []

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["STAGE", "SentenceMentions", "find_mentions"]
+__all__ = ["STAGE", "SentenceMentions", "find_mentions", "mention_id"]
 
 STAGE = "extract.rules/0.1"
 SAY_VERBS = {"say", "tell", "report", "claim", "confirm", "announce", "state", "add"}
@@ -118,6 +118,13 @@ def _fix_type(sub_event_type: str, roles: Roles) -> str:
     return "Non-state actor overtakes territory"
 
 
+def mention_id(doc_id: str, sentence_start: int, sub_event_type: str, trigger_start: int
+               ) -> str:
+    """A mention's id: its document, sentence start, type and trigger start (so a chunked run,
+    its offsets moved back, gives the ids of an unchunked one)."""
+    return content_id("men", doc_id, str(sentence_start), sub_event_type, str(trigger_start))
+
+
 def _mention(document: Document, doc: Doc, sentence: SpacySpan, trigger: Trigger,
              sub_event_type: str, roles: Roles, all_actors: list[ActorMatch]) -> Mention:
     head = doc[trigger.start:trigger.end].root
@@ -145,8 +152,8 @@ def _mention(document: Document, doc: Doc, sentence: SpacySpan, trigger: Trigger
     refs1 += tuple(ActorRef(document.id, name, head.idx, head.idx, name, 1, None, STAGE)
                    for name in ally_names)
     return Mention(
-        id=content_id("men", document.id, str(sentence.start_char), sub_event_type,
-                      str(trigger_span.start_char)),
+        id=mention_id(document.id, sentence.start_char, sub_event_type,
+                      trigger_span.start_char),
         doc_id=document.id,
         sub_event_type=sub_event_type,
         evidence=Evidence(document.id, sentence.text.strip(), sentence.start_char,
