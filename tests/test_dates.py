@@ -37,6 +37,28 @@ def test_month_precision() -> None:
     assert resolve_date_text("early March 2016", WEDNESDAY)[0] == dt.date(2016, 3, 1)  # type: ignore[index]
 
 
+@pytest.mark.parametrize("text, month_start", [
+    ("last August", dt.date(2016, 8, 1)), ("in August", dt.date(2016, 8, 1)),
+    ("August", dt.date(2016, 8, 1)), ("last January", dt.date(2016, 1, 1)),
+    ("January", dt.date(2017, 1, 1)),
+])
+def test_a_named_month_is_the_latest_before_publication(text: str, month_start: dt.date) -> None:
+    date, end, precision = resolve_date_text(text, WEDNESDAY)  # type: ignore[misc]
+    assert (date.replace(day=1), end.replace(day=1), precision) == (month_start, month_start, 3)
+
+
+def test_events_of_an_earlier_month_without_a_day_are_background() -> None:
+    from frontwatch.nlp import annotate
+    from frontwatch.resolve.dates import resolve_dates
+
+    text = ("Situation update, 18 January 2017. Rebels seized the town last month. "
+            "Gunmen attacked a convoy this month. In a speech on Monday the governor spoke.")
+    refs = {ref.text: ref for ref in resolve_dates(annotate(text), "d", WEDNESDAY)}
+    assert "18 January 2017" not in refs  # the report's own date, not an event's
+    assert refs["last month"].is_background and not refs["this month"].is_background
+    assert refs["Monday"].is_statement
+
+
 @pytest.mark.parametrize("text", ["more than two years", "years", "hourly", "three days",
                                   "for more than a year"])
 def test_durations_are_not_dates(text: str) -> None:

@@ -74,3 +74,74 @@ def test_withdrawal_after_a_battle_ends_the_battle() -> None:
     events = fuse_mentions([_mention(1, "Armed clash", M23, ARMY, 4),
                             _mention(2, "Non-violent transfer of territory", M23, None)])
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+REGION = PlaceRef("d", "North Kivu", 0, 10, "North Kivu", "admin1:cd:north-kivu", -0.8, 29.2,
+                  "CD", "North Kivu", "admin1")
+OTHER_TOWN = PlaceRef("d", "Goma", 0, 4, "Goma", "g:2", -1.68, 29.22, "CD", "North Kivu", "city")
+UNIDENTIFIED = _actor("Unidentified Armed Group (DRC)", 3)
+CIVILIANS = _actor("Civilians (DRC)", 7)
+
+
+def _at(mention: Mention, place: PlaceRef) -> Mention:
+    import dataclasses
+
+    return dataclasses.replace(mention, place=place)
+
+
+def test_an_unidentified_initiator_joins_the_group_the_report_names() -> None:
+    events = fuse_mentions([_mention(1, "Armed clash", UNIDENTIFIED, ARMY, 15),
+                            _mention(2, "Armed clash", ARMY, UNIDENTIFIED),
+                            _mention(3, "Armed clash", M23, ARMY, 60, certainty="claimed")])
+    assert len(events) == 1
+    assert (events[0].actor1, events[0].actor2) == ("M23", "Military Forces of DRC")
+    assert events[0].fatalities == 15  # the claimed 60 yields to the reported figure
+
+
+def test_two_named_initiators_stay_two_events() -> None:
+    events = fuse_mentions([_mention(1, "Attack", M23, CIVILIANS),
+                            _mention(2, "Attack", _actor("ADF", 2), CIVILIANS)])
+    assert len(events) == 2
+
+
+def test_a_region_and_a_place_inside_it_are_one_event_at_the_place() -> None:
+    events = fuse_mentions([_at(_mention(1, "Air/drone strike", ARMY, CIVILIANS, 24), REGION),
+                            _mention(2, "Air/drone strike", ARMY, CIVILIANS)])
+    assert len(events) == 1 and events[0].location == "Karuba" and events[0].fatalities == 24
+
+
+def test_two_places_are_two_events() -> None:
+    events = fuse_mentions([_at(_mention(1, "Air/drone strike", ARMY, CIVILIANS), OTHER_TOWN),
+                            _mention(2, "Air/drone strike", ARMY, CIVILIANS)])
+    assert len(events) == 2
+
+
+def test_capture_absorbs_the_battle_for_the_town_and_its_deaths() -> None:
+    events = fuse_mentions([_mention(1, "Non-state actor overtakes territory", M23, ARMY),
+                            _mention(2, "Armed clash", M23, ARMY, 12),
+                            _mention(3, "Non-violent transfer of territory", ARMY, None)])
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+    assert events[0].fatalities == 12
+
+
+def test_specific_types_absorb_their_generic_facets() -> None:
+    rioters, police = _actor("Rioters (DRC)", 5), _actor("Police Forces of DRC", 1)
+    riot = fuse_mentions([_mention(1, "Violent demonstration", rioters, police),
+                          _mention(2, "Protest with intervention", None, police)])  # type: ignore[arg-type]
+    chemical = fuse_mentions([_mention(1, "Chemical weapon", ARMY, CIVILIANS),
+                              _mention(2, "Air/drone strike", ARMY, CIVILIANS)])
+    assert [e.sub_event_type for e in riot] == ["Violent demonstration"]
+    assert [e.sub_event_type for e in chemical] == ["Chemical weapon"]
+
+
+def test_a_raid_that_killed_no_one_is_the_abduction() -> None:
+    events = fuse_mentions([_mention(1, "Attack", UNIDENTIFIED, CIVILIANS),
+                            _mention(2, "Abduction/forced disappearance", UNIDENTIFIED, CIVILIANS)])
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+
+
+def test_a_claim_of_the_attack_is_no_second_event() -> None:
+    events = fuse_mentions([_mention(1, "Armed clash", UNIDENTIFIED, ARMY, 26),
+                            _mention(2, "Attack", M23, None, certainty="claimed")])
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    assert events[0].actor1 == "M23"

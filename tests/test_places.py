@@ -12,6 +12,7 @@ from frontwatch.resolve.places import find_datelines, resolve_places
     ("GOMA/KINSHASA, Jan 28 - Rebels advanced.", "GOMA/KINSHASA"),
     ("MOGADISHU, March 3 (AFP) - A bomb exploded.", "MOGADISHU"),
     ("Mogadishu, March 3 (AFP) - A bomb exploded.", "Mogadishu"),
+    ("ADEN, Yemen, May 17 (AFP) - A landmine exploded.", "ADEN"),
 ])
 def test_datelines(text: str, dateline: str) -> None:
     spans = find_datelines(text)

@@ -94,6 +94,14 @@ def _pick_date(dates: list[DateRef], mention: Mention | None, position: int) -> 
     return min(current, key=lambda ref: abs(ref.start - position))
 
 
+def _statement_date(dates: list[DateRef]) -> DateRef | None:
+    """"… were killed when a landmine exploded on Tuesday, an official said": a sentence whose
+    only date is the telling's (by the parse), when neither the paragraph before it nor the lead
+    gives an event date, dates its event no later than that: closer than the publication date."""
+    told = [ref for ref in dates if ref.is_statement and not ref.is_background]
+    return told[0] if told else None
+
+
 def _lead_date(dates: list[DateRef], text: str) -> DateRef | None:
     lead_end = len(text)
     paragraphs = [i for i in range(len(text)) if text.startswith("\n\n", i)]
@@ -116,7 +124,7 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
     """Mentions with ``place``, ``geo_precision`` and ``date`` set; background mentions dropped."""
     text = document.text
     focus = resolution.focus_place
-    fallback_date = _lead_date(dates, text) or _publication_date(document)
+    fallback_date = _lead_date(dates, text)
     located: list[Mention] = []
     last_place: tuple[int, PlaceRef, int] | None = None
     last_date: tuple[int, DateRef] | None = None
@@ -128,8 +136,10 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
         places = _sentence_places(resolution, start, end)
         for mention in mentions:
             date = _pick_date(sentence_dates, mention, mention.trigger.start)
-            if date is None:
-                date = last_date[1] if last_date and last_date[0] == paragraph else fallback_date
+            if date is None and last_date and last_date[0] == paragraph:
+                date = last_date[1]
+            date = date or fallback_date or _statement_date(sentence_dates) or \
+                _publication_date(document)
             place = _pick_place(text, places, mention.trigger.start)
             precision = _precision(text, place) if place else None
             if place is not None and place.feature == "country" and focus is not None and \

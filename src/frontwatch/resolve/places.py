@@ -35,7 +35,7 @@ __all__ = ["DATELINE", "STAGE", "PlaceResolution", "find_datelines", "resolve_pl
 STAGE = "resolve.places/0.1"
 DATELINE = re.compile(
     r"^(?P<places>[A-Z][A-Z'’.\- ]{1,40}(?:/[A-Z][A-Z'’.\- ]{1,40})*)"
-    r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+))?"
+    r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+)){0,2}"
     r"\s*(?:\([^)]{1,30}\))?\s*(?::|-|–|—)\s",
     re.MULTILINE)
 DATELINE_MIXED = re.compile(

@@ -1,25 +1,24 @@
 """Fusion: mentions → events by ACLED's unit of analysis.
 
 One event = one sub-event type × one day × one location × one initiating actor: mentions that agree
-on these are one event, with every evidence sentence kept. Deaths are the largest figure among the
-event's sentences within one document (later sentences usually restate or detail the toll).
+on these are one event, with every evidence sentence kept. Mentions that report one incident in
+other words (a region then its village, a battle then the capture it ended in, a strike folded
+into a battle) are merged by the rules of ``frontwatch.fuse.incidents``.
 
-Remote violence folded into a battle (ACLED's rule): an air/drone strike or shelling on the same
-day and at the same location as an armed clash of the same document, whose target is one of the
-clash's actors (or unnamed), is part of that battle: its initiator becomes an associated actor of the
-side it fought for, its evidence and deaths join the battle. Strikes on other days or places stay
-events of their own.
+Deaths: the largest figure among the event's reported sentences within one document (later
+sentences usually restate or detail the toll); a figure only a party claims ("JNIM said it killed
+more than 60") counts only when no reported figure exists — ACLED's most conservative figure.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from frontwatch.extract.actors import country_name
 from frontwatch.extract.modality import CODED_CERTAINTIES
 from frontwatch.extract.taxonomy import lookup
+from frontwatch.fuse.incidents import GroupKey, MentionGroup, merge_incidents
 from frontwatch.records import (
     ActorRef,
     Certainty,
@@ -29,33 +28,13 @@ from frontwatch.records import (
     content_id,
 )
 
-__all__ = ["FOLDED_TYPES", "STAGE", "fuse_mentions"]
+__all__ = ["STAGE", "fuse_mentions"]
 
-STAGE = "fuse/0.1"
-FOLDED_TYPES = {"Air/drone strike", "Shelling/artillery/missile attack"}
+STAGE = "fuse/0.2"
 CERTAINTY_ORDER: tuple[Certainty, ...] = ("reported", "alleged", "claimed")
 
 
-@dataclass
-class _Group:
-    mentions: list[Mention] = field(default_factory=list)
-    folded_actors1: list[str] = field(default_factory=list)
-    folded_actors2: list[str] = field(default_factory=list)
-
-
-def _side(battle: _Group, strike: Mention) -> int:
-    """Which side of the battle a folded strike fought for: 2 when it hit the battle's initiator,
-    or, target unnamed, when it was flown by a state and the initiator is not one."""
-    initiator = next((m.actor1 for m in battle.mentions if m.actor1), None)
-    if initiator is None:
-        return 1
-    if strike.actor2 is not None:
-        return 2 if strike.actor2.name == initiator.name else 1
-    striker = strike.actor1
-    return 2 if striker is not None and striker.inter == 1 and initiator.inter != 1 else 1
-
-
-def _key(mention: Mention) -> tuple[str, dt.date | None, str, str]:
+def _key(mention: Mention) -> GroupKey:
     assert mention.date is not None
     place = mention.place.gazetteer_id or mention.place.text if mention.place else ""
     actor1 = mention.actor1.name if mention.actor1 else ""
@@ -95,6 +74,27 @@ def _first(values: Iterable[ActorRef | None]) -> ActorRef | None:
     return next((value for value in values if value is not None), None)
 
 
+def _named(actor: ActorRef | None) -> bool:
+    return actor is not None and not actor.name.startswith("Unidentified Armed Group")
+
+
+def _actor_pair(mentions: list[Mention]) -> tuple[ActorRef | None, ActorRef | None]:
+    """The sentence that names both sides gives the pair; else the first named initiator (an
+    unidentified group only when no sentence names one) and the first target that differs."""
+    for m in mentions:
+        if _named(m.actor1) and _named(m.actor2) and m.actor1.name != m.actor2.name:  # type: ignore[union-attr]
+            return m.actor1, m.actor2
+    actor1 = _first(m.actor1 for m in mentions if _named(m.actor1)) or \
+        _first(m.actor1 for m in mentions)
+    name1 = actor1.name if actor1 else None
+    return actor1, _first(m.actor2 for m in mentions if m.actor2 and m.actor2.name != name1)
+
+
+def _deaths(mentions: list[Mention]) -> int:
+    reported = [m.fatalities for m in mentions if m.certainty == "reported"]
+    return max(reported, default=0) or max(m.fatalities for m in mentions)
+
+
 def _names(refs: Iterable[ActorRef], exclude: set[str]) -> str | None:
     names: list[str] = []
     for ref in refs:
@@ -109,15 +109,14 @@ def _joined(names: str | None, folded: list[str], exclude: set[str]) -> str | No
     return "; ".join(out) or None
 
 
-def _event(group: _Group, publisher: str | None) -> Event:
+def _event(group: MentionGroup, publisher: str | None) -> Event:
     mentions = group.mentions
     first = mentions[0]
     assert first.date is not None
     place = _first_place(mentions)
     country = place.country_code if place else None
     subtype = lookup(first.sub_event_type)
-    actor1 = _first(m.actor1 for m in mentions)
-    actor2 = _first(m.actor2 for m in mentions)
+    actor1, actor2 = _actor_pair(mentions)
     actor1_name, inter1 = (actor1.name, _inter(actor1, country) or 3) if actor1 else \
         _default_actor1(first, country)
     exclude = {actor1_name, actor2.name if actor2 else ""}
@@ -125,7 +124,7 @@ def _event(group: _Group, publisher: str | None) -> Event:
                      group.folded_actors1, exclude)
     assoc2 = _joined(_names([ref for m in mentions for ref in m.assoc_actors2], exclude),
                      group.folded_actors2, exclude)
-    fatalities = max(m.fatalities for m in mentions)
+    fatalities = _deaths(mentions)
     texts = [m.fatalities_text for m in mentions if m.fatalities_text]
     sources = [m.attributed_source for m in mentions if m.attributed_source]
     certainty = min((m.certainty for m in mentions),
@@ -180,49 +179,10 @@ def _first_precision(mentions: list[Mention]) -> int | None:
     return next((m.geo_precision for m in mentions if m.place is not None), None)
 
 
-def _fold(groups: dict[tuple[str, dt.date | None, str, str], _Group]) -> None:
-    battles = {(key[1], key[2]): group for key, group in groups.items() if key[0] == "Armed clash"}
-    for key in [key for key in groups if key[0] in FOLDED_TYPES]:
-        battle = battles.get((key[1], key[2]))
-        if battle is None:
-            continue
-        strike = groups[key]
-        sides = {m.actor1.name for m in battle.mentions if m.actor1} | \
-            {m.actor2.name for m in battle.mentions if m.actor2}
-        targets = {m.actor2.name for m in strike.mentions if m.actor2}
-        if targets and not targets & sides:
-            continue
-        battle.mentions.extend(strike.mentions)
-        for mention in strike.mentions:
-            side = _side(battle, mention)
-            names = [ref.name for ref in (mention.actor1, *mention.assoc_actors1) if ref]
-            (battle.folded_actors2 if side == 2 else battle.folded_actors1).extend(names)
-        del groups[key]
-
-
-def _fold_withdrawals(groups: dict[tuple[str, dt.date | None, str, str], _Group]) -> None:
-    """"... before the militants withdrew": a withdrawal on the day and at the place of a battle
-    ends that battle; it is no handover of territory."""
-    battles = {(key[1], key[2]): group for key, group in groups.items() if key[0] == "Armed clash"}
-    for key in [key for key in groups if key[0] == "Non-violent transfer of territory"]:
-        battle = battles.get((key[1], key[2]))
-        if battle is not None:
-            battle.mentions.extend(groups.pop(key).mentions)
-
-
-def _fold_abductions(groups: dict[tuple[str, dt.date | None, str, str], _Group]) -> None:
-    """Abducted and killed in one raid is one Attack (DOMAIN.md): an abduction on the same day,
-    at the same place, by the same initiator as an Attack joins it."""
-    for key in [key for key in groups if key[0] == "Abduction/forced disappearance"]:
-        attack = groups.get(("Attack", key[1], key[2], key[3]))
-        if attack is not None:
-            attack.mentions.extend(groups.pop(key).mentions)
-
-
 def fuse_mentions(mentions: Iterable[Mention], publisher: str | None = None,
                   fold_remote_into_battles: bool = True) -> list[Event]:
     """Events from the located mentions of one document (see the module docstring)."""
-    groups: dict[tuple[str, dt.date | None, str, str], _Group] = {}
+    groups: dict[GroupKey, MentionGroup] = {}
     coded = [m for m in mentions if m.date is not None and m.certainty in CODED_CERTAINTIES]
     for mention in sorted(coded, key=lambda m: m.actor1 is None):
         key = _key(mention)
@@ -231,10 +191,7 @@ def fuse_mentions(mentions: Iterable[Mention], publisher: str | None = None,
             # named who did it, when one event of that type, day and place exists.
             named = [k for k in groups if k[:3] == key[:3]]
             key = named[0] if len(named) == 1 else key
-        groups.setdefault(key, _Group()).mentions.append(mention)
-    _fold_abductions(groups)
-    _fold_withdrawals(groups)
-    if fold_remote_into_battles:
-        _fold(groups)
+        groups.setdefault(key, MentionGroup()).mentions.append(mention)
+    merge_incidents(groups, fold_remote_into_battles)
     events = [_event(group, publisher) for group in groups.values()]
     return sorted(events, key=lambda event: (event.event_date, event.evidence[0].start))

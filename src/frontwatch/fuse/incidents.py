@@ -1,0 +1,215 @@
+"""One incident, one event: which mention groups of one document report the same incident.
+
+``fuse`` first groups a document's mentions by ACLED's unit (sub-event type × day × place ×
+initiator). Reports then describe one incident in several sentences that differ on one of these
+(a region, then the village; "gunmen", then the group's name; a battle, then the town's capture),
+and a coder codes it once. The rules below merge such groups; each says why.
+
+1. **Compatible actors.** Same type, day and place: an unnamed or unidentified initiator joins the
+   group that names one ("gunmen attacked…"; "JNIM said its fighters…"); in a battle the pair
+   seen from the other side ("the army repelled the assault") is the same battle.
+2. **Containment.** Same type and day: a mention located only at a region (admin1) joins the
+   mention located at a place inside that region; the event keeps the finer place.
+3. **Facets of one incident.** Same day and place, compatible actors: the more specific
+   sub-event type absorbs the generic facet of the same incident (table ``ABSORBS``): the capture
+   of a town absorbs the battle for it (ACLED codes the territory change with the battle's deaths);
+   a riot absorbs the police's dispersal; a chemical attack absorbs the air strike that delivered
+   it; a suicide bombing, a mob killing or a strike absorbs the plain "killed"; an abduction in a
+   raid that killed no one absorbs the raid. An abduction joins a raid that killed people (DOMAIN.md).
+4. **Claims of responsibility.** "JNIM claimed the attack": a group of only claimed Attack
+   mentions on the day and at the place of a violent event is the claim of that event (the
+   claimant named as its initiator when the report names none), not an event of its own.
+5. **Withdrawal ends a battle.** "… before the militants withdrew": no handover of territory.
+6. **Remote violence in a battle** (ACLED's rule): an air/drone strike or shelling on the day and
+   at the place of an armed clash, whose target is one of the clash's actors (or unnamed), is
+   part of that battle: its initiator becomes an associated actor of the side it fought for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from frontwatch.extract.taxonomy import lookup
+from frontwatch.records import ActorRef, Mention, PlaceRef
+
+__all__ = ["ABSORBS", "FOLDED_TYPES", "GroupKey", "MentionGroup", "merge_incidents"]
+
+GroupKey = tuple[str, dt.date | None, str, str]
+FOLDED_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+#: specific sub-event type → the generic facets of the same incident it absorbs.
+ABSORBS: dict[str, frozenset[str]] = {
+    **{taken: frozenset({"Armed clash", "Non-violent transfer of territory"}) for taken in TERRITORY},
+    "Armed clash": frozenset({"Non-violent transfer of territory"}),
+    "Violent demonstration": frozenset({"Protest with intervention", "Peaceful protest",
+                                        "Excessive force against protesters"}),
+    "Mob violence": frozenset({"Attack", "Violent demonstration", "Protest with intervention"}),
+    "Chemical weapon": frozenset({"Air/drone strike", "Shelling/artillery/missile attack",
+                                  "Attack"}),
+    "Suicide bomb": frozenset({"Air/drone strike", "Remote explosive/landmine/IED", "Grenade",
+                               "Attack"}),
+    "Air/drone strike": frozenset({"Attack"}),
+    "Shelling/artillery/missile attack": frozenset({"Attack"}),
+    "Remote explosive/landmine/IED": frozenset({"Attack"}),
+    "Grenade": frozenset({"Attack"}),
+}
+
+
+@dataclass
+class MentionGroup:
+    """Mentions fused into one event, and actors of strikes folded into it."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    folded_actors1: list[str] = field(default_factory=list)
+    folded_actors2: list[str] = field(default_factory=list)
+
+    @property
+    def place(self) -> PlaceRef | None:
+        return next((m.place for m in self.mentions if m.place is not None), None)
+
+    @property
+    def fatalities(self) -> int:
+        return max((m.fatalities for m in self.mentions), default=0)
+
+    def actors(self, role: int) -> list[ActorRef]:
+        refs = (m.actor1 if role == 1 else m.actor2 for m in self.mentions)
+        return [ref for ref in refs if ref is not None]
+
+
+def _unnamed(actor: ActorRef) -> bool:
+    return actor.name.startswith("Unidentified Armed Group")
+
+
+def _named(actors: list[ActorRef]) -> set[str]:
+    return {actor.name for actor in actors if not _unnamed(actor)}
+
+
+def _actors_compatible(a: MentionGroup, b: MentionGroup, symmetric: bool) -> bool:
+    """No two different named initiators (in a battle: no named actor outside the other pair)."""
+    first_a, first_b = _named(a.actors(1)), _named(b.actors(1))
+    if not first_a or not first_b or first_a & first_b:
+        return True
+    if symmetric:  # a battle seen from either side: the two share a belligerent
+        return bool((first_a | _named(a.actors(2))) & (first_b | _named(b.actors(2))))
+    return False
+
+
+def _same_place(a: PlaceRef | None, b: PlaceRef | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return (a.gazetteer_id or a.text) == (b.gazetteer_id or b.text)
+
+
+def _contains(region: PlaceRef | None, place: PlaceRef | None) -> bool:
+    """``region`` is the admin1 area ``place`` lies in."""
+    if region is None or place is None or region.feature != "admin1" or place.feature == "admin1":
+        return False
+    return bool(region.admin1) and region.admin1 == place.admin1 and \
+        region.country_code == place.country_code
+
+
+def _join(groups: dict[GroupKey, MentionGroup], into: GroupKey, key: GroupKey) -> None:
+    target, source = groups[into], groups.pop(key)
+    target.mentions.extend(source.mentions)
+    target.folded_actors1.extend(source.folded_actors1)
+    target.folded_actors2.extend(source.folded_actors2)
+
+
+def _merge_pass(groups: dict[GroupKey, MentionGroup], joins) -> bool:  # type: ignore[no-untyped-def]
+    """Join the first pair ``joins(key_a, key_b)`` accepts; True when one was joined."""
+    keys = list(groups)
+    for into in keys:
+        for key in keys:
+            if into != key and joins(into, key):
+                _join(groups, into, key)
+                return True
+    return False
+
+
+def _same_incident(groups: dict[GroupKey, MentionGroup], into: GroupKey, key: GroupKey) -> bool:
+    """Rules 1 and 2: the same type and day, one place (or its region), compatible actors."""
+    if into[:2] != key[:2]:
+        return False
+    a, b = groups[into], groups[key]
+    if not (_same_place(a.place, b.place) or _contains(b.place, a.place)):
+        return False
+    if _same_place(a.place, b.place) and not _named(a.actors(1)) and _named(b.actors(1)):
+        return False  # the named group is the one to keep (it is visited as ``into``)
+    return _actors_compatible(a, b, symmetric=into[0] == "Armed clash")
+
+
+def _absorbs(groups: dict[GroupKey, MentionGroup], into: GroupKey, key: GroupKey) -> bool:
+    """Rule 3: a facet of the same incident, same day and place."""
+    if key[0] not in ABSORBS.get(into[0], ()) or into[1] != key[1]:
+        return False
+    a, b = groups[into], groups[key]
+    if not (_same_place(a.place, b.place) or _contains(b.place, a.place)):
+        return False
+    return _actors_compatible(a, b, symmetric=True)
+
+
+def _raid_was_abduction(groups: dict[GroupKey, MentionGroup], into: GroupKey,
+                        key: GroupKey) -> bool:
+    """An abduction and a raid of the same day and place: the raid that killed no one is the
+    abduction; one that killed people is an Attack the abduction joins."""
+    if into[1] != key[1] or {into[0], key[0]} != {"Attack", "Abduction/forced disappearance"}:
+        return False
+    attack = groups[into] if into[0] == "Attack" else groups[key]
+    if not _same_place(groups[into].place, groups[key].place):
+        return False
+    keep_attack = attack.fatalities > 0
+    return (into[0] == "Attack") == keep_attack and \
+        _actors_compatible(groups[into], groups[key], symmetric=False)
+
+
+def _claims(groups: dict[GroupKey, MentionGroup], into: GroupKey, key: GroupKey) -> bool:
+    """Rule 4."""
+    claim = groups[key]
+    if key[0] != "Attack" or into[1] != key[1] or lookup(into[0]).disorder_type != \
+            "Political violence" or any(m.certainty != "claimed" for m in claim.mentions):
+        return False
+    return _same_place(groups[into].place, claim.place)
+
+
+def _side(battle: MentionGroup, strike: Mention) -> int:
+    """Which side of the battle a folded strike fought for: 2 when it hit the battle's initiator,
+    or, target unnamed, when it was flown by a state and the initiator is not one."""
+    initiator = next(iter(battle.actors(1)), None)
+    if initiator is None:
+        return 1
+    if strike.actor2 is not None:
+        return 2 if strike.actor2.name == initiator.name else 1
+    striker = strike.actor1
+    return 2 if striker is not None and striker.inter == 1 and initiator.inter != 1 else 1
+
+
+def _fold_strikes_into_battles(groups: dict[GroupKey, MentionGroup]) -> None:
+    """Rule 5."""
+    battles = {(key[1], key[2]): group for key, group in groups.items() if key[0] == "Armed clash"}
+    for key in [key for key in groups if key[0] in FOLDED_TYPES]:
+        battle = battles.get((key[1], key[2]))
+        if battle is None:
+            continue
+        strike = groups[key]
+        sides = {a.name for a in battle.actors(1)} | {a.name for a in battle.actors(2)}
+        targets = {a.name for a in strike.actors(2)}
+        if targets and not targets & sides:
+            continue
+        battle.mentions.extend(strike.mentions)
+        for mention in strike.mentions:
+            names = [ref.name for ref in (mention.actor1, *mention.assoc_actors1) if ref]
+            side = _side(battle, mention)
+            (battle.folded_actors2 if side == 2 else battle.folded_actors1).extend(names)
+        del groups[key]
+
+
+def merge_incidents(groups: dict[GroupKey, MentionGroup], fold_remote_into_battles: bool = True
+                    ) -> None:
+    """Apply the module's rules to one document's groups, in place."""
+    for joins in (_same_incident, _raid_was_abduction, _absorbs, _claims):
+        while _merge_pass(groups, lambda into, key, joins=joins: joins(groups, into, key)):
+            pass
+    if fold_remote_into_battles:
+        _fold_strikes_into_battles(groups)
