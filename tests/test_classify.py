@@ -60,6 +60,23 @@ CASES = [
      "federal forces in the region.", "Arrests"),
     ("The central bank raised interest rates by half a point.", "none"),
     ("Floods killed 20 people and destroyed hundreds of homes.", "none"),
+    # session 4: written for the rules added then (not taken from any evaluation set)
+    ("Bandits attacked the market town, looted dozens of shops and set the stalls on fire.",
+     "Looting/property destruction"),
+    ("A crowd rampaged through the cattle market, looting and burning stalls owned by traders "
+     "from the north.", "Mob violence"),
+    ("Hundreds of students rallied outside the ministry to decry the arrests of their leaders.",
+     "Peaceful protest"),
+    ("Youths threw stones at officers on Saturday night. Police used water cannon in an attempt "
+     "to disperse a crowd of rioters.", "Violent demonstration"),
+    ("Government helicopters dropped canisters of poisonous gas on the village, residents said.",
+     "Chemical weapon"),
+    ("Forces loyal to the government used sulfur mustard in an attack on the district.",
+     "Chemical weapon"),
+    ("Warplanes fired air-launched missiles at a bridge on the main road.", "Air/drone strike"),
+    ("Villagers beat a suspected thief to death after he was caught in a shop.", "Mob violence"),
+    ("A shopkeeper was killed when a grenade exploded during an armed robbery at his store, "
+     "police said.", "none"),
 ]
 
 
@@ -73,9 +90,15 @@ def test_sentence_types(text: str, expected: str, gazetteer) -> None:  # type: i
     "Residents are accused of being informers every time there is an attack.",
     "Analysts warned that troops could struggle to hold the towns as foreign forces withdraw.",
     "Delegations met on March 9 in Geneva to discuss the humanitarian situation.",
+    "The officials spoke to reporters. Jihadist fighters use motorcycles to carry out raids.",
 ])
 def test_not_events(text: str, gazetteer) -> None:  # type: ignore[no-untyped-def]
     assert frontwatch.classify(text, gazetteer) == "none"
+
+
+def test_an_expected_protest_is_not_one(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "The army flew reinforcements to the capital in anticipation of more demonstrations."
+    assert frontwatch.classify(text, gazetteer) == "Change to group/activity"
 
 
 def test_feared_event_is_not_classified_as_one(gazetteer) -> None:  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,14 +184,20 @@ def classify(text: str, gazetteer: Gazetteer | None = None, doc_id: str | None =
         if mention.certainty in CODED_CERTAINTIES:
             return mention.sub_event_type
     model = load_classifier() if learned else None
-    if model is None:
-        return NONE
+    if model is None or _crime_or_disaster(document.text):
+        return NONE  # the rules set such texts aside on purpose; the model is not asked
     from frontwatch.extract.embed import default_embedder
 
     prediction = model.predict([document.text], default_embedder())[0]
     if prediction.probability >= LEARNED_FALLBACK_MIN_PROBABILITY:
         return prediction.label
     return NONE
+
+
+def _crime_or_disaster(text: str) -> bool:
+    from frontwatch.extract.classify import CRIME_WORDS, DISASTER_WORDS
+
+    return bool(set(re.findall(r"[a-z0-9-]+", text.lower())) & (CRIME_WORDS | DISASTER_WORDS))
 
 
 def _failure(error: FrontwatchError, doc_id: str | None = None) -> Failure:

@@ -7,6 +7,7 @@ governs and what governs it.
 - "diplomats expelled after a nerve agent attack": the attack is the cause of a diplomatic
   step, reported as context (the diplomatic step is the news).
 - "police said": the speaker of a sentence is not one of its armed actors.
+- "threw stones": stones thrown are a crowd's, not a stoning.
 """
 
 from __future__ import annotations
@@ -108,6 +109,8 @@ def wrong_argument(trigger: Trigger, sentence: Span) -> bool:
         return True
     if trigger.family == "remote" and _weapon_as_topic(head):
         return True
+    if trigger.rule == "attack" and head.lemma_.lower() == "stone" and head.pos_ == "NOUN":
+        return True  # "threw stones at officers": a crowd's missiles, not a stoning
     return trigger.family in ("remote", "civilians", "battle") and \
         _cause_of_diplomatic_step(head)
 

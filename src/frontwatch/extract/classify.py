@@ -32,7 +32,7 @@ from frontwatch.extract.triggers import Trigger
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["REMOTE_ORDER", "Decision", "classify_sentence"]
+__all__ = ["REMOTE_ORDER", "Decision", "classify_sentence", "not_crime"]
 
 DISASTER_WORDS = {
     "earthquake", "flood", "floods", "flooding", "landslide", "cyclone", "storm", "hurricane",
@@ -97,6 +97,11 @@ VIOLENT_FAMILIES = {"remote", "battle", "territory", "civilians"}
 WEAPON_ATTACK_WORDS = {"shot", "shoot", "gunned", "gunfire", "stabbed", "machetes", "machete",
                        "beheaded", "executed", "massacre", "massacred", "hacked", "torched",
                        "opened", "slaughtered", "ambushed", "abducted", "kidnapped"}
+# Nouns whose complement is a cause or an expectation, reported as context: "in retaliation for
+# a gas attack", "in the wake of the massacre", "in anticipation of more demonstrations".
+CONTEXT_HEADS = {"retaliation", "revenge", "reprisal", "response", "anticipation", "wake",
+                 "preparation"}
+DEFIED_VERBS = {"defy", "violate", "flout", "breach", "ignore"}
 REMOTE_ORDER = ("Suicide bomb", "Chemical weapon", "Air/drone strike", "Grenade",
                 "Shelling/artillery/missile attack", "Remote explosive/landmine/IED")
 
@@ -122,6 +127,30 @@ def _inside_time_adjunct(trigger: Trigger, sentence: Span) -> bool:
             return True
         token = token.head
     return False
+
+
+def _governing_verb(head: Token) -> Token | None:
+    """The finite verb the trigger hangs from (itself, or through infinitives and objects)."""
+    token = head
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VB", "VBG", "TO"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _habitual_present(head: Token, sentence: Span) -> bool:
+    """A simple present in the body of a report tells what happens, not what happened. A
+    headline (the first sentence) uses the present for news, so it is not judged."""
+    if sentence.start == 0 or any(ent.label_ in ("DATE", "TIME") for ent in sentence.ents):
+        return False
+    verb = _governing_verb(head)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP") or \
+            verb.lemma_.lower() in SPEECH_VERBS | {"be", "have"}:
+        return False
+    return not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
 
 
 def _not_news(trigger: Trigger, sentence: Span) -> bool:
@@ -172,6 +201,12 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
         return True
     if head.dep_ == "pobj" and head.head.head.lemma_.lower() in REACTION_VERBS:
         return True
+    if any(ancestor.lemma_.lower() in CONTEXT_HEADS for ancestor in list(head.ancestors)[:3]):
+        return True  # "in retaliation for a gas attack", "in anticipation of demonstrations"
+    if head.dep_ in ("dobj", "pobj") and head.head.lemma_.lower() in DEFIED_VERBS:
+        return True  # "defying the curfew": the curfew is the setting, not the news
+    if _habitual_present(head, sentence):
+        return True  # "jihadist fighters use motorcycles to carry out raids": what they do
     if any(token.lower_ == "whenever" or (token.lower_ == "every" and token.i + 1 < len(
             sentence.doc) and sentence.doc[token.i + 1].lower_ == "time") for token in sentence):
         return True  # "every time there is an attack": a pattern, not an event
@@ -258,6 +293,50 @@ def _dispersed(sentence: Span) -> bool:
     return False
 
 
+DEMONSTRATION_SIGNS = {"tyres", "tires", "barricades", "barricaded", "chanting", "chanted",
+                       "slogans", "placards", "banners"}
+PROTEST_LEMMAS = {"protest", "protester", "protestor", "demonstration", "demonstrator", "rally",
+                  "march", "sit-in"}
+
+
+def _lemmas(sentence: Span | None) -> set[str]:
+    return {token.lemma_.lower() for token in sentence} if sentence is not None else set()
+
+
+def _previous(sentence: Span) -> Span | None:
+    return sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
+
+
+def _crowd_acts(sentence: Span) -> bool:
+    """A crowd word that is not (part of) who tells it ("the youth leader said")."""
+    for token in sentence:
+        if token.lower_ not in CROWD_WORDS:
+            continue
+        holder = token.head if token.dep_ in ("compound", "amod", "nmod") else token
+        if not is_speaker(holder.i, holder.i + 1, sentence):
+            return True
+    return False
+
+
+# Heads under which an intervention word is what the protest is about: "rallied to decry the
+# arrests", "protest against a plan for mass arrests".
+PROTEST_TOPIC_HEADS = {"protest", "decry", "denounce", "condemn", "against", "over", "oppose",
+                       "demand", "criticise", "criticize", "plan", "about"}
+
+
+def _intervened(sentence: Span) -> bool:
+    """Tear gas, batons or arrests used on the protest, not named as its grievance."""
+    for token in sentence:
+        if token.lower_ not in INTERVENTION_WORDS:
+            continue
+        if any(ancestor.lemma_.lower() in PROTEST_TOPIC_HEADS
+               for ancestor in list(token.ancestors)[:4]):
+            continue
+        if certainty(token) in CODED_CERTAINTIES:
+            return True
+    return False
+
+
 def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
                    ) -> Decision | None:
     riot = _best(triggers, "riot")
@@ -267,16 +346,23 @@ def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
     if protest is None:
         # "Youths burned tyres and looted shops before police dispersed them": a riot told
         # without the word protest.
+        # Without a sign of demonstration (a protest word here or in the sentence before,
+        # burning tyres, barricades, police dispersing the crowd) it is a mob's violence:
+        # "angry crowds rampaged through the market" after videos of killings circulated.
         damage = [t for t in triggers if t.sub_event_type == "Looting/property destruction"]
-        if damage and words & CROWD_WORDS and words & PROTESTER_VIOLENCE:
-            return Decision("Violent demonstration", damage[0])
+        if damage and _crowd_acts(sentence) and words & PROTESTER_VIOLENCE:
+            demonstrating = bool((_lemmas(sentence) | _lemmas(_previous(sentence))) &
+                                 PROTEST_LEMMAS) or bool(words & DEMONSTRATION_SIGNS) or \
+                _dispersed(sentence) or _intervened(sentence)
+            riot = "Violent demonstration" if demonstrating else "Mob violence"
+            return Decision(riot, damage[0])
         return None
     if words & LETHAL_WORDS and (words & {"police", "forces", "soldiers", "troops", "fire",
                                            "ammunition", "security", "crackdown"}):
         return Decision("Excessive force against protesters", protest)
     if words & PROTESTER_VIOLENCE and not words & {"peaceful", "peacefully"}:
         return Decision("Violent demonstration", protest)
-    if words & INTERVENTION_WORDS or _dispersed(sentence):
+    if _intervened(sentence) or _dispersed(sentence):
         return Decision("Protest with intervention", protest)
     return Decision("Peaceful protest", protest)
 
@@ -334,6 +420,13 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
     return decisions
 
 
+def not_crime(trigger: Trigger, sentence: Span) -> bool:
+    """Kept in a crime story: a protest about crime or migration is still a protest, and
+    villagers who beat suspected thieves are a mob."""
+    return trigger.family in ("protest", "riot") or (
+        trigger.family == "civilians" and _crowd_did_it(trigger, sentence))
+
+
 def _crowd_did_it(trigger: Trigger, sentence: Span) -> bool:
     """The subject of the violent verb is a crowd ("residents", "a mob"), not its victim."""
     verb = sentence.doc[trigger.start:trigger.end].root
@@ -380,7 +473,9 @@ def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[Acto
     # "police said": the speaker of a crime story is not an armed actor of it
     if words & CRIME_WORDS and \
             not _armed([a for a in actors if not is_speaker(a.start, a.end, sentence)]):
-        return []
+        triggers = [t for t in triggers if not_crime(t, sentence)]
+        if not triggers:
+            return []
     if (words | _next_words(sentence)) & CRIME_WORDS:
         # Police arresting thieves, or migrants a gang smuggled (said in the next sentence),
         # is ordinary crime, not a strategic development.
@@ -401,6 +496,12 @@ def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[Acto
     if arrests and violence and all(d.sub_event_type == "Attack" for d in violence) and \
             not words & LETHAL_WORDS:
         return [Decision("Arrests", arrests[0])]  # a police raid that arrests is an arrest
+    looting = [t for t in triggers if t.sub_event_type == "Looting/property destruction"]
+    if looting and violence and all(d.sub_event_type == "Attack" for d in violence) and \
+            not words & (LETHAL_WORDS | CASUALTY_WORDS):
+        # "hoodlums attacked residents, looted houses and set shops on fire", no one hurt:
+        # the harm reported is to property
+        return [Decision("Looting/property destruction", looting[0])]
     if violence:
         return violence
     strategic = _best(triggers, "strategic")

@@ -18,7 +18,7 @@ from frontwatch.extract.actors import (
     ActorMatch,
     recognise_actors,
 )
-from frontwatch.extract.classify import CRIME_WORDS, Decision, classify_sentence
+from frontwatch.extract.classify import CRIME_WORDS, Decision, classify_sentence, not_crime
 from frontwatch.extract.fatalities import count_fatalities
 from frontwatch.extract.modality import certainty
 from frontwatch.extract.roles import Roles, assign_roles
@@ -297,9 +297,9 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
     sentence is not added to the event before it."""
     actors = recognise_actors(doc, doc_country, document.published)
     body_start = _body_start(document)
-    if _crime_story(doc, body_start, actors):
-        return []
     triggers = find_triggers(doc)
+    if _crime_story(doc, body_start, actors):
+        triggers = [t for t in triggers if not_crime(t, doc[t.start].sent)]
     text = doc.text  # built from the tokens on every access: read once
     out: list[SentenceMentions] = []
     previous: tuple[int, Roles] | None = None

@@ -117,11 +117,26 @@ def _feared_subject(token: Token) -> Certainty | None:
 SAY = {"say", "claim", "insist", "argue", "maintain", "state"}
 
 
+# Verbs that presuppose their object exists: "in an attempt to disperse a crowd of rioters" is
+# an attempted dispersal of a real riot.
+PRESUPPOSING = {"disperse", "break", "quell", "suppress", "contain", "scatter", "repel",
+                "repulse", "confront", "stop", "end"}
+
+
+def _presupposed(trigger: Token) -> bool:
+    noun = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" \
+        else trigger
+    return trigger.pos_ == "NOUN" and noun.dep_ == "dobj" and \
+        noun.head.lemma_.lower() in PRESUPPOSING
+
+
 def certainty(trigger: Token) -> Certainty:
     """The certainty of the event whose trigger's head token is ``trigger``."""
     own = _own(trigger)
     if own:
         return own
+    if _presupposed(trigger):
+        return "reported"
     if trigger.tag_ in ("VBZ", "VBP") and trigger.lower_ not in SAME_FORM and \
             not any(c.dep_ in ("aux", "auxpass")
                                                    for c in trigger.children) and \

@@ -84,9 +84,10 @@ WEAPON_NOUNS = forms("missile", "rocket", "drone", "bomb", "shell", "mortar", "e
 # (type, rule name, family, priority, patterns)
 RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
     ("Chemical weapon", "chemical", "remote", 90, [
-        [_w("chemical", "chlorine", "sarin", "mustard", "toxic", "poison", "nerve"),
+        [_w("chemical", "chlorine", "sarin", "mustard", "toxic", "poison", "poisonous", "nerve"),
          _w(*forms("weapon", "attack", "gas", "agent", "strike", "bomb", "munition"))],
-        [_w("sarin", "chlorine")],
+        [_w("sarin", "chlorine", "phosgene", "tabun", "soman", "vx", "novichok")],
+        [_w("sulfur", "sulphur", "nitrogen"), _w("mustard")],
     ]),
     ("Suicide bomb", "suicide", "remote", 95, [
         [_w("suicide", "suicide-bomb", "self-detonating"), _w("car", "truck", "vehicle", op="?"),
@@ -114,6 +115,9 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
             "warplanes", "jet", "jets", "helicopter", "helicopters", "plane", "planes", "bomber",
             "bombers"), {"OP": "{0,2}"}, _w(*forms("drop"))],
         [_w("aerial", "glide", "guided", "gliding"), _w("bomb", "bombs", "munitions")],
+        [_w("air", "air-launched", "air-to-surface", "air-to-ground"), _w("-", op="?"),
+         _w("launched", "to", op="?"), _w("-", op="?"), _w("surface", "ground", op="?"),
+         _w(*forms("missile", "rocket"))],
         [_w(*forms("drop", "fire", "launch")), _w("from", "by"), DET, ANY,
          _w("drone", "drones", "uav", "uavs", "quadcopter", "quadcopters", "aircraft",
             "helicopter", "helicopters", "warplane", "warplanes")],
@@ -192,8 +196,8 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w(*forms("gun")), _w("down")],
         [_w(*forms("open")), _w("fire")],
         [_w(*forms("attack", "raid", "assault", "storm", "target"))],
-        [_w(*forms("burn")), _w("alive")],
-        [_w(*forms("beat", "stone", "hack", "club")), _w("to"), _w("death")],
+        [_w(*forms("burn")), {"OP": "{0,3}"}, _w("alive")],
+        [_w(*forms("beat", "stone", "hack", "club")), {"OP": "{0,3}"}, _w("to"), _w("death")],
         [_w(*forms("stone", "flog", "whip", "behead"))],
         [_w(*forms("find", "discover")), _w("dead")],
         [_w(*forms("massacre", "execution", "killing", "assassination", "beheading"))],

@@ -14,7 +14,8 @@ and a coder codes it once. The rules below merge such groups; each says why.
    sub-event type absorbs the generic facet of the same incident (table ``ABSORBS``): the capture
    of a town absorbs the battle for it (ACLED codes the territory change with the battle's deaths);
    a riot absorbs the police's dispersal; a chemical attack absorbs the air strike that delivered
-   it; a suicide bombing, a mob killing or a strike absorbs the plain "killed"; an abduction in a
+   it; a suicide bombing, a mob killing or a strike absorbs the plain "killed"; an attack absorbs
+   the burning and looting its attackers did; an abduction in a
    raid that killed no one absorbs the raid. An abduction joins a raid that killed people (DOMAIN.md).
 4. **Claims of responsibility.** "JNIM claimed the attack": a group of only claimed Attack
    mentions on the day and at the place of a violent event is the claim of that event (the
@@ -54,6 +55,7 @@ ABSORBS: dict[str, frozenset[str]] = {
     "Shelling/artillery/missile attack": frozenset({"Attack"}),
     "Remote explosive/landmine/IED": frozenset({"Attack"}),
     "Grenade": frozenset({"Attack"}),
+    "Attack": frozenset({"Looting/property destruction"}),
 }
 
 
