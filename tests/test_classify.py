@@ -77,6 +77,12 @@ CASES = [
     ("Villagers beat a suspected thief to death after he was caught in a shop.", "Mob violence"),
     ("A shopkeeper was killed when a grenade exploded during an armed robbery at his store, "
      "police said.", "none"),
+    ("Several hundred teachers formed a human chain outside the education ministry.",
+     "Peaceful protest"),
+    ("Eleven farmers were killed by members of a gang that stormed their hamlet at dawn.",
+     "Attack"),
+    ("Police used water cannon to disperse about 300 protesters who had blocked a road near "
+     "parliament.", "Protest with intervention"),
 ]
 
 
@@ -91,9 +97,19 @@ def test_sentence_types(text: str, expected: str, gazetteer) -> None:  # type: i
     "Analysts warned that troops could struggle to hold the towns as foreign forces withdraw.",
     "Delegations met on March 9 in Geneva to discuss the humanitarian situation.",
     "The officials spoke to reporters. Jihadist fighters use motorcycles to carry out raids.",
+    "The monitor said 30 activists had been detained across the region since the start of the "
+    "year.",
+    "Air defences shot down 40 of 52 drones launched overnight across the country.",
+    "Dozens of people have died since the demonstrations began in the capital.",
 ])
 def test_not_events(text: str, gazetteer) -> None:  # type: ignore[no-untyped-def]
     assert frontwatch.classify(text, gazetteer) == "none"
+
+
+
+def test_a_mission_to_fight_is_no_battle(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "The three ministers agreed to deploy a joint brigade to fight armed groups in the area."
+    assert frontwatch.classify(text, gazetteer) != "Armed clash"
 
 
 def test_an_expected_protest_is_not_one(gazetteer) -> None:  # type: ignore[no-untyped-def]

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 
 from frontwatch.chunks import CHUNK_CHARS, shift, split_chunks
 from frontwatch.errors import FrontwatchError, InputError, NotEnglishError, TooLargeError
+from frontwatch.extract.classify import candidate_triggers
 from frontwatch.extract.mentions import find_mentions
 from frontwatch.fuse import fuse_mentions
 from frontwatch.ingest.language import is_english
@@ -172,19 +173,29 @@ def classify(text: str, gazetteer: Gazetteer | None = None, doc_id: str | None =
     """The ACLED sub-event type ``text`` reports, or ``"none"``.
 
     Hybrid: the transparent rules decide first (the first coded event mention); when they find
-    no event, the learned classifier (MiniLM embeddings + a linear model trained on our own
-    examples) may name one if it is confident enough."""
+    no trigger at all, the learned classifier (MiniLM embeddings + a linear model trained on our
+    own examples) may name one if it is confident enough. A text whose triggers the rules
+    judged and set aside (a tally, a threat, a crime) is not second-guessed, nor one about a
+    crime or a disaster."""
     from frontwatch.extract.learned import load_classifier
     from frontwatch.extract.modality import CODED_CERTAINTIES
     from frontwatch.extract.taxonomy import NONE
     from frontwatch.ingest import make_document
 
     document = make_document(text, source=doc_id or "text", doc_id=doc_id)
-    for mention in analyse(document, gazetteer).mentions:
+    if len(document.text) > CHUNK_CHARS:
+        mentions, judged = analyse(document, gazetteer).mentions, True
+    else:
+        _check(document)
+        doc = load_pipeline()(document.text)
+        mentions = _analyse_annotated(document, doc, gazetteer or default_gazetteer(),
+                                      fuse=False).mentions
+        judged = bool(mentions or candidate_triggers(doc))
+    for mention in mentions:
         if mention.certainty in CODED_CERTAINTIES:
             return mention.sub_event_type
     model = load_classifier() if learned else None
-    if model is None or _crime_or_disaster(document.text):
+    if model is None or judged or _crime_or_disaster(document.text):
         return NONE  # the rules set such texts aside on purpose; the model is not asked
     from frontwatch.extract.embed import default_embedder
 

@@ -2,7 +2,8 @@
 
 The trigger rules (``triggers.py``) over-generate on purpose; these context rules decide, in order:
 
-1. Triggers inside a larger trigger of higher priority go ("car bombs" inside "suicide car bombs");
+1. Triggers inside a larger trigger of higher priority go ("car bombs" inside "suicide car bombs")
+   and ``context.py`` sets aside triggers that do not report:
    triggers inside a time adjunct ("since the start of the fighting"), modified as past
    ("previous truces"), objects of a reaction ("condemned the attack") or habitual ("shelled
    almost daily") are context, not events; planned or feared events yield to reported ones.
@@ -20,19 +21,19 @@ The trigger rules (``triggers.py``) over-generate on purpose; these context rule
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from frontwatch.extract.actors import ARMED_GROUP, CIVILIANS, STATE, ActorMatch
-from frontwatch.extract.arguments import WEAPON_LEMMAS, is_speaker, wrong_argument
+from frontwatch.extract.arguments import WEAPON_LEMMAS, is_speaker
+from frontwatch.extract.context import prune
 from frontwatch.extract.modality import CODED_CERTAINTIES, certainty
-from frontwatch.extract.triggers import Trigger
+from frontwatch.extract.triggers import Trigger, find_triggers
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["REMOTE_ORDER", "Decision", "classify_sentence", "not_crime"]
+__all__ = ["REMOTE_ORDER", "Decision", "candidate_triggers", "classify_sentence", "not_crime"]
 
 DISASTER_WORDS = {
     "earthquake", "flood", "floods", "flooding", "landslide", "cyclone", "storm", "hurricane",
@@ -73,35 +74,15 @@ LETHAL_WORDS = {"killed", "shot", "dead", "live", "died", "die", "dies", "killin
 PROTESTER_VIOLENCE = {"torched", "burned", "burnt", "threw", "pelted", "vandalised", "vandalized",
                       "looted", "stormed", "ransacked", "smashed", "stones", "rocks", "molotov",
                       "petrol", "set", "clashed", "clashes", "clash", "fought", "attacked",
-                      "blocked", "barricades", "violent", "violently", "shut", "rampage",
+                      "barricades", "violent", "violently", "shut", "rampage",
                       "rampaged", "vandalism", "arson"}
 # "scores on both sides were killed" is a battle; "talks with both sides" is not.
 CASUALTY_WORDS = {"killed", "dead", "died", "casualties", "losses", "wounded", "injured",
                   "fighting", "clashes"}
-TIME_ADJUNCTS = {"since", "during", "before", "until", "throughout"}
-BACKGROUND_MODIFIERS = {"previous", "past", "prior", "former", "earlier", "last", "recent",
-                        "repeated", "frequent", "periodic", "sporadic", "mock", "simulated",
-                        "staged", "fake", "hypothetical", "similar", "such"}
-REACTION_VERBS = {"welcome", "condemn", "denounce", "praise", "hail", "criticise", "criticize",
-                  "deplore", "mourn", "investigate", "blame", "applaud", "endorse", "commemorate",
-                  "mark", "remember", "recall"}
-ABSTRACT_ENEMIES = {"terrorism", "terror", "extremism", "insurgency", "jihadism", "crime",
-                    "corruption", "poverty", "drug", "trafficking", "banditry", "impunity"}
-SPEECH_VERBS = {"say", "tell", "add", "recall", "explain", "describe"}
-TREND_WORDS = {"wave", "spate", "surge", "rise", "increase", "spike", "upsurge", "rash", "trend",
-               "escalate", "intensify", "multiply"}
-HABITUAL_WORDS = {"daily", "routinely", "regularly", "frequently", "often", "usually",
-                  "periodically", "habitually", "nightly", "weekly", "repeatedly", "constantly",
-                  "continually", "increasingly"}
 VIOLENT_FAMILIES = {"remote", "battle", "territory", "civilians"}
 WEAPON_ATTACK_WORDS = {"shot", "shoot", "gunned", "gunfire", "stabbed", "machetes", "machete",
                        "beheaded", "executed", "massacre", "massacred", "hacked", "torched",
                        "opened", "slaughtered", "ambushed", "abducted", "kidnapped"}
-# Nouns whose complement is a cause or an expectation, reported as context: "in retaliation for
-# a gas attack", "in the wake of the massacre", "in anticipation of more demonstrations".
-CONTEXT_HEADS = {"retaliation", "revenge", "reprisal", "response", "anticipation", "wake",
-                 "preparation"}
-DEFIED_VERBS = {"defy", "violate", "flout", "breach", "ignore"}
 REMOTE_ORDER = ("Suicide bomb", "Chemical weapon", "Air/drone strike", "Grenade",
                 "Shelling/artillery/missile attack", "Remote explosive/landmine/IED")
 
@@ -113,121 +94,6 @@ class Decision:
     sub_event_type: str
     trigger: Trigger
 
-
-def _inside_time_adjunct(trigger: Trigger, sentence: Span) -> bool:
-    token = sentence.doc[trigger.start]
-    if trigger.family == "protest" and token.head.lower_ in ("during", "at", "amid"):
-        return False  # "shot dead six people during protests": the protest is the scene
-    for _ in range(4):
-        if token.head is token:
-            return False
-        if token.dep_ == "pobj" and token.head.lower_ in TIME_ADJUNCTS:
-            return True
-        if token.lower_ in ("start", "beginning", "outbreak") and token.dep_ == "pobj":
-            return True
-        token = token.head
-    return False
-
-
-def _governing_verb(head: Token) -> Token | None:
-    """The finite verb the trigger hangs from (itself, or through infinitives and objects)."""
-    token = head
-    for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VB", "VBG", "TO"):
-            return token
-        if token.head is token:
-            return None
-        token = token.head
-    return None
-
-
-def _habitual_present(head: Token, sentence: Span) -> bool:
-    """A simple present in the body of a report tells what happens, not what happened. A
-    headline (the first sentence) uses the present for news, so it is not judged."""
-    if sentence.start == 0 or any(ent.label_ in ("DATE", "TIME") for ent in sentence.ents):
-        return False
-    verb = _governing_verb(head)
-    if verb is None or verb.tag_ not in ("VBZ", "VBP") or \
-            verb.lemma_.lower() in SPEECH_VERBS | {"be", "have"}:
-        return False
-    return not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
-
-
-def _not_news(trigger: Trigger, sentence: Span) -> bool:
-    """Triggers that refer to an event without reporting one: "previous truces", a statement
-    that "condemned the attack", a trend ("a wave of
-    kidnappings"), what happens "almost daily", "marched the hostages into the forest"."""
-    head = sentence.doc[trigger.start:trigger.end].root
-    if any(child.lower_ in BACKGROUND_MODIFIERS for child in head.children):
-        return True
-    if head.pos_ == "NOUN" and any(re.fullmatch(r"(?:19|20)\d\d", child.text) and child.i < head.i
-                                   for child in head.children):
-        return True  # "the 2014 massacre": a named past event, recalled
-    if head.tag_ in ("NNS", "NNPS") and any(
-            ancestor.lemma_.lower() in TREND_WORDS for ancestor in list(head.ancestors)[:3]):
-        return True  # "a wave of kidnappings", "attacks have escalated": a trend, not an event
-    if head.dep_ == "acl" and head.tag_ == "VBG" and trigger.family == "battle":
-        return True  # "the Fano militia fighting federal forces": a description, not a report
-    if trigger.family == "remote" and any(child.lower_ in ("smoke", "tear", "gas", "teargas",
-                                                             "flare", "stun")
-                                          for child in head.children):
-        return True  # "smoke shells", "tear gas shells": crowd control, not shelling
-    if any(ancestor.dep_ == "nsubj" and ancestor.head.lemma_.lower() in SPEECH_VERBS
-           for ancestor in [head, *head.ancestors][:3]):
-        return True  # "said one protester": the speaker, not an event
-    if head.lower_ == "march" and any(t.like_num for t in sentence.doc[max(head.i - 1, 0):
-                                                                  head.i + 2] if t is not head):
-        return True  # the month: "on March 9", "9 March"
-    if trigger.family == "protest" and head.pos_ == "VERB" and \
-            head.lemma_.lower() in ("march", "rally", "parade") and \
-            any(child.dep_ == "dobj" for child in head.children):
-        return True
-    if head.tag_ == "NNS" and head.dep_ in ("nsubj", "conj") and any(
-            child.lower_ == "since" and child.dep_ == "prep"
-            for child in (head.head.head if head.dep_ == "conj" else head.head).children):
-        return True  # "air strikes have killed 80 civilians since January": a tally
-    if head.lemma_.lower() in ("fight", "war", "battle", "struggle") and any(
-            child.lower_ == "against" and any(obj.lemma_.lower() in ABSTRACT_ENEMIES
-                                              for obj in child.children)
-            for child in head.children):
-        return True  # "the fight against terrorism": a cause, not a battle
-    if head.dep_ == "relcl" and any(child.lower_ == "had" and child.dep_ == "aux"
-                                    for child in head.children):
-        return True  # "a gang that had abducted her husband": earlier, in passing
-    if head.pos_ == "VERB" and any(child.lower_ == "since" and child.dep_ == "advmod"
-                                   for child in head.children):
-        return True  # "forces have since recaptured dozens of towns": a tally, not one event
-    if head.dep_ in ("dobj", "pobj") and head.head.lemma_.lower() in REACTION_VERBS:
-        return True
-    if head.dep_ == "pobj" and head.head.head.lemma_.lower() in REACTION_VERBS:
-        return True
-    if any(ancestor.lemma_.lower() in CONTEXT_HEADS for ancestor in list(head.ancestors)[:3]):
-        return True  # "in retaliation for a gas attack", "in anticipation of demonstrations"
-    if head.dep_ in ("dobj", "pobj") and head.head.lemma_.lower() in DEFIED_VERBS:
-        return True  # "defying the curfew": the curfew is the setting, not the news
-    if _habitual_present(head, sentence):
-        return True  # "jihadist fighters use motorcycles to carry out raids": what they do
-    if any(token.lower_ == "whenever" or (token.lower_ == "every" and token.i + 1 < len(
-            sentence.doc) and sentence.doc[token.i + 1].lower_ == "time") for token in sentence):
-        return True  # "every time there is an attack": a pattern, not an event
-    return any(token.lower_ in HABITUAL_WORDS and token.pos_ == "ADV" for token in sentence)
-
-
-def _prune(triggers: list[Trigger], sentence: Span) -> list[Trigger]:
-    kept = []
-    for trigger in triggers:
-        covered = any(other is not trigger and other.start <= trigger.start and
-                      trigger.end <= other.end and other.priority > trigger.priority and
-                      (other.end - other.start) > (trigger.end - trigger.start)
-                      for other in triggers)
-        if covered or _inside_time_adjunct(trigger, sentence) or _not_news(trigger, sentence) \
-                or wrong_argument(trigger, sentence):
-            continue
-        kept.append(trigger)
-    # A planned or feared event beside a real one ("arrested 200 ahead of a planned rally") does
-    # not type the sentence; alone, it stays so its mention keeps its certainty.
-    coded = [t for t in kept if certainty(sentence.doc[t.start:t.end].root) in CODED_CERTAINTIES]
-    return coded or kept
 
 
 def _argument_lemmas(verb: Token) -> set[str]:
@@ -260,6 +126,12 @@ def _syntax_triggers(sentence: Span) -> list[Trigger]:
             found.append(Trigger("Looting/property destruction", "destruction-syntax",
                                  "strategic", 44, token.i, token.i + 1))
     return found
+
+
+def candidate_triggers(doc: Doc) -> list[Trigger]:
+    """Every trigger the rules consider in ``doc``, before context rules set any aside."""
+    return find_triggers(doc) + [trigger for sentence in doc.sents
+                                 for trigger in _syntax_triggers(sentence)]
 
 
 def _death_verb(trigger: Trigger, sentence: Span) -> bool:
@@ -354,8 +226,8 @@ def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
             demonstrating = bool((_lemmas(sentence) | _lemmas(_previous(sentence))) &
                                  PROTEST_LEMMAS) or bool(words & DEMONSTRATION_SIGNS) or \
                 _dispersed(sentence) or _intervened(sentence)
-            riot = "Violent demonstration" if demonstrating else "Mob violence"
-            return Decision(riot, damage[0])
+            kind = "Violent demonstration" if demonstrating else "Mob violence"
+            return Decision(kind, damage[0])
         return None
     if words & LETHAL_WORDS and (words & {"police", "forces", "soldiers", "troops", "fire",
                                            "ammunition", "security", "crackdown"}):
@@ -435,6 +307,14 @@ def _crowd_did_it(trigger: Trigger, sentence: Span) -> bool:
                for item in verbs for child in item.children)
 
 
+def _by_someone(trigger: Trigger, sentence: Span) -> bool:
+    """"were killed by members of the gang": a killing with an agent is someone's violence."""
+    verb = sentence.doc[trigger.start:trigger.end].root
+    return any(child.dep_ == "agent" and any(obj.pos_ in ("NOUN", "PROPN")
+                                             for obj in child.children)
+               for child in verb.children)
+
+
 def _civilian_violence(triggers: list[Trigger], actors: list[ActorMatch],
                        words: set[str], sentence: Span) -> list[Decision]:
     specific = [t for t in triggers if t.sub_event_type != "Attack"]
@@ -452,7 +332,7 @@ def _civilian_violence(triggers: list[Trigger], actors: list[ActorMatch],
     if not armed and _crowd_did_it(trigger, sentence):
         # "villagers beat two suspected thieves and burned them alive": a crowd, not a group
         return [Decision("Mob violence", trigger)]
-    if armed or words & WEAPON_ATTACK_WORDS:
+    if armed or words & WEAPON_ATTACK_WORDS or _by_someone(trigger, sentence):
         return [Decision("Attack", trigger)]
     return []
 
@@ -460,7 +340,7 @@ def _civilian_violence(triggers: list[Trigger], actors: list[ActorMatch],
 def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[ActorMatch],
                       has_place: bool) -> list[Decision]:
     """The sub-event types ``sentence`` reports (empty: none), each with its trigger."""
-    triggers = _prune(triggers + _syntax_triggers(sentence), sentence)
+    triggers = prune(triggers + _syntax_triggers(sentence), sentence)
     if not triggers:
         return []
     words = _words(sentence)
@@ -498,7 +378,7 @@ def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[Acto
         return [Decision("Arrests", arrests[0])]  # a police raid that arrests is an arrest
     looting = [t for t in triggers if t.sub_event_type == "Looting/property destruction"]
     if looting and violence and all(d.sub_event_type == "Attack" for d in violence) and \
-            not words & (LETHAL_WORDS | CASUALTY_WORDS):
+            not words & (LETHAL_WORDS | CASUALTY_WORDS | WEAPON_ATTACK_WORDS | {"shooting"}):
         # "hoodlums attacked residents, looted houses and set shops on fire", no one hurt:
         # the harm reported is to property
         return [Decision("Looting/property destruction", looting[0])]

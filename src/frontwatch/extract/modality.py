@@ -36,6 +36,9 @@ PLAN = {"plan", "intend", "aim", "seek", "prepare", "vow", "pledge", "want", "tr
 # "launched an offensive to capture the town": the capture is the aim, not yet the outcome.
 CONQUEST = {"capture", "seize", "take", "retake", "recapture", "overrun", "control", "regain",
             "conquer", "liberate", "cut", "encircle"}
+# Infinitives of fighting name a mission ("troops sent to fight the rebels"), not a battle.
+FIGHT_AIMS = {"fight", "combat", "battle", "counter", "tackle", "defeat", "confront", "crush",
+              "eliminate", "eradicate"}
 CONDITIONAL = {"when", "once", "unless", "whenever", "should"}
 # Verbs whose past tense looks like their present ("cut", "hit"): the tagger often reads
 # "fighters cut the road" as present tense, so tense says nothing about them.
@@ -80,6 +83,9 @@ def _own(token: Token) -> Certainty | None:
         return "hypothetical"
     if any(child.lower_ in HYPOTHETICAL_WORDS for child in children):
         return "hypothetical"
+    if token.tag_ == "VB" and token.lemma_.lower() in FIGHT_AIMS and any(
+            child.lower_ == "to" and child.dep_ == "aux" for child in children):
+        return "hypothetical"  # "agreed to deploy a joint force to fight jihadist groups"
     if token.tag_ == "VB" and any(child.lower_ == "to" and child.dep_ == "aux"
                                   for child in children):
         # "a campaign to capture the airport": an aim, not a deed. After a verb ("fired tear gas

@@ -225,6 +225,7 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w("general", "hunger", "nationwide", "labour", "labor"), _w("strike", "strikes")],
         [_w(*forms("take")), _w("to"), _w("the"), _w("streets")],
         [_w("sit", "sat", "sitting"), _w("-", op="?"), _w("in", "ins")],
+        [_w("human"), _w("chain", "chains")],
     ]),
     ("Violent demonstration", "riot", "riot", 58, [
         [_w(*forms("riot", "rioter", "rioting"))],

@@ -12,7 +12,6 @@ more than 60") counts only when no reported figure exists — ACLED's most conse
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 from frontwatch.extract.actors import country_name

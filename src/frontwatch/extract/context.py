@@ -1,0 +1,192 @@
+"""Context rules: whether a trigger reports news or only refers to an event.
+
+A trigger word names an event; the sentence around it may recall it ("previous truces", "the
+2014 massacre"), count it ("have killed 80 civilians since January"), expect it ("in
+anticipation of demonstrations"), give it as a cause ("in retaliation for a gas attack"), tell
+what usually happens ("fighters use motorcycles to carry out raids", "shelled almost daily") or
+react to it ("condemned the attack"). :func:`prune` keeps the triggers that report.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from typing import TYPE_CHECKING
+
+from frontwatch.extract.arguments import wrong_argument
+from frontwatch.extract.modality import CODED_CERTAINTIES, certainty
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from frontwatch.extract.triggers import Trigger
+
+__all__ = ["prune"]
+
+TIME_ADJUNCTS = {"since", "during", "before", "until", "throughout"}
+BACKGROUND_MODIFIERS = {"previous", "past", "prior", "former", "earlier", "last", "recent",
+                        "repeated", "frequent", "periodic", "sporadic", "mock", "simulated",
+                        "staged", "fake", "hypothetical", "similar", "such"}
+REACTION_VERBS = {"welcome", "condemn", "denounce", "praise", "hail", "criticise", "criticize",
+                  "deplore", "mourn", "investigate", "blame", "applaud", "endorse", "commemorate",
+                  "mark", "remember", "recall"}
+ABSTRACT_ENEMIES = {"terrorism", "terror", "extremism", "insurgency", "jihadism", "crime",
+                    "corruption", "poverty", "drug", "trafficking", "banditry", "impunity"}
+SPEECH_VERBS = {"say", "tell", "add", "recall", "explain", "describe"}
+TREND_WORDS = {"wave", "spate", "surge", "rise", "increase", "spike", "upsurge", "rash", "trend",
+               "escalate", "intensify", "multiply"}
+HABITUAL_WORDS = {"daily", "routinely", "regularly", "frequently", "often", "usually",
+                  "periodically", "habitually", "nightly", "weekly", "repeatedly", "constantly",
+                  "continually", "increasingly"}
+# Nouns whose complement is a cause or an expectation, reported as context: "in retaliation for
+# a gas attack", "in the wake of the massacre", "in anticipation of more demonstrations",
+# "suspected of involvement in violence at a rally".
+CONTEXT_HEADS = {"retaliation", "revenge", "reprisal", "response", "anticipation", "wake",
+                 "preparation", "involvement"}
+DEFIED_VERBS = {"defy", "violate", "flout", "breach", "ignore"}
+
+
+def _inside_time_adjunct(trigger: Trigger, sentence: Span) -> bool:
+    token = sentence.doc[trigger.start]
+    if trigger.family == "protest" and token.head.lower_ in ("during", "at", "amid"):
+        return False  # "shot dead six people during protests": the protest is the scene
+    for _ in range(4):
+        if token.head is token:
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ in TIME_ADJUNCTS:
+            return True
+        if token.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in TIME_ADJUNCTS
+                                         for child in token.children):
+            return True  # "killed since the protests began": the protests date the tally
+        if token.lower_ in ("start", "beginning", "outbreak") and token.dep_ == "pobj":
+            return True
+        token = token.head
+    return False
+
+
+def _governing_verb(head: Token) -> Token | None:
+    """The finite verb the trigger hangs from (itself, or through infinitives and objects)."""
+    token = head
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VB", "VBG", "TO"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+PERIOD_WORDS = {"start", "beginning", "outbreak", "launch", "year", "month", "war", "conflict"} | \
+    {name.lower() for name in calendar.month_name if name}
+
+
+def _since_period(verb: Token) -> bool:
+    """A perfect tense counted from a period's start: a tally, not one event."""
+    perfect = any(child.dep_ == "aux" and child.lemma_.lower() == "have" for child in verb.children)
+    return perfect and any(
+        child.dep_ == "prep" and child.lower_ == "since" and any(
+            obj.lemma_.lower() in PERIOD_WORDS or re.fullmatch(r"(?:19|20)\d\d", obj.text)
+            for obj in child.children)
+        for child in verb.children)
+
+
+def _nationwide(head: Token) -> bool:
+    clause = head if head.pos_ in ("VERB", "AUX") else head.head
+    words = " ".join(token.lower_ for token in clause.subtree)
+    return bool(re.search(r"\b(?:across|throughout|all over) the country\b|\bnationwide\b",
+                          words))
+
+
+def _habitual_present(head: Token, sentence: Span) -> bool:
+    """A simple present in the body of a report tells what happens, not what happened. A
+    headline (the first sentence) uses the present for news, so it is not judged."""
+    if sentence.start == 0 or any(ent.label_ in ("DATE", "TIME") for ent in sentence.ents):
+        return False
+    verb = _governing_verb(head)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP") or \
+            verb.lemma_.lower() in SPEECH_VERBS | {"be", "have"}:
+        return False
+    return not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+
+
+def _not_news(trigger: Trigger, sentence: Span) -> bool:
+    """Triggers that refer to an event without reporting one: "previous truces", a statement
+    that "condemned the attack", a trend ("a wave of
+    kidnappings"), what happens "almost daily", "marched the hostages into the forest"."""
+    head = sentence.doc[trigger.start:trigger.end].root
+    if any(child.lower_ in BACKGROUND_MODIFIERS for child in head.children):
+        return True
+    if head.pos_ == "NOUN" and any(re.fullmatch(r"(?:19|20)\d\d", child.text) and child.i < head.i
+                                   for child in head.children):
+        return True  # "the 2014 massacre": a named past event, recalled
+    if head.tag_ in ("NNS", "NNPS") and any(
+            ancestor.lemma_.lower() in TREND_WORDS for ancestor in list(head.ancestors)[:3]):
+        return True  # "a wave of kidnappings", "attacks have escalated": a trend, not an event
+    if head.dep_ == "acl" and head.tag_ == "VBG" and trigger.family == "battle":
+        return True  # "the Fano militia fighting federal forces": a description, not a report
+    if trigger.family == "remote" and any(child.lower_ in ("smoke", "tear", "gas", "teargas",
+                                                             "flare", "stun")
+                                          for child in head.children):
+        return True  # "smoke shells", "tear gas shells": crowd control, not shelling
+    if trigger.family != "remote" and any(
+            ancestor.dep_ == "nsubj" and ancestor.head.lemma_.lower() in SPEECH_VERBS
+            for ancestor in [head, *head.ancestors][:3]):
+        return True  # "said one protester": the speaker (never a weapon), not an event
+    if head.lower_ == "march" and any(t.like_num for t in sentence.doc[max(head.i - 1, 0):
+                                                                  head.i + 2] if t is not head):
+        return True  # the month: "on March 9", "9 March"
+    if trigger.family == "protest" and head.pos_ == "VERB" and \
+            head.lemma_.lower() in ("march", "rally", "parade") and \
+            any(child.dep_ == "dobj" for child in head.children):
+        return True
+    if head.tag_ == "NNS" and head.dep_ in ("nsubj", "conj") and any(
+            child.lower_ == "since" and child.dep_ == "prep"
+            for child in (head.head.head if head.dep_ == "conj" else head.head).children):
+        return True  # "air strikes have killed 80 civilians since January": a tally
+    if head.lemma_.lower() in ("fight", "war", "battle", "struggle") and any(
+            child.lower_ == "against" and any(obj.lemma_.lower() in ABSTRACT_ENEMIES
+                                              for obj in child.children)
+            for child in head.children):
+        return True  # "the fight against terrorism": a cause, not a battle
+    if head.dep_ == "relcl" and any(child.lower_ == "had" and child.dep_ == "aux"
+                                    for child in head.children):
+        return True  # "a gang that had abducted her husband": earlier, in passing
+    if head.pos_ == "VERB" and any(child.lower_ == "since" and child.dep_ == "advmod"
+                                   for child in head.children):
+        return True  # "forces have since recaptured dozens of towns": a tally, not one event
+    if head.pos_ == "VERB" and _since_period(head):
+        return True  # "12 journalists had been detained since the start of the year"
+    if trigger.family not in ("protest", "riot") and _nationwide(head):
+        return True  # "shot down 37 of 56 drones across the country": a count with no place
+    if head.dep_ in ("dobj", "pobj") and head.head.lemma_.lower() in REACTION_VERBS:
+        return True
+    if head.dep_ == "pobj" and head.head.head.lemma_.lower() in REACTION_VERBS:
+        return True
+    if any(ancestor.lemma_.lower() in CONTEXT_HEADS for ancestor in list(head.ancestors)[:4]):
+        return True  # "in retaliation for a gas attack", "in anticipation of demonstrations"
+    if head.dep_ in ("dobj", "pobj") and head.head.lemma_.lower() in DEFIED_VERBS:
+        return True  # "defying the curfew": the curfew is the setting, not the news
+    if _habitual_present(head, sentence):
+        return True  # "jihadist fighters use motorcycles to carry out raids": what they do
+    if any(token.lower_ == "whenever" or (token.lower_ == "every" and token.i + 1 < len(
+            sentence.doc) and sentence.doc[token.i + 1].lower_ == "time") for token in sentence):
+        return True  # "every time there is an attack": a pattern, not an event
+    return any(token.lower_ in HABITUAL_WORDS and token.pos_ == "ADV" for token in sentence)
+
+
+def prune(triggers: list[Trigger], sentence: Span) -> list[Trigger]:
+    """The triggers of ``sentence`` that report an event (see the module text)."""
+    kept = []
+    for trigger in triggers:
+        covered = any(other is not trigger and other.start <= trigger.start and
+                      trigger.end <= other.end and other.priority > trigger.priority and
+                      (other.end - other.start) > (trigger.end - trigger.start)
+                      for other in triggers)
+        if covered or _inside_time_adjunct(trigger, sentence) or _not_news(trigger, sentence) \
+                or wrong_argument(trigger, sentence):
+            continue
+        kept.append(trigger)
+    # A planned or feared event beside a real one ("arrested 200 ahead of a planned rally") does
+    # not type the sentence; alone, it stays so its mention keeps its certainty.
+    coded = [t for t in kept if certainty(sentence.doc[t.start:t.end].root) in CODED_CERTAINTIES]
+    return coded or kept
