@@ -63,6 +63,19 @@ def test_agent_of_a_participle(gazetteer) -> None:  # type: ignore[no-untyped-de
     assert "Houthi" in event.actor1
 
 
+def test_civilian_casualties_of_a_strike_are_its_target(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    event = _event("Three children were killed when a landmine exploded on farmland outside Mocha, "
+                   "Yemen, on Tuesday.", gazetteer)
+    assert event.actor2 == "Civilians (Yemen)" and not event.actor1.startswith("Civilians")
+
+
+def test_a_mob_targets_its_victims(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    event = _event("Two men accused of theft were beaten to death by a mob in Misau, Nigeria, on "
+                   "Saturday, before police officers arrived, residents said.", gazetteer)
+    assert event.sub_event_type == "Mob violence"
+    assert event.actor2 == "Civilians (Nigeria)"
+
+
 def test_unlisted_armed_groups_are_named_as_they_call_themselves() -> None:
     names = _names("Fighters of the 444th Combat Brigade exchanged fire near Tripoli.", "LY")
     assert "444th Combat Brigade" in names

@@ -23,6 +23,8 @@ def _count(sentence: str) -> int:
     ("18 killed or wounded by shells in the city.", 3),
     ("Warplanes executed more than 100 airstrikes on the town.", 0),
     ("The clashes left twenty-three fighters dead.", 23),
+    ("A massive air strike on the market killed civilians.", 10),  # DOMAIN.md: a major attack
+    ("Heavy fighting killed fighters on both sides.", 10),
 ])
 def test_acled_fatality_rules(sentence: str, deaths: int) -> None:
     assert _count(sentence) == deaths

@@ -6,8 +6,9 @@
 * Vague quantities (DOMAIN.md): "tens" 10, "dozens"/"a dozen" 12, "scores" 20 (the smallest
   plural of a score), "hundreds" 100; "several", "a few", "some" 3.
 * Deaths with no number at all ("killing civilians"): :data:`UNNUMBERED_DEATHS` (3, ACLED's figure
-  for a limited event; coders raise it to 10 for major attacks in active war zones, which a sentence
-  alone does not tell us).
+  for a limited event), or :data:`UNNUMBERED_MAJOR_DEATHS` (10) when the sentence tells a major
+  attack ("a massive air strike", "heavy fighting", "a massacre"): reports of conflicts say so
+  in words, and the war zone is the report's own subject.
 * A joint figure for killed and wounded ("18 killed or wounded") says nothing certain about deaths
   beyond "some": it is coded like an unnumbered death, capped at the figure.
 """
@@ -21,9 +22,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["UNNUMBERED_DEATHS", "VAGUE", "FatalityCount", "count_fatalities", "parse_number"]
+__all__ = ["MAJOR_WORDS", "UNNUMBERED_DEATHS", "UNNUMBERED_MAJOR_DEATHS", "VAGUE", "FatalityCount", "count_fatalities", "parse_number"]
 
 UNNUMBERED_DEATHS = 3
+UNNUMBERED_MAJOR_DEATHS = 10
+#: Words by which a report tells a major attack (DOMAIN.md: unnumbered deaths 10, not 3).
+MAJOR_WORDS = {"massive", "heavy", "fierce", "major", "large-scale", "devastating", "deadliest",
+               "intense", "massacre", "carnage", "bloodbath"}
 VAGUE = {"tens": 10, "dozens": 12, "dozen": 12, "scores": 20, "score": 20, "hundreds": 100,
          "thousands": 1000, "several": 3, "few": 3, "some": 3, "many": 3, "numerous": 3}
 DEATH_WORDS = {
@@ -197,6 +202,13 @@ def _joint_with_injuries(token: Token) -> bool:
         before[0].lower_ in INJURY_WORDS)
 
 
+def _unnumbered(sentence: Span) -> int:
+    """ACLED's figure for deaths without a number: 10 when the sentence tells a major attack
+    ("a massive strike", "heavy fighting"), else 3."""
+    words = {token.lower_ for token in sentence}
+    return UNNUMBERED_MAJOR_DEATHS if words & MAJOR_WORDS else UNNUMBERED_DEATHS
+
+
 ATTRIBUTION_WORDS = {"said", "says", "according", "claimed", "reported", "told", "put"}
 
 
@@ -224,7 +236,7 @@ def count_fatalities(sentence: Span) -> FatalityCount:
         elif token.lower_ in ("toll", "bodies", "lives", "fatalities", "deaths"):
             continue
         else:
-            deaths.append(UNNUMBERED_DEATHS)
+            deaths.append(_unnumbered(sentence))
         low = min([number[1].i for number in numbers] + [token.i])
         high = max([number[1].i for number in numbers] + [token.i])
         text = sentence.doc[low:high + 1].text

@@ -144,11 +144,32 @@ def assign_roles(head: Token, sentence: Span, actors: list[ActorMatch],
         return _ordered(others, crowd)
     if sub_event_type == "Peaceful protest":
         return Roles(crowd[0] if crowd else None, None, (), ())
+    victims = [a for a in actors if a.kind == CIVILIANS]
+    if sub_event_type == "Mob violence" and victims:
+        return Roles(crowd[0] if crowd else None, victims[0], (), ())  # a mob's victims
     if sub_event_type in ("Protest with intervention", "Violent demonstration", "Mob violence"):
         # The crowd is actor1 (the fuse stage names an unnamed one "Protesters/Rioters (X)");
         # whoever dispersed or fought it is actor2.
         return Roles(crowd[0] if crowd else None, others[0] if others else None, (), ())
-    return _ordered(agents, patients)
+    roles = _ordered(agents, patients)
+    if sub_event_type in VICTIM_TYPES and victims:
+        return _civilians_are_victims(roles, victims[0])
+    return roles
+
+
+#: Violence whose civilian casualties in the sentence are its targets ("shells hit a residential
+#: neighbourhood; a girl was killed"): civilians are never its initiator.
+VICTIM_TYPES = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                "Suicide bomb", "Grenade", "Chemical weapon", "Attack", "Sexual violence",
+                "Abduction/forced disappearance"}
+
+
+def _civilians_are_victims(roles: Roles, victim: ActorMatch) -> Roles:
+    actor1 = roles.actor1 if roles.actor1 is not None and roles.actor1.kind != CIVILIANS else None
+    actor2 = roles.actor2 or (victim if actor1 is None or victim.name != actor1.name else None)
+    if roles.actor1 is not None and roles.actor1.kind == CIVILIANS:
+        actor2 = roles.actor1 if roles.actor2 is None else roles.actor2
+    return Roles(actor1, actor2, roles.assoc1, roles.assoc2)
 
 
 def _ordered(agents: list[ActorMatch], patients: list[ActorMatch]) -> Roles:

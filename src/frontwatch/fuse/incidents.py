@@ -149,6 +149,9 @@ def _absorbs(groups: dict[GroupKey, MentionGroup], into: GroupKey, key: GroupKey
     a, b = groups[into], groups[key]
     if not (_same_place(a.place, b.place) or _contains(b.place, a.place)):
         return False
+    if into[0] in ("Mob violence", "Violent demonstration") and \
+            all(actor.inter == 1 for actor in b.actors(1)):
+        return True  # the police who tell of (or came to) a lynching did not do the killing
     return _actors_compatible(a, b, symmetric=True)
 
 
