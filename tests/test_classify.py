@@ -101,6 +101,8 @@ def test_sentence_types(text: str, expected: str, gazetteer) -> None:  # type: i
     "year.",
     "Air defences shot down 40 of 52 drones launched overnight across the country.",
     "Dozens of people have died since the demonstrations began in the capital.",
+    "The officials spoke. Air strikes and artillery attacks have killed more than 80 civilians in "
+    "the province since the start of the year.",
 ])
 def test_not_events(text: str, gazetteer) -> None:  # type: ignore[no-untyped-def]
     assert frontwatch.classify(text, gazetteer) == "none"

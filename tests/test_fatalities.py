@@ -25,6 +25,7 @@ def _count(sentence: str) -> int:
     ("The clashes left twenty-three fighters dead.", 23),
     ("A massive air strike on the market killed civilians.", 10),  # DOMAIN.md: a major attack
     ("Heavy fighting killed fighters on both sides.", 10),
+    ("At least 15 people, including two babies, were killed.", 15),  # a subset, not a sum
 ])
 def test_acled_fatality_rules(sentence: str, deaths: int) -> None:
     assert _count(sentence) == deaths

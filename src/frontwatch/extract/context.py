@@ -76,17 +76,27 @@ def _governing_verb(head: Token) -> Token | None:
     return None
 
 
-PERIOD_WORDS = {"start", "beginning", "outbreak", "launch", "year", "month", "war", "conflict"} | \
+# Periods a tally is counted over: "since January", "since 2023", "since the start of the
+# year / of the war". "Since the start of the fighting" counts the current episode instead.
+PERIOD_WORDS = {"year", "month", "war", "conflict", "insurgency", "uprising"} | \
     {name.lower() for name in calendar.month_name if name}
+START_WORDS = {"start", "beginning", "outbreak"}
+
+
+def _period(obj: Token) -> bool:
+    if obj.lemma_.lower() in PERIOD_WORDS or re.fullmatch(r"(?:19|20)\d\d", obj.text):
+        return True
+    return obj.lemma_.lower() in START_WORDS and any(
+        child.lower_ == "of" and any(_period(grand) for grand in child.children)
+        for child in obj.children)
 
 
 def _since_period(verb: Token) -> bool:
-    """A perfect tense counted from a period's start: a tally, not one event."""
+    """A perfect tense counted from a long period's start: a tally, not one event."""
     perfect = any(child.dep_ == "aux" and child.lemma_.lower() == "have" for child in verb.children)
     return perfect and any(
         child.dep_ == "prep" and child.lower_ == "since" and any(
-            obj.lemma_.lower() in PERIOD_WORDS or re.fullmatch(r"(?:19|20)\d\d", obj.text)
-            for obj in child.children)
+            _period(obj) for obj in child.children)
         for child in verb.children)
 
 
@@ -154,7 +164,8 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
     if head.pos_ == "VERB" and any(child.lower_ == "since" and child.dep_ == "advmod"
                                    for child in head.children):
         return True  # "forces have since recaptured dozens of towns": a tally, not one event
-    if head.pos_ == "VERB" and _since_period(head):
+    governing = _governing_verb(head)
+    if governing is not None and _since_period(governing):
         return True  # "12 journalists had been detained since the start of the year"
     if trigger.family not in ("protest", "riot") and _nationwide(head):
         return True  # "shot down 37 of 56 drones across the country": a count with no place

@@ -143,6 +143,9 @@ def _numbers_in_arguments(token: Token) -> list[tuple[int, Token]]:
 def _numbers_before(sentence: Span, index: int) -> list[tuple[int, Token]]:
     found: list[tuple[int, Token]] = []
     for token in reversed(list(sentence.doc[max(sentence.start, index - 10):index])):
+        if token.lower_ in SUBSET_WORDS:
+            found = []  # "15 people, including two babies": the two are among the 15
+            continue
         if token.lower_ in INJURY_WORDS or token.text in (";", ":") or \
                 (token.pos_ == "VERB" and token.dep_ not in ("amod", "acl")):
             break
@@ -209,6 +212,7 @@ def _unnumbered(sentence: Span) -> int:
     return UNNUMBERED_MAJOR_DEATHS if words & MAJOR_WORDS else UNNUMBERED_DEATHS
 
 
+SUBSET_WORDS = {"including", "among", "incl"}
 ATTRIBUTION_WORDS = {"said", "says", "according", "claimed", "reported", "told", "put"}
 
 

@@ -121,6 +121,8 @@ def _unique(actors: list[ActorMatch], exclude: set[str]) -> list[ActorMatch]:
 def assign_roles(head: Token, sentence: Span, actors: list[ActorMatch],
                  sub_event_type: str) -> Roles:
     """Roles of ``actors`` (those of ``sentence``) for the event triggered at ``head``."""
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head  # "artillery shells fired by the army": the roles are the shells'
     pair = _between(head, actors)
     if pair:
         return Roles(pair[0], pair[1], (), ())
