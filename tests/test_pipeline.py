@@ -120,3 +120,12 @@ def test_oversized_document_is_a_failure_and_the_batch_goes_on(gazetteer, monkey
     outcomes = list(iter_analyses([big, small], "record", gazetteer))
     assert isinstance(outcomes[0], Failure) and "more than the limit" in outcomes[0].message
     assert not isinstance(outcomes[1], Failure)
+
+
+def test_a_toll_of_the_battle_goes_to_the_capture_it_ended_in(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("The Rapid Support Forces took control of Bara in North Kordofan, Sudan, on "
+                     "Monday after overrunning an army garrison. The army said its troops had "
+                     "withdrawn to defensive positions. At least 25 people were killed in the "
+                     "battle, a medical source said.", gazetteer)
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+    assert events[0].fatalities == 25

@@ -246,6 +246,15 @@ def _with_initiator(item: SentenceMentions, claimant: ActorRef | None) -> Senten
     return dataclasses.replace(item, mentions=tuple(fix(m) for m in item.mentions))
 
 
+def _add_toll_to_latest(out: list[SentenceMentions], sentence: SpacySpan) -> None:
+    """The toll goes to the latest violent event of the two sentences before ("... took the
+    town. The army said it had withdrawn. At least 25 people were killed in the battle.")."""
+    for index in range(len(out) - 1, max(len(out) - 3, -1), -1):
+        if out[index].mentions[-1].sub_event_type in VIOLENT:
+            out[index] = _add_toll(out[index], sentence)
+            return
+
+
 def _add_toll(previous: SentenceMentions, sentence: SpacySpan) -> SentenceMentions:
     """"Dozens of displaced people were killed": a sentence that only gives the toll of the
     event reported just before it adds its deaths to that event."""
@@ -313,12 +322,17 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
                         for start, _ in place_spans)
         mentions = []
         decisions = classify_sentence(sentence, in_sentence, sentence_actors, has_place)
+        # A claimant's figure ("saying the attack had killed more than 15") is no toll.
+        anaphoric = bool(out) and bool(decisions) and all(
+            _anaphora(d, sentence) for d in decisions) and \
+            count_fatalities(sentence).fatalities > 0 and \
+            _claimant(sentence, sentence_actors) is None
         if out:
             decisions = [d for d in decisions if not _anaphora(d, sentence)]
-        if out and _only_a_toll(decisions, sentence, sentence_actors):
-            # "At least 15 soldiers were killed": the toll of the event before.
+        if out and (anaphoric or _only_a_toll(decisions, sentence, sentence_actors)):
+            # "At least 25 people were killed in the battle": the toll of the event before.
             if not any(sentence.start_char <= start < sentence.end_char for start, _ in background):
-                out[-1] = _add_toll(out[-1], sentence)
+                _add_toll_to_latest(out, sentence)
             continue
         for decision in decisions:
             head = doc[decision.trigger.start:decision.trigger.end].root
