@@ -77,6 +77,8 @@ CASES = [
     ("Villagers beat a suspected thief to death after he was caught in a shop.", "Mob violence"),
     ("A shopkeeper was killed when a grenade exploded during an armed robbery at his store, "
      "police said.", "none"),
+    ("Teams uncovered a mass grave holding 30 bodies of people believed to have been killed by "
+     "the militants.", "Other"),
     ("Several hundred teachers formed a human chain outside the education ministry.",
      "Peaceful protest"),
     ("Eleven farmers were killed by members of a gang that stormed their hamlet at dawn.",
@@ -103,6 +105,9 @@ def test_sentence_types(text: str, expected: str, gazetteer) -> None:  # type: i
     "Dozens of people have died since the demonstrations began in the capital.",
     "The officials spoke. Air strikes and artillery attacks have killed more than 80 civilians in "
     "the province since the start of the year.",
+    "The officials spoke. Army helicopters were deployed to evacuate the injured from flooded "
+    "villages.",
+    "The militia said it would no longer stand by while villages were attacked.",
 ])
 def test_not_events(text: str, gazetteer) -> None:  # type: ignore[no-untyped-def]
     assert frontwatch.classify(text, gazetteer) == "none"

@@ -70,3 +70,10 @@ def test_capitalised_common_nouns_are_not_places(gazetteer) -> None:  # type: ig
     names = {p.text: p.name for p in resolution.places if p.resolved}
     assert "Human" not in names and "Air" not in names
     assert resolution.focus_country == "SY" and names.get("Tal Rifaat") == "Tall Rif‘at"
+
+
+def test_an_ethnic_group_is_no_place(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Federal police detained 200 people in Addis Ababa on Monday. Most of those detained "
+            "were ethnic Amhara, relatives said.")
+    resolution = resolve_places(annotate(text), "d", gazetteer)
+    assert [p.text for p in resolution.places if p.resolved] == ["Addis Ababa"]

@@ -8,6 +8,7 @@ governs and what governs it.
   step, reported as context (the diplomatic step is the news).
 - "police said": the speaker of a sentence is not one of its armed actors.
 - "threw stones": stones thrown are a crowd's, not a stoning.
+- "deployed to evacuate the injured": a relief mission, not a change in a conflict.
 """
 
 from __future__ import annotations
@@ -100,6 +101,18 @@ def _cause_of_diplomatic_step(head: Token) -> bool:
     return False
 
 
+# What troops are deployed to do when the deployment is relief, not a change in a conflict.
+RELIEF_VERBS = {"evacuate", "rescue", "deliver", "distribute", "help", "assist", "search",
+                "clear", "rebuild", "repair", "feed", "supply", "vaccinate", "treat"}
+
+
+def _relief_mission(head: Token) -> bool:
+    """"helicopters had been deployed to evacuate the injured": disaster relief."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    return any(child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in RELIEF_VERBS
+               for child in verb.children)
+
+
 def wrong_argument(trigger: Trigger, sentence: Span) -> bool:
     """The trigger's arguments show it reports no event of its type (see the module text)."""
     head = sentence.doc[trigger.start:trigger.end].root
@@ -108,6 +121,8 @@ def wrong_argument(trigger: Trigger, sentence: Span) -> bool:
     if trigger.rule == "disrupted" and _disrupts_no_weapon(head):
         return True
     if trigger.family == "remote" and _weapon_as_topic(head):
+        return True
+    if trigger.rule == "change" and _relief_mission(head):
         return True
     if trigger.rule == "attack" and head.lemma_.lower() == "stone" and head.pos_ == "NOUN":
         return True  # "threw stones at officers": a crowd's missiles, not a stoning

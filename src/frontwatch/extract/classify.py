@@ -365,6 +365,9 @@ def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[Acto
                     "both sides"]
     if not triggers:
         return []
+    if any(t.rule == "mass-grave" for t in triggers):
+        # "a mass grave of people believed killed by IS": the killings are the grave's story
+        triggers = [t for t in triggers if t.family != "civilians"]
     disrupted = _best(triggers, "disrupt")
     if disrupted is not None:
         return [Decision(disrupted.sub_event_type, disrupted)]

@@ -173,7 +173,7 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
         return True
     if head.dep_ == "pobj" and head.head.head.lemma_.lower() in REACTION_VERBS:
         return True
-    if any(ancestor.lemma_.lower() in CONTEXT_HEADS for ancestor in list(head.ancestors)[:4]):
+    if any(ancestor.lemma_.lower() in CONTEXT_HEADS for ancestor in list(head.ancestors)[:6]):
         return True  # "in retaliation for a gas attack", "in anticipation of demonstrations"
     if head.dep_ in ("dobj", "pobj") and head.head.lemma_.lower() in DEFIED_VERBS:
         return True  # "defying the curfew": the curfew is the setting, not the news

@@ -81,6 +81,10 @@ def _own(token: Token) -> Certainty | None:
         return "hypothetical"  # "troops could struggle to hold ... as foreign forces withdraw"
     if any(child.lower_ in MODALS and child.dep_ == "aux" for child in children):
         return "hypothetical"
+    if token.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in ("while", "if")
+                                     for child in children) and \
+            any(child.dep_ == "aux" and child.lower_ in MODALS for child in token.head.children):
+        return "hypothetical"  # "would no longer stand by while villages were attacked"
     if any(child.lower_ in HYPOTHETICAL_WORDS for child in children):
         return "hypothetical"
     if token.tag_ == "VB" and token.lemma_.lower() in FIGHT_AIMS and any(

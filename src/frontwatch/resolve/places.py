@@ -309,6 +309,9 @@ def _gazetteer_candidates(doc: Doc, taken: list[tuple[int, int, str]]
     index = 0
     while index < len(doc):
         token = doc[index]
+        if index > 0 and doc[index - 1].lower_ == "ethnic":
+            index += 1  # "ethnic Amhara": a people named after a region is no place
+            continue
         if not _capitalised(token) or index in covered or token.lower_ in NOT_PLACE_WORDS or \
                 token.lower_ in AGENCY_NAMES or \
                 token.is_stop or token.lower_ in demonyms() or _is_actor_name(token.text):
