@@ -22,6 +22,18 @@ def test_own_name_ranks_before_alternate_name() -> None:
     assert gazetteer.lookup("Iraq").places[0].id == "k"
 
 
+def test_a_major_city_under_a_variant_beats_a_village_of_the_exact_name() -> None:
+    village = Place("v", "Zaporizhzhia", 46.96, 35.04, "UA", feature="village", population=656)
+    city = Place("c", "Zaporizhzhya", 47.85, 35.14, "UA", feature="city", population=710_052)
+    town = Place("t", "Kherson", 46.6, 32.6, "UA", feature="village", population=900)
+    gazetteer = InMemoryGazetteer([(village, []), (city, ["Zaporizhzhia"]), (town, [])])
+    assert gazetteer.lookup("Zaporizhzhia").places[0].id == "c"
+    small = InMemoryGazetteer([(town, []), (Place("s", "Khersonka", 46.0, 32.0, "UA",
+                                                 feature="village", population=5_000),
+                                            ["Kherson"])])
+    assert small.lookup("Kherson").places[0].id == "t"  # among small places the own name wins
+
+
 def test_sqlite_index_matches_in_memory(tmp_path: Path, small_gazetteer: InMemoryGazetteer
                                         ) -> None:
     entries = [(small_gazetteer.get(pid), names) for pid, names in

@@ -56,15 +56,22 @@ class Place:
     parent: str | None = None
 
 
-def rank_key(place: Place, key: str = "") -> tuple[int, int, int, int]:
+#: A settlement this large is what a report means by its name, even when a village spells the
+#: name exactly and the city is listed under a variant ("Zaporizhzhia" the city of 710,000, not
+#: the village of 656 whose GeoNames name is spelled that way).
+MAJOR_CITY = 100_000
+
+
+def rank_key(place: Place, key: str = "") -> tuple[int, int, int, int, int]:
     """Sort key: a country first ("Iraq" is the country, not a town that has "Iraq" among its
-    alternate names; "Congo" the larger Congo); then settlements before regions; then entries whose
-    own name matches before those matched by an alternate name; then larger population."""
+    alternate names; "Congo" the larger Congo); then settlements before regions; then major
+    cities; then entries whose own name matches before those matched by an alternate name; then
+    larger population."""
     own = bool(key) and exact_key(place.name) == key
     specificity = FEATURE_SPECIFICITY.get(place.feature, 1)
     country_first = 0 if place.feature == "country" else 1
-    return (country_first, 0 if specificity <= 1 else specificity, 0 if own else 1,
-            -place.population)
+    return (country_first, 0 if specificity <= 1 else specificity,
+            0 if place.population >= MAJOR_CITY else 1, 0 if own else 1, -place.population)
 
 
 def _similarity(name: str, place: Place) -> float:
