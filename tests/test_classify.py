@@ -79,6 +79,12 @@ CASES = [
      "police said.", "none"),
     ("Teams uncovered a mass grave holding 30 bodies of people believed to have been killed by "
      "the militants.", "Other"),
+    ("Militia fighters entered the town on Saturday and fought federal troops for several hours "
+     "before withdrawing at nightfall.", "Armed clash"),
+    ("The rebels handed the city back to the army on Tuesday under a truce brokered by China.",
+     "Non-violent transfer of territory"),
+    ("The coalition tasked with fighting the militants withdrew from the air base on Monday and "
+     "handed it to the national army.", "Non-violent transfer of territory"),
     ("Several hundred teachers formed a human chain outside the education ministry.",
      "Peaceful protest"),
     ("Eleven farmers were killed by members of a gang that stormed their hamlet at dawn.",

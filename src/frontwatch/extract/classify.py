@@ -256,6 +256,15 @@ def _peaceful_handover(words: set[str]) -> bool:
     return bool(without_fight or (words & HANDOVER_WORDS and not words & CASUALTY_WORDS))
 
 
+def _battle_ends_in(battle: Trigger, withdrawal: Trigger, sentence: Span) -> bool:
+    """"The fighting lasted two hours before the assailants pulled back", "fought federal troops
+    for hours before withdrawing": a withdrawal that ends a reported fight is the battle's. Not
+    "a peace deal ending eight weeks of fighting" nor "the coalition tasked with fighting IS"."""
+    fight = sentence.doc[battle.start:battle.end].root
+    pulled = sentence.doc[withdrawal.start:withdrawal.end].root
+    return fight.dep_ in ("nsubj", "ROOT", "conj") or pulled in list(fight.subtree)
+
+
 def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str],
               has_place: bool, sentence: Span) -> list[Decision]:
     def sentence_doc_dep(trigger: Trigger) -> str:
@@ -272,8 +281,8 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
     territory = _best(triggers, "territory")
     battle = _best(triggers, "battle")
     if territory is not None and territory.rule == "transfer" and battle is not None and \
-            sentence_doc_dep(battle) in ("nsubj", "ROOT"):
-        territory = None  # "the fighting lasted two hours before the assailants pulled back"
+            _battle_ends_in(battle, territory, sentence):
+        territory = None
     if territory is not None and territory.rule == "territory" and _peaceful_handover(words) \
             and sentence.doc[territory.start].lemma_.lower() not in FORCEFUL_TAKING:
         # "took over the base after the coalition's departure", "without a fight"

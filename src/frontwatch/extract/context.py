@@ -175,6 +175,9 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
         return True
     if any(ancestor.lemma_.lower() in CONTEXT_HEADS for ancestor in list(head.ancestors)[:6]):
         return True  # "in retaliation for a gas attack", "in anticipation of demonstrations"
+    if trigger.sub_event_type == "Agreement" and head.dep_ == "pobj" and \
+            head.head.lower_ in ("under", "despite", "within"):
+        return True  # "handed the city back under a truce brokered by China": the framework
     if head.dep_ in ("dobj", "pobj") and head.head.lemma_.lower() in DEFIED_VERBS:
         return True  # "defying the curfew": the curfew is the setting, not the news
     if _habitual_present(head, sentence):

@@ -187,6 +187,9 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w(*forms("withdraw", "retreat", "abandon", "vacate"))],
         [_w(*forms("pull")), _w("out", "back")],
         [_w(*forms("hand", "turn")), _w("over")],
+        [_w(*forms("hand", "give", "return")), DET, _w("city", "town", "village", "base",
+                                                        "district", "area", "camp", "airport"),
+         {"OP": "{0,3}"}, _w("back")],
         [_w(*forms("handover", "hand-over", "withdrawal", "pullout", "pull-out"))],
     ]),
     ("Attack", "attack", "civilians", 30, [
