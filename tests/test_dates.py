@@ -47,6 +47,21 @@ def test_a_named_month_is_the_latest_before_publication(text: str, month_start: 
     assert (date.replace(day=1), end.replace(day=1), precision) == (month_start, month_start, 3)
 
 
+def test_the_publication_month_runs_to_the_publication_day() -> None:
+    assert resolve_date_text("in January", WEDNESDAY) == (dt.date(2017, 1, 15), WEDNESDAY, 3)
+    assert resolve_date_text("in January", dt.date(2017, 1, 9)) == (dt.date(2017, 1, 9),
+                                                                    dt.date(2017, 1, 9), 3)
+
+
+def test_a_day_the_tagger_cut_off_its_month_is_kept() -> None:
+    from frontwatch.nlp import annotate
+    from frontwatch.resolve.dates import resolve_dates
+
+    refs = resolve_dates(annotate("Gunmen attacked the camp in the early hours of 10 January."),
+                         "d", WEDNESDAY)
+    assert any(ref.date == dt.date(2017, 1, 10) and ref.time_precision == 1 for ref in refs)
+
+
 def test_events_of_an_earlier_month_without_a_day_are_background() -> None:
     from frontwatch.nlp import annotate
     from frontwatch.resolve.dates import resolve_dates

@@ -68,6 +68,8 @@ CIVILIAN_NOUNS = {
     "aid workers", "family", "families", "pupils", "girls", "boys", "men", "man", "woman",
     "villager", "resident", "child", "doctors", "nurses", "pilgrims", "shoppers", "motorists",
 }
+# Nouns that name an armed group when "armed" precedes them: "armed youth attacked settlements".
+ARMABLE_NOUNS = {"group", "groups", "youth", "youths", "gang", "gangs", "band", "bands"}
 PROTESTER_NOUNS = {"protesters", "protestors", "demonstrators", "marchers", "protester",
                    "demonstrator"}
 RIOTER_NOUNS = {"rioters", "rioter", "mob", "mobs"}
@@ -256,7 +258,7 @@ def _generic(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
         elif word in GOVERNMENT_NOUNS and token.dep_ not in ("compound", "amod", "poss") and \
                 (countries or doc_country):
             name, inter, kind = _label("Government", country, "Government of {}"), 1, GOVERNMENT
-        elif word in ARMED_NOUNS or ((word in CIVILIAN_NOUNS or word in ("group", "groups")) and
+        elif word in ARMED_NOUNS or ((word in CIVILIAN_NOUNS or word in ARMABLE_NOUNS) and
                                      token.i > 0 and token.doc[token.i - 1].lower_ in
                                      ("armed", "masked", "uniformed", "unknown", "unidentified")):
             name, inter, kind = _label("Unidentified Armed Group", country,

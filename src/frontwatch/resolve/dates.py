@@ -79,7 +79,10 @@ def _latest_month(month: int, published: dt.date, text: str) -> _Resolved:
     the publication month itself)."""
     year = published.year if month < published.month or (
         month == published.month and "last" not in text) else published.year - 1
-    return _month(year, month, text)
+    resolved = _month(year, month, text)
+    # "in February", published on 13 February: the month so far
+    return _Resolved(min(resolved.date, published),
+                     min(resolved.date_end or resolved.date, published), 3)
 
 
 def _previous_weekday(published: dt.date, weekday: int, strictly_before: bool) -> dt.date:
@@ -213,6 +216,15 @@ def _is_statement(span: Span) -> bool:
     return False
 
 
+def _with_day(entity: Span) -> str:
+    """"10 February" that the tagger cut to "February": the day before it belongs to it."""
+    before = entity.doc[entity.start - 1] if entity.start > entity.sent.start else None
+    if before is not None and re.fullmatch(r"\d{1,2}", before.text) and \
+            re.fullmatch(_MONTH, entity.text.strip(), re.I):
+        return f"{before.text} {entity.text}"
+    return entity.text
+
+
 #: A header or dateline sits in a report's first characters.
 HEADER_CHARS = 120
 
@@ -242,7 +254,7 @@ def resolve_dates(doc: Doc, doc_id: str, published: dt.date | None) -> list[Date
             continue
         if any(start <= entity.start_char < end for start, end in datelines):
             continue  # "IMPHAL, Jan 20 -": the filing date, not an event's
-        resolved = resolve_date_text(entity.text, published)
+        resolved = resolve_date_text(_with_day(entity), published)
         if resolved is not None and _is_header_date(entity, resolved[0], published):
             continue
         if resolved is None:

@@ -258,15 +258,24 @@ def _place_ref(doc_id: str, start: int, end: int, text: str, place: Place | None
                     stage=STAGE)
 
 
+#: A report headed by a country's name is about that country: it outweighs an ambiguous town
+#: name repeated three times ("Bor", South Sudan and Russia).
+HEADER_COUNTRY_VOTES = 8
+
+
 def _focus_country(resolved: list[PlaceRef], doc: Doc) -> str | None:
-    """The country most of the document's places lie in. Votes: a settlement matched exactly 2;
-    a country name, a place named as an origin ("reinforcements from Mosul"), the dateline and a
-    demonym ("Congolese army") ½. A loose (transliteration) match votes only when its
+    """The country most of the document's places lie in. Votes: a country that heads the report
+    as its dateline ("SOUTH SUDAN: ...") :data:`HEADER_COUNTRY_VOTES`; a settlement matched
+    exactly 2; a country name, a place named as an origin ("reinforcements from Mosul"), the
+    dateline 1; a demonym ("Congolese army") ½. A loose (transliteration) match votes only when its
     spelling is close to the entry's name ("Deir e-Zor"/"Deir ez-Zor", not "Ngungu"/"Ngong")."""
     votes: dict[str, float] = defaultdict(float)
     text = doc.text  # built from the tokens on every access: read once
     for ref in resolved:
         if not ref.country_code or (ref.match != "exact" and not _close_spelling(ref)):
+            continue
+        if ref.role == "dateline" and ref.feature == "country":
+            votes[ref.country_code] += HEADER_COUNTRY_VOTES  # "SOUTH SUDAN: Jonglei - Flash..."
             continue
         origin = text[max(0, ref.start - 6):ref.start].lower().endswith("from ")
         weak = ref.feature == "country" or origin or ref.role == "dateline"
