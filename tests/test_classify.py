@@ -85,6 +85,12 @@ CASES = [
      "Non-violent transfer of territory"),
     ("The coalition tasked with fighting the militants withdrew from the air base on Monday and "
      "handed it to the national army.", "Non-violent transfer of territory"),
+    ("A landmine that had been laid by insurgents on the farm track months earlier went off "
+     "under a tractor.", "Remote explosive/landmine/IED"),
+    ("Police suppressed a peaceful student demonstration in the city centre.",
+     "Protest with intervention"),
+    ("Protesters threw rocks and bottles at officers, who answered with tear gas and rubber "
+     "bullets.", "Violent demonstration"),
     ("Several hundred teachers formed a human chain outside the education ministry.",
      "Peaceful protest"),
     ("Eleven farmers were killed by members of a gang that stormed their hamlet at dawn.",

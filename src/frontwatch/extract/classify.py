@@ -61,7 +61,8 @@ DESTROY_LEMMAS = {"burn", "torch", "loot", "raze", "vandalise", "vandalize", "ra
                   "demolish", "pillage", "plunder", "destroy", "damage", "strip", "sabotage",
                   "set", "blow"}
 INTERVENTION_WORDS = {"tear", "teargas", "tear-gas", "cannon", "cannons", "rubber", "baton",
-                      "batons", "arrested", "detained", "pepper", "stun", "charged", "beat",
+                      "suppressed", "quelled", "batons", "arrested", "detained", "pepper", "stun",
+                      "charged", "beat",
                       "beaten", "arrests", "detentions", "crackdown", "cracked", "arresting",
                       "detaining", "arrest", "detain", "removed", "dragged", "kettled"}
 MOB_WORDS = {"villagers", "residents", "crowd", "crowds", "mob", "mobs", "locals", "youths",
@@ -69,6 +70,7 @@ MOB_WORDS = {"villagers", "residents", "crowd", "crowds", "mob", "mobs", "locals
 CROWD_LEMMAS = {"crowd", "protester", "demonstrator", "youth", "gathering", "rally", "march",
                 "protest", "demonstration", "mourner", "student", "supporter"}
 CROWD_WORDS = {"youths", "youth", "crowd", "crowds", "demonstrators", "protesters", "protestors"}
+DEATH_WORDS = {"killed", "dead", "died", "killing", "death", "deaths", "fatally"}
 LETHAL_WORDS = {"killed", "shot", "dead", "live", "died", "die", "dies", "killing", "fatally",
                 "bullets", "death", "deaths"}
 PROTESTER_VIOLENCE = {"torched", "burned", "burnt", "threw", "pelted", "vandalised", "vandalized",
@@ -125,7 +127,25 @@ def _syntax_triggers(sentence: Span) -> list[Trigger]:
         elif lemma in DESTROY_LEMMAS and arguments & PROPERTY_LEMMAS:
             found.append(Trigger("Looting/property destruction", "destruction-syntax",
                                  "strategic", 44, token.i, token.i + 1))
+        elif _device_went_off(token):
+            # "a mine, which had been planted by insurgents, ... went off": subject and verb
+            # apart, however long the clause between them
+            found.append(Trigger("Remote explosive/landmine/IED", "ied-syntax", "remote", 60,
+                                 token.i, token.i + 1))
     return found
+
+
+EXPLOSIVE_SUBJECTS = {"mine", "landmine", "bomb", "device", "ied", "explosive"}
+
+
+def _device_went_off(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    exploded = lemma in ("explode", "detonate") or (
+        lemma == "go" and any(child.lower_ == "off" for child in verb.children))
+    return exploded and any(
+        child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in EXPLOSIVE_SUBJECTS and
+        not any(grand.lower_ == "suicide" for grand in child.children)
+        for child in verb.children)
 
 
 def candidate_triggers(doc: Doc) -> list[Trigger]:
@@ -229,10 +249,17 @@ def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
             kind = "Violent demonstration" if demonstrating else "Mob violence"
             return Decision(kind, damage[0])
         return None
-    if words & LETHAL_WORDS and (words & {"police", "forces", "soldiers", "troops", "fire",
-                                           "ammunition", "security", "crackdown"}):
+    security = words & {"police", "forces", "soldiers", "troops", "fire", "ammunition",
+                        "security", "crackdown"}
+    lethal = words & LETHAL_WORDS
+    if words & {"rubber", "plastic"}:
+        lethal -= {"bullets"}  # rubber bullets are crowd control, not lethal force
+    violent_crowd = bool(words & PROTESTER_VIOLENCE) and not words & {"peaceful", "peacefully"}
+    if security and lethal and (lethal & DEATH_WORDS or not violent_crowd):
         return Decision("Excessive force against protesters", protest)
-    if words & PROTESTER_VIOLENCE and not words & {"peaceful", "peacefully"}:
+    if violent_crowd:
+        # Stones thrown and tear gas or rubber bullets in reply, no one killed: the
+        # demonstrators' violence types the event
         return Decision("Violent demonstration", protest)
     if _intervened(sentence) or _dispersed(sentence):
         return Decision("Protest with intervention", protest)
