@@ -46,6 +46,7 @@ def main() -> int:
         "places": ("places", args.shared / "eval" / "ucdp_syria_places_dev.jsonl"),
         "events_own_gold": ("events", ROOT / "tests" / "gold" / "events_gold.jsonl"),
         "events_blind_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind.jsonl"),
+        "events_blind2_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind2.jsonl"),
     }
     failed: list[str] = []
     scored: dict[str, dict[str, float]] = {}
@@ -59,6 +60,10 @@ def main() -> int:
     if "events_own_gold" in scored and "events_blind_gold" in scored:
         scored["events_all_gold"] = _pooled(scored["events_own_gold"],
                                             scored["events_blind_gold"])
+    gold_sets = [scored[name] for name in scored if name.startswith("events_") and
+                 name != "events_all_gold"]
+    if len(gold_sets) == 3:  # every report we have, the second blind set included
+        scored["events_every_gold"] = _pooled(*gold_sets)
     for name, scores in scored.items():
         for metric, floor in baseline.get(name, {}).items():
             value = float(scores[metric])
