@@ -113,11 +113,18 @@ def _check(document: Document) -> None:
 def analyse(document: Document, gazetteer: Gazetteer | None = None) -> Analysis:
     """Run every stage on ``document`` and keep what each produced (a long document in
     chunks, see :mod:`frontwatch.chunks`)."""
+    return _analyse_keeping_parse(document, gazetteer)[0]
+
+
+def _analyse_keeping_parse(document: Document, gazetteer: Gazetteer | None
+                           ) -> tuple[Analysis, SpacyDoc | None]:
+    """:func:`analyse`, and the parse when the document was parsed whole (not in chunks)."""
     _check(document)
     gazetteer = gazetteer or default_gazetteer()
     if len(document.text) > CHUNK_CHARS:
-        return _analyse_in_chunks(document, gazetteer)
-    return _analyse_annotated(document, load_pipeline()(document.text), gazetteer)
+        return _analyse_in_chunks(document, gazetteer), None
+    doc = load_pipeline()(document.text)
+    return _analyse_annotated(document, doc, gazetteer), doc
 
 
 def _analyse_in_chunks(document: Document, gazetteer: Gazetteer) -> Analysis:
@@ -183,14 +190,9 @@ def classify(text: str, gazetteer: Gazetteer | None = None, doc_id: str | None =
     from frontwatch.ingest import make_document
 
     document = make_document(text, source=doc_id or "text", doc_id=doc_id)
-    if len(document.text) > CHUNK_CHARS:
-        mentions, judged = analyse(document, gazetteer).mentions, True
-    else:
-        _check(document)
-        doc = load_pipeline()(document.text)
-        mentions = _analyse_annotated(document, doc, gazetteer or default_gazetteer(),
-                                      fuse=False).mentions
-        judged = bool(mentions or candidate_triggers(doc))
+    analysis, doc = _analyse_keeping_parse(document, gazetteer)
+    mentions = analysis.mentions
+    judged = bool(mentions) or doc is None or bool(candidate_triggers(doc))
     for mention in mentions:
         if mention.certainty in CODED_CERTAINTIES:
             return mention.sub_event_type

@@ -322,13 +322,13 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
                         for start, _ in place_spans)
         mentions = []
         decisions = classify_sentence(sentence, in_sentence, sentence_actors, has_place)
+        pointing = [_anaphora(d, sentence) for d in decisions] if out else []
         # A claimant's figure ("saying the attack had killed more than 15") is no toll.
-        anaphoric = bool(out) and bool(decisions) and all(
-            _anaphora(d, sentence) for d in decisions) and \
+        anaphoric = bool(pointing) and all(pointing) and \
             count_fatalities(sentence).fatalities > 0 and \
             _claimant(sentence, sentence_actors) is None
         if out:
-            decisions = [d for d in decisions if not _anaphora(d, sentence)]
+            decisions = [d for d, back in zip(decisions, pointing, strict=True) if not back]
         if out and (anaphoric or _only_a_toll(decisions, sentence, sentence_actors)):
             # "At least 25 people were killed in the battle": the toll of the event before.
             if not any(sentence.start_char <= start < sentence.end_char for start, _ in background):

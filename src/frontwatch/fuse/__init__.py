@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from frontwatch.extract.actors import country_name
 from frontwatch.extract.modality import CODED_CERTAINTIES
 from frontwatch.extract.taxonomy import lookup
-from frontwatch.fuse.incidents import GroupKey, MentionGroup, merge_incidents
+from frontwatch.fuse.incidents import GroupKey, MentionGroup, is_unidentified, merge_incidents
 from frontwatch.records import (
     ActorRef,
     Certainty,
@@ -74,7 +74,7 @@ def _first(values: Iterable[ActorRef | None]) -> ActorRef | None:
 
 
 def _named(actor: ActorRef | None) -> bool:
-    return actor is not None and not actor.name.startswith("Unidentified Armed Group")
+    return actor is not None and not is_unidentified(actor)
 
 
 def _actor_pair(mentions: list[Mention]) -> tuple[ActorRef | None, ActorRef | None]:

@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from frontwatch.extract.taxonomy import lookup
 from frontwatch.records import ActorRef, Mention, PlaceRef
 
-__all__ = ["ABSORBS", "FOLDED_TYPES", "GroupKey", "MentionGroup", "merge_incidents"]
+__all__ = ["ABSORBS", "FOLDED_TYPES", "GroupKey", "MentionGroup", "is_unidentified",
+           "merge_incidents"]
 
 GroupKey = tuple[str, dt.date | None, str, str]
 FOLDED_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
@@ -80,12 +81,13 @@ class MentionGroup:
         return [ref for ref in refs if ref is not None]
 
 
-def _unnamed(actor: ActorRef) -> bool:
+def is_unidentified(actor: ActorRef) -> bool:
+    """"Unidentified Armed Group (X)": the report does not name who did it."""
     return actor.name.startswith("Unidentified Armed Group")
 
 
 def _named(actors: list[ActorRef]) -> set[str]:
-    return {actor.name for actor in actors if not _unnamed(actor)}
+    return {actor.name for actor in actors if not is_unidentified(actor)}
 
 
 def _actors_compatible(a: MentionGroup, b: MentionGroup, symmetric: bool) -> bool:
