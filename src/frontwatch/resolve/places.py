@@ -13,7 +13,6 @@ places lie in); then every name is resolved preferring that country, and a trans
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import re
 from collections import Counter, defaultdict
@@ -24,7 +23,16 @@ from frontwatch.extract.actors import demonyms, dictionary
 from frontwatch.records import PlaceRef
 from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, Gazetteer, Lookup, Place
 from frontwatch.resolve.gazetteer_build import curated_entries
-from frontwatch.resolve.normalise import exact_key
+from frontwatch.resolve.place_names import (
+    CLOSE_SPELLING,
+    choose,
+    choose_close,
+    clean_name,
+    close_spelling,
+    lookup_name,
+    place_ref,
+    spelling_ratio,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -41,10 +49,6 @@ DATELINE = re.compile(
 DATELINE_MIXED = re.compile(
     r"^(?P<places>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)"
     r"\s*(?:\([^)]{1,30}\))?\s*(?:-|–|—)\s", re.MULTILINE)
-ADMIN_SUFFIX = re.compile(r"\s+(?:province|governorate|state|region|oblast|district|county|"
-                          r"prefecture)$", re.I)
-TRAILING_WORDS = re.compile(r"\s+(?:city|town|village|countryside|area|outskirts|suburbs?|"
-                            r"camp)$", re.I)
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # News agencies and outlets named in datelines and credits: never places, however close their
 # spelling comes to one ("Reuters" and Retiers, France).
@@ -100,7 +104,7 @@ def _capital_refs(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | None
         place = next((p for p in found.places if p.country_code == code and
                       p.feature not in ("country", "admin1")), None)
         if place is not None:
-            refs.append(_place_ref(doc_id, match.start(), match.end(), match.group(0), place,
+            refs.append(place_ref(doc_id, match.start(), match.end(), match.group(0), place,
                                    "exact", "mention"))
     return refs
 
@@ -166,98 +170,6 @@ def _is_actor_name(text: str) -> bool:
     return text in table or text.lower() in table
 
 
-def _clean_name(text: str) -> tuple[str, bool]:
-    """The name without "the", possessive and trailing words; whether an admin suffix was there."""
-    name = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
-    name = re.sub(r"['’]s$", "", name)
-    admin = bool(ADMIN_SUFFIX.search(name))
-    name = ADMIN_SUFFIX.sub("", name)
-    name = TRAILING_WORDS.sub("", name)
-    return name.strip(), admin
-
-
-#: A loose (transliteration) match outside a known focus country is trusted only for a place this
-#: large: big cities are what outlets name without context (checked on our gold set).
-LOOSE_MIN_POPULATION = 100_000
-
-
-LEADING_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|az|at|an|ed|er|es|ez)[-\s‑]+(?=\w)", re.I)
-
-
-def _lookup(gazetteer: Gazetteer, name: str, whole: str | None = None) -> Lookup:
-    """The whole phrase first when it differs ("Jenin refugee camp" is a curated entry), then the
-    exact name, then exact without a leading Arabic article ("Al-Raqqah" → "Raqqah"), then the
-    loose key of the name as written."""
-    if whole and whole != name:
-        phrase = gazetteer.lookup(whole)
-        if phrase.match == "exact":
-            return phrase
-    found = gazetteer.lookup(name)
-    if found.match == "exact":
-        return found
-    bare = LEADING_ARTICLE.sub("", name)
-    if bare != name:
-        without = gazetteer.lookup(bare)
-        if without.match == "exact":
-            return without
-    return found
-
-
-def _choose(places: tuple[Place, ...], match: str | None, focus: str | None,
-            admin: bool) -> Place | None:
-    if not places:
-        return None
-    pool = list(places)
-    if admin:
-        regions = [place for place in pool if place.feature in ("admin1", "region", "admin2")]
-        pool = regions or pool
-    if focus:
-        local = [place for place in pool if place.country_code == focus]
-        if local:
-            return local[0]
-    if match == "loose" and (focus or pool[0].population < LOOSE_MIN_POPULATION):
-        return None  # loose spellings are trusted inside the focus country, or for big cities
-    return pool[0]
-
-
-def _choose_close(name: str, found: Lookup, focus: str | None, admin: bool) -> Place | None:
-    """:func:`_choose`, and a loose match only when it is a spelling variant of the entry."""
-    place = _choose(found.places, found.match, focus, admin)
-    if place is not None and found.match == "loose" and _spelling_ratio(name, place) < \
-            CLOSE_SPELLING:
-        return None
-    return place
-
-
-def _spelling_ratio(name: str, place: Place) -> float:
-    return difflib.SequenceMatcher(None, exact_key(name), exact_key(place.name)).ratio()
-
-
-#: Similarity (0..1, difflib ratio of folded names) above which a loose match is a spelling
-#: variant of the entry and not a different name that happens to share a key.
-CLOSE_SPELLING = 0.8
-
-
-def _close_spelling(ref: PlaceRef) -> bool:
-    if not ref.name:
-        return False
-    ratio = difflib.SequenceMatcher(None, exact_key(_clean_name(ref.text)[0]),
-                                    exact_key(ref.name)).ratio()
-    return ratio >= CLOSE_SPELLING
-
-
-def _place_ref(doc_id: str, start: int, end: int, text: str, place: Place | None,
-               match: str | None, role: str) -> PlaceRef:
-    if place is None:
-        return PlaceRef(doc_id=doc_id, text=text, start=start, end=end, role=role,  # type: ignore[arg-type]
-                        stage=STAGE)
-    return PlaceRef(doc_id=doc_id, text=text, start=start, end=end, name=place.name,
-                    gazetteer_id=place.id, latitude=place.latitude, longitude=place.longitude,
-                    country_code=place.country_code, admin1=place.admin1, feature=place.feature,
-                    population=place.population, role=role, match=match,  # type: ignore[arg-type]
-                    stage=STAGE)
-
-
 #: A report headed by a country's name is about that country: it outweighs an ambiguous town
 #: name repeated three times ("Bor", South Sudan and Russia).
 HEADER_COUNTRY_VOTES = 8
@@ -272,7 +184,7 @@ def _focus_country(resolved: list[PlaceRef], doc: Doc) -> str | None:
     votes: dict[str, float] = defaultdict(float)
     text = doc.text  # built from the tokens on every access: read once
     for ref in resolved:
-        if not ref.country_code or (ref.match != "exact" and not _close_spelling(ref)):
+        if not ref.country_code or (ref.match != "exact" and not close_spelling(ref)):
             continue
         if ref.role == "dateline" and ref.feature == "country":
             votes[ref.country_code] += HEADER_COUNTRY_VOTES  # "SOUTH SUDAN: Jonglei - Flash..."
@@ -359,9 +271,9 @@ def _accept(name: str, found: Lookup, focus: str | None, admin: bool) -> Place |
     if found.match is None or not found.places:
         return None
     if focus:
-        return _choose_close(name, found, focus, admin) if any(
+        return choose_close(name, found, focus, admin) if any(
             place.country_code == focus for place in found.places) else None
-    place = _choose(found.places, "exact", None, admin)
+    place = choose(found.places, "exact", None, admin)
     if place is None:
         return None
     one_country = len({candidate.country_code for candidate in found.places}) == 1
@@ -370,7 +282,7 @@ def _accept(name: str, found: Lookup, focus: str | None, admin: bool) -> Place |
                 one_country and (place.population >= 1000 or place.id.startswith("curated:"))):
             return place
         return None
-    return place if one_country and _spelling_ratio(name, place) >= CLOSE_SPELLING else None
+    return place if one_country and spelling_ratio(name, place) >= CLOSE_SPELLING else None
 
 
 def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | None,
@@ -381,12 +293,12 @@ def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | 
         for sub_start, sub_end, sub_text in _sub_spans(start, end, text):
             if set(range(sub_start, sub_end)) & used or sub_text.lower() in NOT_PLACE_WORDS:
                 continue
-            name, admin = _clean_name(sub_text)
-            found = _lookup(gazetteer, name)
+            name, admin = clean_name(sub_text)
+            found = lookup_name(gazetteer, name)
             place = _accept(name, found, focus, admin)
             if place is None:
                 continue
-            refs.append(_place_ref(doc_id, sub_start, sub_end, sub_text, place, found.match,
+            refs.append(place_ref(doc_id, sub_start, sub_end, sub_text, place, found.match,
                                    "mention"))
             used |= set(range(sub_start, sub_end))
     return refs
@@ -400,12 +312,12 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
     mentions = []
     for start, end, text in spans:
         role = "dateline" if any(s <= start < e for s, e in datelines) else "mention"
-        name, admin = _clean_name(text)
+        name, admin = clean_name(text)
         if len(name) < 2 or (role == "mention" and _is_actor_name(text)):
             continue
         whole = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
-        mentions.append((start, end, text, admin, role, _lookup(gazetteer, name, whole)))
-    first = [_place_ref(doc_id, s, e, t, _choose_close(_clean_name(t)[0], found, None, admin),
+        mentions.append((start, end, text, admin, role, lookup_name(gazetteer, name, whole)))
+    first = [place_ref(doc_id, s, e, t, choose_close(clean_name(t)[0], found, None, admin),
                         found.match, role)
              for s, e, t, admin, role, found in mentions]
     token_spans = []
@@ -418,8 +330,8 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
     unaided = _gazetteer_places(doc, doc_id, gazetteer, None, token_spans)
     focus = country_hint or _focus_country(first + unaided, doc)
     extra = _gazetteer_places(doc, doc_id, gazetteer, focus, token_spans) if focus else unaided
-    resolved = [_place_ref(doc_id, s, e, t,
-                           _choose_close(_clean_name(t)[0], found, focus, admin), found.match,
+    resolved = [place_ref(doc_id, s, e, t,
+                           choose_close(clean_name(t)[0], found, focus, admin), found.match,
                            role)
                 for s, e, t, admin, role, found in mentions]
     capitals = _capital_refs(doc, doc_id, gazetteer, focus)

@@ -1,0 +1,115 @@
+"""How one recognised name becomes a gazetteer place: cleaning the name ("the X province's" →
+"X", and whether it named a region), looking it up (whole phrase, exact, without an Arabic
+article, loose), and choosing among the entries (the focus country's first; a loose spelling only
+where it is close to the entry and the evidence allows)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from frontwatch.records import PlaceRef
+from frontwatch.resolve.gazetteer import Gazetteer, Lookup, Place
+from frontwatch.resolve.normalise import exact_key
+
+__all__ = ["ADMIN_SUFFIX", "CLOSE_SPELLING", "LOOSE_MIN_POPULATION", "STAGE", "choose",
+           "choose_close", "clean_name", "close_spelling", "lookup_name", "place_ref",
+           "spelling_ratio"]
+
+STAGE = "resolve.places/0.1"
+ADMIN_SUFFIX = re.compile(r"\s+(?:province|governorate|state|region|oblast|district|county|"
+                          r"prefecture)$", re.I)
+TRAILING_WORDS = re.compile(r"\s+(?:city|town|village|countryside|area|outskirts|suburbs?|"
+                            r"camp)$", re.I)
+
+
+#: A loose (transliteration) match outside a known focus country is trusted only for a place this
+#: large: big cities are what outlets name without context (checked on our gold set).
+LOOSE_MIN_POPULATION = 100_000
+
+
+LEADING_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|az|at|an|ed|er|es|ez)[-\s‑]+(?=\w)", re.I)
+
+
+def lookup_name(gazetteer: Gazetteer, name: str, whole: str | None = None) -> Lookup:
+    """The whole phrase first when it differs ("Jenin refugee camp" is a curated entry), then the
+    exact name, then exact without a leading Arabic article ("Al-Raqqah" → "Raqqah"), then the
+    loose key of the name as written."""
+    if whole and whole != name:
+        phrase = gazetteer.lookup(whole)
+        if phrase.match == "exact":
+            return phrase
+    found = gazetteer.lookup(name)
+    if found.match == "exact":
+        return found
+    bare = LEADING_ARTICLE.sub("", name)
+    if bare != name:
+        without = gazetteer.lookup(bare)
+        if without.match == "exact":
+            return without
+    return found
+
+
+def choose(places: tuple[Place, ...], match: str | None, focus: str | None,
+            admin: bool) -> Place | None:
+    if not places:
+        return None
+    pool = list(places)
+    if admin:
+        regions = [place for place in pool if place.feature in ("admin1", "region", "admin2")]
+        pool = regions or pool
+    if focus:
+        local = [place for place in pool if place.country_code == focus]
+        if local:
+            return local[0]
+    if match == "loose" and (focus or pool[0].population < LOOSE_MIN_POPULATION):
+        return None  # loose spellings are trusted inside the focus country, or for big cities
+    return pool[0]
+
+
+def choose_close(name: str, found: Lookup, focus: str | None, admin: bool) -> Place | None:
+    """:func:`choose`, and a loose match only when it is a spelling variant of the entry."""
+    place = choose(found.places, found.match, focus, admin)
+    if place is not None and found.match == "loose" and spelling_ratio(name, place) < \
+            CLOSE_SPELLING:
+        return None
+    return place
+
+
+def spelling_ratio(name: str, place: Place) -> float:
+    return difflib.SequenceMatcher(None, exact_key(name), exact_key(place.name)).ratio()
+
+
+#: Similarity (0..1, difflib ratio of folded names) above which a loose match is a spelling
+#: variant of the entry and not a different name that happens to share a key.
+CLOSE_SPELLING = 0.8
+
+
+def close_spelling(ref: PlaceRef) -> bool:
+    if not ref.name:
+        return False
+    ratio = difflib.SequenceMatcher(None, exact_key(clean_name(ref.text)[0]),
+                                    exact_key(ref.name)).ratio()
+    return ratio >= CLOSE_SPELLING
+
+
+def place_ref(doc_id: str, start: int, end: int, text: str, place: Place | None,
+               match: str | None, role: str) -> PlaceRef:
+    if place is None:
+        return PlaceRef(doc_id=doc_id, text=text, start=start, end=end, role=role,  # type: ignore[arg-type]
+                        stage=STAGE)
+    return PlaceRef(doc_id=doc_id, text=text, start=start, end=end, name=place.name,
+                    gazetteer_id=place.id, latitude=place.latitude, longitude=place.longitude,
+                    country_code=place.country_code, admin1=place.admin1, feature=place.feature,
+                    population=place.population, role=role, match=match,  # type: ignore[arg-type]
+                    stage=STAGE)
+
+
+def clean_name(text: str) -> tuple[str, bool]:
+    """The name without "the", possessive and trailing words; whether an admin suffix was there."""
+    name = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
+    name = re.sub(r"['’]s$", "", name)
+    admin = bool(ADMIN_SUFFIX.search(name))
+    name = ADMIN_SUFFIX.sub("", name)
+    name = TRAILING_WORDS.sub("", name)
+    return name.strip(), admin
