@@ -47,6 +47,7 @@ def main() -> int:
         "events_own_gold": ("events", ROOT / "tests" / "gold" / "events_gold.jsonl"),
         "events_blind_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind.jsonl"),
         "events_blind2_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind2.jsonl"),
+        "events_blind3_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind3.jsonl"),
     }
     failed: list[str] = []
     scored: dict[str, dict[str, float]] = {}
@@ -60,15 +61,22 @@ def main() -> int:
     if "events_own_gold" in scored and "events_blind_gold" in scored:
         scored["events_all_gold"] = _pooled(scored["events_own_gold"],
                                             scored["events_blind_gold"])
-    gold_sets = [scored[name] for name in scored if name.startswith("events_") and
-                 name != "events_all_gold"]
-    if len(gold_sets) == 3:  # every report we have, the second blind set included
-        scored["events_every_gold"] = _pooled(*gold_sets)
+    pools = {  # pooled figures keep their composition: a new gold set gets a new pool name
+        "events_every_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold"),
+        "events_four_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
+                                  "events_blind3_gold"),
+    }
+    for pool, members in pools.items():
+        if all(member in scored for member in members):
+            scored[pool] = _pooled(*(scored[member] for member in members))
+    for name in baseline:
+        if name not in scored:
+            failed.append(f"{name}: has a floor but was not scored")
     for name, scores in scored.items():
         for metric, floor in baseline.get(name, {}).items():
             value = float(scores[metric])
             status = "ok" if value >= floor else "BELOW FLOOR"
-            print(f"{name:17} {metric:17} {value:.4f}  floor {floor:.4f}  {status}")
+            print(f"{name:22} {metric:17} {value:.4f}  floor {floor:.4f}  {status}")
             if value < floor:
                 failed.append(f"{name}.{metric} {value:.4f} < {floor:.4f}")
     if failed:

@@ -34,6 +34,18 @@ def test_generic_actors_follow_acled_names() -> None:
     assert "Civilians (Syria)" in names
 
 
+def test_country_names_as_acled_writes_them() -> None:
+    names = _names("U.S. warplanes and Congolese troops hit the rebels while Filipino police "
+                   "watched.", "CD")
+    assert "Military Forces of the United States" in names
+    assert "Military Forces of the Democratic Republic of Congo" in names
+    assert "Police Forces of the Philippines" in names
+
+
+def test_case_sensitive_aliases_need_their_case() -> None:
+    assert not any("Lashkar" in name for name in _names("Let the villagers go home.", "IN"))
+
+
 def _event(text: str, gazetteer) -> frontwatch.Event:  # type: ignore[no-untyped-def]
     document = make_document(text, source="t", published=dt.date(2024, 5, 8))
     events = frontwatch.extract(document, gazetteer)

@@ -126,6 +126,33 @@ def test_not_events(text: str, gazetteer) -> None:  # type: ignore[no-untyped-de
 
 
 
+def test_weapons_of_a_battle_are_not_strikes_of_their_own(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("The clashes, involving mortars and rocket-propelled grenades, lasted five hours in "
+            "the town.")
+    assert frontwatch.classify(text, gazetteer) not in ("Grenade",
+                                                        "Shelling/artillery/missile attack")
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers arrested three suspects over the kidnapping on Tuesday.",
+    "Police detained two men in connection with the bombing of a church on Monday.",
+    "Police arrested 40 people for looting shops in the market on Monday.",
+    "Troops arrested 14 suspected militants in raids on Monday, seizing rifles and a machine gun.",
+])
+def test_the_reason_for_an_arrest_is_not_a_second_event(text: str, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert frontwatch.classify(text, gazetteer) == "Arrests"
+
+
+def test_who_the_perpetrators_were_is_not_an_event(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Nine women were raped by retreating soldiers in the town on Tuesday night."
+    assert frontwatch.classify(text, gazetteer) == "Sexual violence"
+
+
+def test_rounded_up_and_executed_is_an_attack(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Soldiers rounded up and executed at least 20 civilians in the village on Monday."
+    assert frontwatch.classify(text, gazetteer) == "Attack"
+
+
 def test_a_mission_to_fight_is_no_battle(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "The three ministers agreed to deploy a joint brigade to fight armed groups in the area."
     assert frontwatch.classify(text, gazetteer) != "Armed clash"

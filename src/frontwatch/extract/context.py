@@ -44,6 +44,43 @@ HABITUAL_WORDS = {"daily", "routinely", "regularly", "frequently", "often", "usu
 CONTEXT_HEADS = {"retaliation", "revenge", "reprisal", "response", "anticipation", "wake",
                  "preparation", "involvement"}
 DEFIED_VERBS = {"defy", "violate", "flout", "breach", "ignore"}
+# "The fighting, involving heavy machine guns and rocket-propelled grenades": weapons named as the
+# means of a battle are the battle's, not strikes of their own.
+BATTLE_NOUNS = {"fighting", "clash", "battle", "gunbattle", "firefight", "skirmish", "combat",
+                "shootout", "fight"}
+# "arrested three suspects over the kidnapping", "charged in connection with the bombing": the
+# event is the reason for the arrest, told in passing.
+JUSTICE_VERBS = {"arrest", "detain", "charge", "convict", "sentence", "prosecute", "jail",
+                 "question", "indict", "try", "apprehend", "hold", "execute", "hang"}
+MEANS_WORDS = {"involve", "use", "with", "include", "employ", "feature"}
+
+
+def _reason_for_justice(head: Token) -> bool:
+    token = head
+    for _ in range(4):
+        if token.dep_ not in ("pobj", "pcomp") or token.head is token:
+            token = token.head
+            continue
+        preposition = token.head
+        if preposition.lower_ == "with" and preposition.head.lower_ == "connection":
+            preposition = preposition.head.head  # "in connection with": the "in"
+        if preposition.lower_ in ("over", "for", "in"):
+            governor = preposition.head
+            if governor.dep_ in ("dobj", "nsubjpass") and governor.head is not governor:
+                governor = governor.head  # "arrested three suspects over ...": the verb
+            if governor.lemma_.lower() in JUSTICE_VERBS:
+                return True
+        token = preposition
+    return False
+
+
+def _weapon_of_battle(trigger: Trigger, head: Token) -> bool:
+    if trigger.family != "remote":
+        return False
+    for ancestor in list(head.ancestors)[:4]:
+        if ancestor.lemma_.lower() in MEANS_WORDS:
+            return ancestor.head.lemma_.lower() in BATTLE_NOUNS
+    return False
 
 
 def _inside_time_adjunct(trigger: Trigger, sentence: Span) -> bool:
@@ -134,6 +171,9 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
         return True  # "a wave of kidnappings", "attacks have escalated": a trend, not an event
     if head.dep_ == "acl" and head.tag_ == "VBG" and trigger.family == "battle":
         return True  # "the Fano militia fighting federal forces": a description, not a report
+    if head.tag_ in ("VBG", "VBN") and trigger.family in ("battle", "territory") and (
+            head.dep_ == "amod" or (head.dep_ == "pcomp" and head.head.dep_ == "agent")):
+        return True  # "raped by retreating soldiers": who they were, not what they did
     if trigger.family == "remote" and any(child.lower_ in ("smoke", "tear", "gas", "teargas",
                                                              "flare", "stun")
                                           for child in head.children):
@@ -180,6 +220,8 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
         return True  # "handed the city back under a truce brokered by China": the framework
     if head.dep_ in ("dobj", "pobj") and head.head.lemma_.lower() in DEFIED_VERBS:
         return True  # "defying the curfew": the curfew is the setting, not the news
+    if _weapon_of_battle(trigger, head) or _reason_for_justice(head):
+        return True
     if _habitual_present(head, sentence):
         return True  # "jihadist fighters use motorcycles to carry out raids": what they do
     if any(token.lower_ == "whenever" or (token.lower_ == "every" and token.i + 1 < len(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from frontwatch.extract.actors import country_name
+from frontwatch.extract.actors import country_name, forces_of
 from frontwatch.extract.modality import CODED_CERTAINTIES
 from frontwatch.extract.taxonomy import lookup
 from frontwatch.fuse.incidents import GroupKey, MentionGroup, is_unidentified, merge_incidents
@@ -48,7 +48,7 @@ def _default_actor1(mention: Mention, country: str | None) -> tuple[str, int]:
     if event_type == "Riots":
         return (f"Rioters ({label})" if label else "Rioters"), 5
     if event_type == "Strategic developments" and mention.sub_event_type == "Arrests":
-        return (f"Police Forces of {label}" if label else "Police Forces"), 1
+        return (forces_of("Police Forces", country) if country else "Police Forces"), 1
     return (f"Unidentified Armed Group ({label})" if label else "Unidentified Armed Group"), 3
 
 

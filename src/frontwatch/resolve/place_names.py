@@ -9,16 +9,25 @@ import difflib
 import re
 
 from frontwatch.records import PlaceRef
-from frontwatch.resolve.gazetteer import Gazetteer, Lookup, Place
+from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, Gazetteer, Lookup, Place
 from frontwatch.resolve.normalise import exact_key
 
-__all__ = ["ADMIN_SUFFIX", "CLOSE_SPELLING", "LOOSE_MIN_POPULATION", "STAGE", "choose",
-           "choose_close", "clean_name", "close_spelling", "lookup_name", "place_ref",
-           "spelling_ratio"]
+__all__ = ["ADMIN_SUFFIX", "CLOSE_SPELLING", "LOOSE_MIN_POPULATION", "STAGE", "admin_context",
+           "choose", "choose_close", "clean_name", "close_spelling", "lookup_name", "names_group",
+           "place_ref", "spelling_ratio"]
 
 STAGE = "resolve.places/0.1"
-ADMIN_SUFFIX = re.compile(r"\s+(?:province|governorate|state|region|oblast|district|county|"
-                          r"prefecture)$", re.I)
+_ADMIN_WORDS = (r"province|governorate|state|region|oblast|district|county|prefecture|township|"
+                r"municipality|department|territory|division|commune")
+ADMIN_SUFFIX = re.compile(rf"\s+(?:{_ADMIN_WORDS})$", re.I)
+# "Guanajuato state", "the province of Arauca": the name is the region's, not its town's.
+_ADMIN_AFTER = re.compile(rf"^\s+(?:{_ADMIN_WORDS})\b", re.I)
+_ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|state|region|oblast|department)\s+of\s+$",
+                           re.I)
+# "the Sinaloa cartel", "a Kachin militia", "the Tripoli-based government": a place naming or
+# describing a group, not where anything happened.
+_GROUP_AFTER = re.compile(r"^(?:-based\b|\s+(?:cartels?|gangs?|clans?|militias?|brigades?|battalions?|"
+                          r"regiments?)\b)", re.I)
 TRAILING_WORDS = re.compile(r"\s+(?:city|town|village|countryside|area|outskirts|suburbs?|"
                             r"camp)$", re.I)
 
@@ -61,10 +70,27 @@ def choose(places: tuple[Place, ...], match: str | None, focus: str | None,
     if focus:
         local = [place for place in pool if place.country_code == focus]
         if local:
-            return local[0]
+            return _region_over_small_namesake(local)
     if match == "loose" and (focus or pool[0].population < LOOSE_MIN_POPULATION):
         return None  # loose spellings are trusted inside the focus country, or for big cities
     return pool[0]
+
+
+#: A settlement at least this large keeps its name against a region of the same name.
+NAMESAKE_MIN_POPULATION = 100_000
+
+
+def _region_over_small_namesake(local: list[Place]) -> Place:
+    """"Sinaloa" is the state, not the village of Sinaloa in Chiapas: a region of the focus
+    country wins over a small settlement of its name that lies outside it (a town inside its own
+    namesake region, such as Arauca in Arauca, keeps the name)."""
+    best = local[0]
+    if FEATURE_SPECIFICITY.get(best.feature, 1) > 1 or best.population >= NAMESAKE_MIN_POPULATION:
+        return best
+    region = next((place for place in local if place.feature == "admin1"), None)
+    if region is not None and region.admin1 != best.admin1:
+        return region
+    return best
 
 
 def choose_close(name: str, found: Lookup, focus: str | None, admin: bool) -> Place | None:
@@ -113,3 +139,14 @@ def clean_name(text: str) -> tuple[str, bool]:
     name = ADMIN_SUFFIX.sub("", name)
     name = TRAILING_WORDS.sub("", name)
     return name.strip(), admin
+
+
+def admin_context(text: str, start: int, end: int) -> bool:
+    """Whether the words around a name make it a region's ("Guanajuato state")."""
+    before = text[max(0, start - 20):start]
+    return bool(_ADMIN_AFTER.match(text[end:end + 20]) or _ADMIN_BEFORE.search(before))
+
+
+def names_group(text: str, end: int) -> bool:
+    """Whether the name modifies a group's name ("the Sinaloa cartel")."""
+    return bool(_GROUP_AFTER.match(text[end:end + 20]))

@@ -25,11 +25,13 @@ from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, Gazetteer, Lookup,
 from frontwatch.resolve.gazetteer_build import curated_entries
 from frontwatch.resolve.place_names import (
     CLOSE_SPELLING,
+    admin_context,
     choose,
     choose_close,
     clean_name,
     close_spelling,
     lookup_name,
+    names_group,
     place_ref,
     spelling_ratio,
 )
@@ -49,6 +51,8 @@ DATELINE = re.compile(
 DATELINE_MIXED = re.compile(
     r"^(?P<places>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)"
     r"\s*(?:\([^)]{1,30}\))?\s*(?:-|–|—)\s", re.MULTILINE)
+PLACE_WORD_AFTER = re.compile(r"^\s+(?:village|town|township|district|camp|neighbou?rhood|"
+                              r"settlement|hamlet)\b", re.I)
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # News agencies and outlets named in datelines and credits: never places, however close their
 # spelling comes to one ("Reuters" and Retiers, France).
@@ -267,7 +271,8 @@ def _sub_spans(start: int, end: int, text: str) -> list[tuple[int, int, str]]:
 def _accept(name: str, found: Lookup, focus: str | None, admin: bool) -> Place | None:
     """A place for a name only the gazetteer recognised, when the evidence is strong enough:
     inside the document's focus country; or, with no focus, a big city, or a name whose every
-    entry lies in one country (an exact name of 1,000 people or more, or a close spelling)."""
+    entry lies in one country (an exact name of 1,000 people or more or of an admin1 region, or a
+    close spelling)."""
     if found.match is None or not found.places:
         return None
     if focus:
@@ -279,7 +284,8 @@ def _accept(name: str, found: Lookup, focus: str | None, admin: bool) -> Place |
     one_country = len({candidate.country_code for candidate in found.places}) == 1
     if found.match == "exact":
         if place.population >= GAZETTEER_ONLY_MIN_POPULATION or (
-                one_country and (place.population >= 1000 or place.id.startswith("curated:"))):
+                one_country and (place.population >= 1000 or place.feature == "admin1" or
+                                place.id.startswith("curated:"))):
             return place
         return None
     return place if one_country and spelling_ratio(name, place) >= CLOSE_SPELLING else None
@@ -288,12 +294,19 @@ def _accept(name: str, found: Lookup, focus: str | None, admin: bool) -> Place |
 def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | None,
                       taken: list[tuple[int, int, str]]) -> list[PlaceRef]:
     refs: list[PlaceRef] = []
+    full_text = doc.text  # built from the tokens on every access: read once
     for start, end, text in _gazetteer_candidates(doc, taken):
         used: set[int] = set()
-        for sub_start, sub_end, sub_text in _sub_spans(start, end, text):
+        if names_group(full_text, end):
+            continue
+        # "Let Pan Hla village": the whole sequence is the name; a part of it is another place.
+        parts = [(start, end, text)] if PLACE_WORD_AFTER.match(full_text[end:end + 16]) else \
+            _sub_spans(start, end, text)
+        for sub_start, sub_end, sub_text in parts:
             if set(range(sub_start, sub_end)) & used or sub_text.lower() in NOT_PLACE_WORDS:
                 continue
             name, admin = clean_name(sub_text)
+            admin = admin or admin_context(full_text, sub_start, sub_end)
             found = lookup_name(gazetteer, name)
             place = _accept(name, found, focus, admin)
             if place is None:
@@ -310,11 +323,14 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
     datelines = find_datelines(doc.text)
     spans = _candidates(doc, datelines)
     mentions = []
+    full_text = doc.text
     for start, end, text in spans:
         role = "dateline" if any(s <= start < e for s, e in datelines) else "mention"
         name, admin = clean_name(text)
-        if len(name) < 2 or (role == "mention" and _is_actor_name(text)):
+        if len(name) < 2 or (role == "mention" and (_is_actor_name(text) or
+                                                    names_group(full_text, end))):
             continue
+        admin = admin or admin_context(full_text, start, end)
         whole = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
         mentions.append((start, end, text, admin, role, lookup_name(gazetteer, name, whole)))
     first = [place_ref(doc_id, s, e, t, choose_close(clean_name(t)[0], found, None, admin),
@@ -340,13 +356,19 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
     return PlaceResolution(refs, focus, _focus_place(refs, focus))
 
 
+# "residents of Mellit, about 60 km north of El Fasher, said": a place the writer locates for the
+# reader is the scene of the report, even inside the speaker's description.
+LOCATED_AFTER = re.compile(r"^,\s+(?:about\s+|some\s+|around\s+|roughly\s+)?"
+                           r"(?:\d+\s*(?:km|kilomet(?:er|re)s|miles)\s+)?"
+                           r"(?:\(\d+\s*miles\)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?"
+                           r"(?:ern)?\s+of\b", re.I)
 SPEECH_VERBS = {"say", "tell", "report", "confirm", "add", "state", "claim", "announce"}
 
 
 def _mark_source(doc: Doc, ref: PlaceRef) -> PlaceRef:
     """A place inside the subject of a speech verb ("a security source in Kongoussi said",
     "residents of Djibo told ...") is where the speaker is, not where the event was."""
-    if ref.role != "mention":
+    if ref.role != "mention" or LOCATED_AFTER.match(doc.text[ref.end:ref.end + 60]):
         return ref
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
     if span is None:
