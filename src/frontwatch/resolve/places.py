@@ -351,7 +351,7 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
                            role)
                 for s, e, t, admin, role, found in mentions]
     capitals = _capital_refs(doc, doc_id, gazetteer, focus)
-    refs = tuple(sorted((_mark_source(doc, ref) for ref in resolved + extra + capitals),
+    refs = tuple(sorted((_mark_source(doc, full_text, ref) for ref in resolved + extra + capitals),
                         key=lambda ref: ref.start))
     return PlaceResolution(refs, focus, _focus_place(refs, focus))
 
@@ -365,10 +365,10 @@ LOCATED_AFTER = re.compile(r"^,\s+(?:about\s+|some\s+|around\s+|roughly\s+)?"
 SPEECH_VERBS = {"say", "tell", "report", "confirm", "add", "state", "claim", "announce"}
 
 
-def _mark_source(doc: Doc, ref: PlaceRef) -> PlaceRef:
+def _mark_source(doc: Doc, text: str, ref: PlaceRef) -> PlaceRef:
     """A place inside the subject of a speech verb ("a security source in Kongoussi said",
     "residents of Djibo told ...") is where the speaker is, not where the event was."""
-    if ref.role != "mention" or LOCATED_AFTER.match(doc.text[ref.end:ref.end + 60]):
+    if ref.role != "mention" or LOCATED_AFTER.match(text[ref.end:ref.end + 60]):
         return ref
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
     if span is None:
