@@ -23,6 +23,9 @@ VERSION = "0.1.0"
 #: Inverse regularisation strength; chosen by cross-validation on the training examples only.
 C = 4.0
 SEED = 13
+#: Convergence: tight enough that the fit is the optimum, not where a version's solver stopped.
+TOLERANCE = 1e-8
+MAX_ITER = 20_000
 
 
 def load_examples() -> tuple[list[str], list[str], str]:
@@ -40,6 +43,13 @@ def load_examples() -> tuple[list[str], list[str], str]:
             texts.append(row["text"])
             labels.append(row["label"])
     return texts, labels, digest.hexdigest()
+
+
+def _versions() -> dict[str, str]:
+    """Library versions of the fit, for whoever compares a rebuilt model with the shipped one."""
+    from importlib.metadata import version
+
+    return {name: version(name) for name in ("scikit-learn", "numpy", "onnxruntime", "tokenizers")}
 
 
 def main() -> int:
@@ -61,7 +71,9 @@ def main() -> int:
         raise SystemExit(f"unknown labels in training data: {unknown}")
     embedder = OnnxMiniLM()
     vectors = embedder.embed(texts)
-    model = LogisticRegression(C=C, max_iter=3000, random_state=SEED)
+    # L2-regularised logistic regression has one optimum: fitted to a tight tolerance, every
+    # scikit-learn/numpy version reaches it (a loose stop left version-dependent weights).
+    model = LogisticRegression(C=C, max_iter=MAX_ITER, tol=TOLERANCE, random_state=SEED)
     folds = StratifiedKFold(n_splits=args.folds, shuffle=True, random_state=SEED)
     predicted = cross_val_predict(model, vectors, labels, cv=folds)
     scores = {"cv_macro_f1": round(float(f1_score(labels, predicted, average="macro")), 4),
@@ -73,7 +85,8 @@ def main() -> int:
                 "embedder": embedder.identifier, "embedder_sha256": embedder.model_sha256(),
                 "data_sha256": checksum, "examples": len(texts),
                 "examples_per_class": dict(sorted(counts.items())), "C": C, "seed": SEED,
-                "scores": scores, "licence": "Apache-2.0 (our examples and weights)"}
+                "scores": scores, "trained_with": _versions(),
+                "licence": "Apache-2.0 (our examples and weights)"}
     args.out.write_text(json.dumps({
         "classes": [str(label) for label in model.classes_],
         "coef": [[round(float(x), 6) for x in row] for row in model.coef_],

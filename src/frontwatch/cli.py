@@ -188,8 +188,10 @@ def classify(path: str, out: str | None) -> None:
 
 
 from frontwatch.cli_eval import eval_group  # noqa: E402  (the eval commands live beside)
+from frontwatch.cli_gazetteer import gazetteer_group  # noqa: E402
 
 main.add_command(eval_group)
+main.add_command(gazetteer_group)
 
 
 def run() -> None:

@@ -17,6 +17,7 @@ ING007   document larger than FRONTWATCH_MAX_DOCUMENT_CHARS
 ING008   document is not in English
 NLP001   the spaCy pipeline package is not installed
 GAZ001   gazetteer missing or unreadable
+GAZ002   a gazetteer file to load is missing, of an unknown format or malformed
 RES001   a packaged resource is missing or malformed
 EVL001   malformed gold file
 =======  ==========================================================
@@ -29,6 +30,7 @@ __all__ = [
     "EncodingError",
     "FrontwatchError",
     "GazetteerError",
+    "GazetteerLoadError",
     "GoldFormatError",
     "InputError",
     "InputNotFoundError",
@@ -105,6 +107,10 @@ class ModelNotInstalledError(FrontwatchError):
 
 class GazetteerError(FrontwatchError):
     code = "GAZ001"
+
+
+class GazetteerLoadError(GazetteerError):
+    code = "GAZ002"
 
 
 class ResourceError(FrontwatchError):

@@ -32,11 +32,11 @@ from frontwatch.ingest.language import is_english
 from frontwatch.nlp import annotate_many, load_pipeline
 from frontwatch.records import DateRef, Document, Event, Failure, Mention, PlaceRef
 from frontwatch.resolve.dates import resolve_dates
-from frontwatch.resolve.gazetteer import Gazetteer, SqliteGazetteer
+from frontwatch.resolve.gazetteer import Gazetteer, LayeredGazetteer, SqliteGazetteer
 from frontwatch.resolve.gazetteer_build import build, default_path
 from frontwatch.resolve.locate import locate_mentions
 from frontwatch.resolve.places import PlaceResolution, resolve_places
-from frontwatch.settings import get_settings
+from frontwatch.settings import get_settings, user_gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -84,16 +84,27 @@ def _open_gazetteer(path: str) -> SqliteGazetteer:
 
 
 def default_gazetteer(progress: Callable[[str], None] | None = None) -> Gazetteer:
-    """The gazetteer of the settings; built from the installed packages on first use."""
+    """The gazetteer of the settings; built from the installed packages on first use, with the
+    layer the user loaded (``frontwatch gazetteer load``) over it when there is one."""
     settings = get_settings()
     if settings.gazetteer_path:
-        return _open_gazetteer(settings.gazetteer_path)
-    path = default_path(settings.cache_dir, settings.gazetteer_min_population)
-    if not path.exists():
-        if progress:
-            progress(f"building the gazetteer index at {path} (once, about 20 s)")
-        build(path, settings.gazetteer_min_population)
-    return _open_gazetteer(str(path))
+        packaged = _open_gazetteer(settings.gazetteer_path)
+    else:
+        path = default_path(settings.cache_dir, settings.gazetteer_min_population)
+        if not path.exists():
+            if progress:
+                progress(f"building the gazetteer index at {path} (once, about 20 s)")
+            build(path, settings.gazetteer_min_population)
+        packaged = _open_gazetteer(str(path))
+    layer = user_gazetteer(settings)
+    if not layer.is_file():
+        return packaged
+    return _layered(packaged, str(layer))
+
+
+@functools.lru_cache(maxsize=2)
+def _layered(packaged: SqliteGazetteer, layer: str) -> LayeredGazetteer:
+    return LayeredGazetteer(packaged, _open_gazetteer(layer))
 
 
 def _check(document: Document) -> None:

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Settings", "get_settings"]
+__all__ = ["Settings", "get_settings", "user_gazetteer"]
 
 
 def _default_cache_dir() -> Path:
@@ -28,6 +28,9 @@ class Settings:
     cache_dir: Path = dataclasses.field(default_factory=_default_cache_dir)
     #: Path of the gazetteer SQLite index; empty means ``<cache_dir>/gazetteer-<version>.sqlite``.
     gazetteer_path: str = ""
+    #: Gazetteer layer that ``frontwatch gazetteer load`` writes and lookups consult beside the
+    #: packaged index; empty means ``<cache_dir>/gazetteer-user.sqlite``.
+    user_gazetteer_path: str = ""
     #: Smallest population of GeoNames places built into the gazetteer (500, 1000, 5000, 15000).
     gazetteer_min_population: int = 500
     #: Largest document accepted, in characters of cleaned text (a bigger one is a failure, not a hang).
@@ -49,6 +52,12 @@ class Settings:
             else:
                 values[spec.name] = raw
         return cls(**values)  # type: ignore[arg-type]
+
+
+def user_gazetteer(settings: Settings) -> Path:
+    """Where the user's gazetteer layer (GeoNames dumps, OCHA P-codes they loaded) lives."""
+    return Path(settings.user_gazetteer_path) if settings.user_gazetteer_path else \
+        settings.cache_dir / "gazetteer-user.sqlite"
 
 
 def get_settings() -> Settings:

@@ -7,13 +7,14 @@ population; choosing among them (document country, context) is the caller's busi
 
 from __future__ import annotations
 
-import difflib
 import sqlite3
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+
+from rapidfuzz import fuzz
 
 from frontwatch.errors import GazetteerError
 from frontwatch.resolve.normalise import exact_key, loose_key
@@ -22,6 +23,7 @@ __all__ = [
     "FEATURE_SPECIFICITY",
     "Gazetteer",
     "InMemoryGazetteer",
+    "LayeredGazetteer",
     "Lookup",
     "Place",
     "SqliteGazetteer",
@@ -75,10 +77,10 @@ def rank_key(place: Place, key: str = "") -> tuple[int, int, int, int, int]:
 
 
 def _similarity(name: str, place: Place) -> float:
-    """How close a loose match is to the name asked for (0..1), on article-free exact keys."""
-    return difflib.SequenceMatcher(None, loose_key(name).replace(" ", ""),
-                                   loose_key(place.name).replace(" ", "")).ratio() + \
-        difflib.SequenceMatcher(None, exact_key(name), exact_key(place.name)).ratio()
+    """How close a loose match is to the name asked for (0..2): the normalised Indel similarity
+    (rapidfuzz) of the spaceless loose keys plus that of the exact keys."""
+    return (fuzz.ratio(loose_key(name).replace(" ", ""), loose_key(place.name).replace(" ", ""))
+            + fuzz.ratio(exact_key(name), exact_key(place.name))) / 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,3 +187,26 @@ class SqliteGazetteer:
             "SELECT id, name, latitude, longitude, country_code, admin1, feature, population, parent"
             " FROM places WHERE id = ?", (place_id,)).fetchone()
         return Place(*row) if row else None
+
+
+class LayeredGazetteer:
+    """Several gazetteers answering as one: the packaged index and the layer a user loaded
+    (GeoNames dumps, OCHA P-codes). An exact match in any layer beats loose matches in all;
+    candidates of every layer are ranked together; ``get`` asks the layers in order."""
+
+    def __init__(self, *layers: Gazetteer):
+        self.layers = layers
+
+    def lookup(self, name: str) -> Lookup:
+        found = [layer.lookup(name) for layer in self.layers]
+        match = "exact" if any(each.match == "exact" for each in found) else "loose"
+        places = {place.id: place for each in found if each.match == match
+                  for place in each.places}
+        return _ranked(match, list(places.values()), name)
+
+    def get(self, place_id: str) -> Place | None:
+        for layer in self.layers:
+            place = layer.get(place_id)
+            if place is not None:
+                return place
+        return None

@@ -34,8 +34,11 @@ __all__ = [
     "ADMIN1_SUFFIXES",
     "BUILD_VERSION",
     "build",
+    "create_schema",
     "curated_entries",
     "default_path",
+    "index_schema",
+    "write_entry",
     "write_index",
 ]
 
@@ -194,16 +197,40 @@ def _region_entries(places: list[Place]) -> Iterator[tuple[Place, list[str]]]:
                     feature="country", population=country["population"]), names
 
 
+def write_entry(connection: sqlite3.Connection, place: Place, names: Iterable[str]) -> None:
+    """Write one entry and its name keys (one row per distinct key pair: several names of one
+    place often share keys, "Deir ez-Zor" and "Deir ez Zor")."""
+    connection.execute("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+                       (place.id, place.name, place.latitude, place.longitude,
+                        place.country_code, place.admin1, place.feature, place.population,
+                        place.parent))
+    keys = {(exact_key(name), loose_key(name)) for name in {place.name, *names}}
+    connection.executemany("INSERT INTO names VALUES (?,?,?)",
+                           [(exact, loose, place.id) for exact, loose in keys if exact])
+
+
 def _write(connection: sqlite3.Connection, entries: Iterator[tuple[Place, list[str]]]) -> None:
-    # Several names of one place often share keys ("Deir ez-Zor", "Deir ez Zor"): one row each.
     for place, names in entries:
-        connection.execute("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)",
-                           (place.id, place.name, place.latitude, place.longitude,
-                            place.country_code, place.admin1, place.feature, place.population,
-                            place.parent))
-        keys = {(exact_key(name), loose_key(name)) for name in {place.name, *names}}
-        connection.executemany("INSERT INTO names VALUES (?,?,?)",
-                               [(exact, loose, place.id) for exact, loose in keys if exact])
+        write_entry(connection, place, names)
+
+
+def create_schema(connection: sqlite3.Connection) -> None:
+    """The two tables of a gazetteer index (a no-op on an index that has them)."""
+    connection.executescript("""
+        CREATE TABLE IF NOT EXISTS places (id TEXT PRIMARY KEY, name TEXT, latitude REAL,
+            longitude REAL, country_code TEXT, admin1 TEXT, feature TEXT, population INTEGER,
+            parent TEXT);
+        CREATE TABLE IF NOT EXISTS names (exact_key TEXT, loose_key TEXT, place_id TEXT);
+    """)
+
+
+def index_schema(connection: sqlite3.Connection) -> None:
+    """Lookup indexes; created after a bulk build (faster than indexing while inserting)."""
+    connection.executescript("""
+        CREATE INDEX IF NOT EXISTS names_exact ON names (exact_key);
+        CREATE INDEX IF NOT EXISTS names_loose ON names (loose_key);
+        CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
+    """)
 
 
 def write_index(path: Path, *sources: Iterable[tuple[Place, list[str]]]) -> Path:
@@ -213,18 +240,11 @@ def write_index(path: Path, *sources: Iterable[tuple[Place, list[str]]]) -> Path
     os.close(handle)
     try:
         connection = sqlite3.connect(temporary)
-        connection.executescript("""
-            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-            CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT, latitude REAL, longitude REAL,
-                country_code TEXT, admin1 TEXT, feature TEXT, population INTEGER, parent TEXT);
-            CREATE TABLE names (exact_key TEXT, loose_key TEXT, place_id TEXT);
-        """)
+        connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+        create_schema(connection)
         for source in sources:
             _write(connection, iter(source))
-        connection.executescript("""
-            CREATE INDEX names_exact ON names (exact_key);
-            CREATE INDEX names_loose ON names (loose_key);
-        """)
+        index_schema(connection)
         connection.commit()
         connection.close()
         os.replace(temporary, path)

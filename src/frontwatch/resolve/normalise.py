@@ -10,6 +10,7 @@ Two keys per name, tried in order (exact before loose):
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -35,21 +36,34 @@ def fold(text: str) -> str:
     return text.strip()
 
 
+#: Keys remembered per process: the same names come back in every document and every candidate
+#: ranking; each entry is two short strings.
+KEY_CACHE = 200_000
+
+
+@functools.lru_cache(maxsize=KEY_CACHE)
 def exact_key(name: str) -> str:
     """The folded name: differences of case, accents and punctuation only."""
     return fold(name)
 
 
+_DOUBLED = re.compile(r"(.)\1+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+_VOWELS = re.compile(r"(?<=.)[aeiouy]+")
+_FINAL_E = re.compile(r"(?<=.)e$")
+
+
 def _loosen_word(word: str) -> str:
     word = GLUED_ARTICLE.sub("", word) if len(word) > 4 else word
-    word = re.sub(r"(.)\1+", r"\1", word)          # doubled letters: Shaddadah → Shadadah
-    word = re.sub(r"(?<=[aeiou])h$", "", word)     # final h after a vowel: Raqqah → Raqqa
-    word = re.sub(r"(?<=.)[aeiouy]+", "e", word)   # vowel clusters: Zour/Zor/Zawr-ish
-    word = re.sub(r"(?<=.)e$", "", word) if len(word) > 3 else word
+    word = _DOUBLED.sub(r"\1", word)          # doubled letters: Shaddadah → Shadadah
+    word = _FINAL_H.sub("", word)              # final h after a vowel: Raqqah → Raqqa
+    word = _VOWELS.sub("e", word)              # vowel clusters: Zour/Zor/Zawr-ish
+    word = _FINAL_E.sub("", word) if len(word) > 3 else word
     word = word.replace("w", "")
     return word
 
 
+@functools.lru_cache(maxsize=KEY_CACHE)
 def loose_key(name: str) -> str:
     """A transliteration-tolerant key; only used after ``exact_key`` found nothing."""
     words = [word for word in fold(name).split() if word]
