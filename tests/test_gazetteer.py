@@ -78,3 +78,11 @@ def test_regions_answer_to_their_iso_names(gazetteer) -> None:  # type: ignore[n
     for name, country in (("Sagaing Region", "MM"), ("North Darfur", "SD"), ("Daraa province", "SY")):
         places = gazetteer.lookup(name).places
         assert places and places[0].feature == "admin1" and places[0].country_code == country
+
+
+def test_run_together_names_match_after_the_loose_key() -> None:
+    town = Place("t", "Albu Kamal", 34.45, 40.92, "SY", feature="city", population=57_000)
+    gazetteer = InMemoryGazetteer([(town, ["Abu Kamal"])])
+    found = gazetteer.lookup("Albukamal")
+    assert found.match == "loose" and found.places[0].id == "t"
+    assert gazetteer.lookup("Deirezzor").match is None

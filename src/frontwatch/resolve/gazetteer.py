@@ -1,8 +1,9 @@
 """Gazetteer: a small interface, an indexed SQLite implementation, an in-memory twin for tests.
 
-Lookups try the exact key first and the transliteration-tolerant key only when the exact key finds
-nothing (see :mod:`frontwatch.resolve.normalise`). Candidates come back ranked by feature and
-population; choosing among them (document country, context) is the caller's business.
+Lookups try the exact key first, the transliteration-tolerant key only when the exact key finds
+nothing, and the run-together key ("Albukamal") last (see :mod:`frontwatch.resolve.normalise`).
+Candidates come back ranked by feature and population; choosing among them (document country,
+context) is the caller's business.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Protocol
 from rapidfuzz import fuzz
 
 from frontwatch.errors import GazetteerError
-from frontwatch.resolve.normalise import exact_key, loose_key
+from frontwatch.resolve.normalise import compact_key, exact_key, loose_key
 
 __all__ = [
     "FEATURE_SPECIFICITY",
@@ -122,13 +123,15 @@ class InMemoryGazetteer:
         self._by_id: dict[str, Place] = {}
         self._exact: dict[str, list[Place]] = {}
         self._loose: dict[str, list[Place]] = {}
+        self._compact: dict[str, list[Place]] = {}
         for place, names in entries:
             self.add(place, names)
 
     def add(self, place: Place, names: Iterable[str]) -> None:
         self._by_id[place.id] = place
         for name in {place.name, *names}:
-            for index, key in ((self._exact, exact_key(name)), (self._loose, loose_key(name))):
+            for index, key in ((self._exact, exact_key(name)), (self._loose, loose_key(name)),
+                               (self._compact, compact_key(name))):
                 bucket = index.setdefault(key, [])
                 if place not in bucket:
                     bucket.append(place)
@@ -137,7 +140,8 @@ class InMemoryGazetteer:
         key = exact_key(name)
         if key in self._exact:
             return _ranked("exact", self._exact[key], name)
-        return _ranked("loose", self._loose.get(loose_key(name), []), name)
+        loose = self._loose.get(loose_key(name)) or self._compact.get(compact_key(name), [])
+        return _ranked("loose", loose, name)
 
     def get(self, place_id: str) -> Place | None:
         return self._by_id.get(place_id)
@@ -178,8 +182,12 @@ class SqliteGazetteer:
             found = self._query("exact_key", key)
             if len(self._cache) > CACHE_SIZE:
                 self._cache.clear()
-            self._cache[key] = (_ranked("exact", found, name) if found else
-                                _ranked("loose", self._query("loose_key", loose_key(name)), name))
+            if found:
+                self._cache[key] = _ranked("exact", found, name)
+            else:
+                loose = self._query("loose_key", loose_key(name)) or \
+                    self._query("compact_key", compact_key(name))
+                self._cache[key] = _ranked("loose", loose, name)
         return self._cache[key]
 
     def get(self, place_id: str) -> Place | None:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from frontwatch.errors import GazetteerError, ResourceError
 from frontwatch.resolve.gazetteer import Place
-from frontwatch.resolve.normalise import exact_key, loose_key
+from frontwatch.resolve.normalise import compact_key, exact_key, loose_key
 
 __all__ = [
     "ADMIN1_SUFFIXES",
@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 # Bump when the build logic changes: the file name changes and every user rebuilds once.
-BUILD_VERSION = "4"
+BUILD_VERSION = "5"
 ADMIN1_SUFFIXES = ("governorate", "province", "state", "region", "oblast", "district", "county")
 # Alternate names in non-Latin scripts never match English text; all-caps short codes (IATA "DEZ")
 # match ordinary acronyms, so both are left out.
@@ -204,9 +204,11 @@ def write_entry(connection: sqlite3.Connection, place: Place, names: Iterable[st
                        (place.id, place.name, place.latitude, place.longitude,
                         place.country_code, place.admin1, place.feature, place.population,
                         place.parent))
-    keys = {(exact_key(name), loose_key(name)) for name in {place.name, *names}}
-    connection.executemany("INSERT INTO names VALUES (?,?,?)",
-                           [(exact, loose, place.id) for exact, loose in keys if exact])
+    keys = {(exact_key(name), loose_key(name), compact_key(name))
+            for name in {place.name, *names}}
+    connection.executemany("INSERT INTO names VALUES (?,?,?,?)",
+                           [(exact, loose, compact, place.id)
+                            for exact, loose, compact in keys if exact])
 
 
 def _write(connection: sqlite3.Connection, entries: Iterator[tuple[Place, list[str]]]) -> None:
@@ -220,7 +222,8 @@ def create_schema(connection: sqlite3.Connection) -> None:
         CREATE TABLE IF NOT EXISTS places (id TEXT PRIMARY KEY, name TEXT, latitude REAL,
             longitude REAL, country_code TEXT, admin1 TEXT, feature TEXT, population INTEGER,
             parent TEXT);
-        CREATE TABLE IF NOT EXISTS names (exact_key TEXT, loose_key TEXT, place_id TEXT);
+        CREATE TABLE IF NOT EXISTS names (exact_key TEXT, loose_key TEXT, compact_key TEXT,
+            place_id TEXT);
     """)
 
 
@@ -229,6 +232,7 @@ def index_schema(connection: sqlite3.Connection) -> None:
     connection.executescript("""
         CREATE INDEX IF NOT EXISTS names_exact ON names (exact_key);
         CREATE INDEX IF NOT EXISTS names_loose ON names (loose_key);
+        CREATE INDEX IF NOT EXISTS names_compact ON names (compact_key);
         CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
     """)
 

@@ -1,11 +1,13 @@
 """Place-name keys that match the way outlets transliterate.
 
-Two keys per name, tried in order (exact before loose):
+Three keys per name, tried in order (exact, then loose, then compact):
 
 * ``exact_key``: case- and accent-folded, punctuation as spaces ("Deir ez-Zor" → "deir ez zor").
 * ``loose_key``: also without Arabic article forms (al-, el-, ad-, ar-, as-, ash-, az-, e-...),
   with doubled letters single and vowel clusters reduced, so "Deir e-Zor", "Deir ez-Zor",
   "Deir al-Zour" and "Deir Ezzor" share one key ("dir zor").
+* ``compact_key``: the article-free words run together and loosened as one word, for names
+  outlets write as one ("Albukamal", "Al Bu Kamal" and "Albu Kamal" share "albekemel").
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["exact_key", "fold", "loose_key"]
+__all__ = ["compact_key", "exact_key", "fold", "loose_key"]
 
 # Arabic definite-article forms as outlets write them, standing alone after splitting on hyphens.
 ARTICLES = frozenset(
@@ -70,3 +72,14 @@ def loose_key(name: str) -> str:
     if len(words) > 1:
         words = [word for word in words if word not in ARTICLES] or words
     return " ".join(_loosen_word(word) for word in words)
+
+
+@functools.lru_cache(maxsize=KEY_CACHE)
+def compact_key(name: str) -> str:
+    """The loose key without spaces: outlets run words together ("Albukamal" for "Al Bu
+    Kamal", "Deirezzor"); tried only after the loose key found nothing."""
+    words = [word for word in fold(name).split() if word]
+    if len(words) > 1:
+        words = [word for word in words if word not in ARTICLES] or words
+    # Loosened as one word: the word-final rules must not depend on where the spaces were.
+    return _loosen_word("".join(words))
