@@ -33,11 +33,13 @@ from frontwatch.resolve.normalise import compact_key, exact_key, loose_key
 __all__ = [
     "ADMIN1_SUFFIXES",
     "BUILD_VERSION",
+    "LATIN_NAME",
     "build",
     "create_schema",
     "curated_entries",
     "default_path",
     "index_schema",
+    "settlement_feature",
     "write_entry",
     "write_index",
 ]
@@ -47,7 +49,7 @@ BUILD_VERSION = "5"
 ADMIN1_SUFFIXES = ("governorate", "province", "state", "region", "oblast", "district", "county")
 # Alternate names in non-Latin scripts never match English text; all-caps short codes (IATA "DEZ")
 # match ordinary acronyms, so both are left out.
-_LATIN = re.compile(r"^[\x20-\x7e\u00c0-\u024f\u1e00-\u1eff'’ʿʾ-]+$")
+LATIN_NAME = re.compile(r"^[\x20-\x7e\u00c0-\u024f\u1e00-\u1eff'’ʿʾ-]+$")
 _SHORT_CODE = re.compile(r"^[A-Z0-9]{2,4}$")
 _ADMIN1_SUFFIX = re.compile(r"\s+(?:governorate|province|state|region|oblast)$", re.I)
 
@@ -102,7 +104,8 @@ def _admin1_names() -> dict[tuple[str, float, float], str]:
                 for row in csv.DictReader(handle) if row["admin1"]}
 
 
-def _feature(population: int) -> str:
+def settlement_feature(population: int) -> str:
+    """city, town or village by population (GeoNames gives no finer class of settlement)."""
     return "city" if population >= 15000 else "town" if population >= 1000 else "village"
 
 
@@ -121,12 +124,12 @@ def _geonames_entries(min_population: int) -> Iterator[tuple[Place, list[str]]]:
     admin1 = {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
     for city in cities.values():
         names = [name for name in city["alternatenames"]
-                 if _LATIN.match(name) and not _SHORT_CODE.match(name)]
+                 if LATIN_NAME.match(name) and not _SHORT_CODE.match(name)]
         yield Place(id=f"geonames:{city['geonameid']}", name=city["name"],
                     latitude=city["latitude"], longitude=city["longitude"],
                     country_code=city["countrycode"],
                     admin1=admin1.get((city["countrycode"], city["admin1code"])),
-                    feature=_feature(city["population"]), population=city["population"]), names
+                    feature=settlement_feature(city["population"]), population=city["population"]), names
 
 
 #: How alike (difflib ratio of folded names) a pycountry subdivision name must be to a GeoNames

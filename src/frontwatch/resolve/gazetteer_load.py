@@ -33,7 +33,13 @@ from typing import TextIO
 
 from frontwatch.errors import GazetteerLoadError
 from frontwatch.resolve.gazetteer import Place
-from frontwatch.resolve.gazetteer_build import create_schema, index_schema, write_entry
+from frontwatch.resolve.gazetteer_build import (
+    LATIN_NAME,
+    create_schema,
+    index_schema,
+    settlement_feature,
+    write_entry,
+)
 
 __all__ = ["GEONAMES_COLUMNS", "LoadReport", "detect_format", "load"]
 
@@ -46,13 +52,12 @@ PROGRESS_ROWS = 100_000
 
 # GeoNames feature codes → our feature types. Populated places get a type by population.
 _GEONAMES_FEATURES = {
-    "PPLC": "capital", "PPLX": "neighbourhood", "ADM1": "admin1", "ADM2": "admin2",
+    "PPLX": "neighbourhood", "ADM1": "admin1", "ADM2": "admin2",
     "ADM3": "admin2", "AIRP": "airport", "AIRB": "airbase", "AIRF": "airport", "AIRH": "airport",
     "INSM": "military_base", "CMP": "camp", "CMPRF": "camp", "CMPRFG": "camp", "DAM": "dam",
     "OILF": "oil_field", "BDG": "bridge", "PRN": "prison", "RD": "road", "RDJCT": "road",
     "PSTB": "border_crossing", "BDGQ": "border_crossing",
 }
-_LATIN = re.compile(r"^[\x20-\x7e\u00c0-\u024f\u1e00-\u1eff'’ʿʾ-]+$")
 
 
 @dataclass
@@ -111,12 +116,6 @@ def _admin1_names(path: Path) -> dict[str, str]:
     return names
 
 
-def _populated_feature(code: str, population: int) -> str:
-    if code == "PPLC":
-        return "capital"
-    return "city" if population >= 15000 else "town" if population >= 1000 else "village"
-
-
 def _geonames_rows(path: Path, report: LoadReport) -> Iterator[tuple[Place, list[str]]]:
     admin1 = _admin1_names(path)
     with _text_lines(path) as handle:
@@ -126,25 +125,26 @@ def _geonames_rows(path: Path, report: LoadReport) -> Iterator[tuple[Place, list
             if len(fields) != GEONAMES_COLUMNS:
                 raise GazetteerLoadError(f"expected {GEONAMES_COLUMNS} tab-separated columns, "
                                          f"found {len(fields)}", source=report.source, line=number)
-            klass, code = fields[6], fields[7]
-            feature = (_populated_feature(code, int(fields[14] or 0)) if klass == "P" and
-                       code != "PPLX" else _GEONAMES_FEATURES.get(code))
-            if feature is None:
-                report.skipped += 1
-                continue
             try:
                 latitude, longitude = float(fields[4]), float(fields[5])
                 population = int(fields[14] or 0)
             except ValueError as exc:
                 raise GazetteerLoadError(f"bad coordinates or population ({exc})",
                                          source=report.source, line=number) from exc
+            klass, code = fields[6], fields[7]
+            feature = _GEONAMES_FEATURES.get(code)
+            if klass == "P" and feature is None:
+                feature = "capital" if code == "PPLC" else settlement_feature(population)
+            if feature is None:
+                report.skipped += 1
+                continue
             country = fields[8]
             region = admin1.get(f"{country}.{fields[10]}")
             name = fields[1]
             if feature == "admin1":
                 region = region or name
             names = [fields[2], *(alias for alias in fields[3].split(",")
-                                  if alias and _LATIN.match(alias))]
+                                  if alias and LATIN_NAME.match(alias))]
             yield Place(id=f"geonames:{fields[0]}", name=name, latitude=latitude,
                         longitude=longitude, country_code=country, admin1=region,
                         feature=feature, population=population), names
