@@ -4,7 +4,8 @@ Texts: the bundled samples and the gold reports (our own writing), cycled to --d
 Prints documents/s, words/s and sentences/s of each and their ratio (full pipeline / NER-only;
 issue #8 targets a ratio of at least 0.5, issue #3 at least 200 sentences/s classified on one
 core: the full pipeline's sentences/s, parse included, is that figure with everything else on
-top). Writes bench/results.json.
+top; issue #4 at most 25 % of extract time in place recognition and resolution, measured on the
+parsed texts with a gazetteer whose lookup cache starts empty). Writes bench/results.json.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from frontwatch.ingest import make_document, read_documents
 from frontwatch.nlp import NER_ONLY, load_pipeline
 from frontwatch.pipeline import Analysis, analyse, default_gazetteer, iter_analyses
 from frontwatch.records import Document
+from frontwatch.resolve.places import resolve_places
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DATE = dt.date(2024, 5, 15)  # the samples' own dates differ; one date keeps the run simple
@@ -70,6 +72,14 @@ def main() -> None:
         find_mentions(document, doc, [], None)
     classify_seconds = time.perf_counter() - start
 
+    # Place recognition and resolution alone, on parsed text, from a gazetteer opened afresh (an
+    # empty lookup cache: the batch above has warmed the first one).
+    cold = default_gazetteer()
+    start = time.perf_counter()
+    for document, doc in zip(documents, parsed, strict=True):
+        resolve_places(doc, document.id, cold)
+    places_seconds = time.perf_counter() - start
+
     results = {
         "documents": len(documents), "words": words, "events": events,
         "ner_only_docs_per_s": round(len(documents) / ner_seconds, 2),
@@ -80,6 +90,7 @@ def main() -> None:
         "extract_sentences_per_s": round(sentences / full_seconds),
         "ratio_extract_to_ner_only": round(ner_seconds / full_seconds, 3),
         "classification_sentences_per_s": round(sentences / classify_seconds),
+        "places_share_of_extract": round(places_seconds / full_seconds, 3),
     }
     print(f"{'':22}{'docs/s':>10}{'words/s':>12}")
     print(f"{'spaCy NER-only':22}{results['ner_only_docs_per_s']:>10}"
@@ -90,6 +101,8 @@ def main() -> None:
           f"({sentences} sentences)")
     print(f"sentences classified by the classification stage alone (parsed text in): "
           f"{results['classification_sentences_per_s']}/s")
+    print(f"place recognition and resolution: {results['places_share_of_extract']:.1%} of "
+          f"extract time")
     print(f"ratio extract / NER-only: {results['ratio_extract_to_ner_only']}  "
           f"({len(documents)} documents, {words} words, {events} events)")
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")

@@ -101,8 +101,14 @@ def test_places_lines(runner: CliRunner, report: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     keys = {"doc_id", "text", "start", "end", "name", "latitude", "longitude", "country_code",
-            "admin1", "feature", "gazetteer_id", "is_event_location"}
+            "admin1", "feature", "gazetteer_id", "is_event_location", "admin2", "match",
+            "candidates"}
     assert all(keys <= set(row) for row in rows)
+    resolved = [row for row in rows if row["gazetteer_id"]]
+    # The chosen entry is among the ranked candidates, each with its spelling similarity.
+    assert resolved and all(row["gazetteer_id"] in {c["gazetteer_id"] for c in row["candidates"]}
+                            for row in resolved)
+    assert all(0 <= c["similarity"] <= 1 for row in rows for c in row["candidates"])
     gusau = [row for row in rows if row["text"] == "GUSAU"]
     assert gusau and not gusau[0]["is_event_location"]
     assert all(REPORT[row["start"]:row["end"]] == row["text"] for row in rows)

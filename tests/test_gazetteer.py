@@ -1,3 +1,4 @@
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,32 @@ def test_run_together_names_match_after_the_loose_key() -> None:
     found = gazetteer.lookup("Albukamal")
     assert found.match == "loose" and found.places[0].id == "t"
     assert gazetteer.lookup("Deirezzor").match is None
+
+
+def test_admin2_is_kept_and_old_layers_still_read(tmp_path: Path) -> None:
+    place = Place("t:bab", "Al Bab", 36.37, 37.52, "SY", admin1="Aleppo", feature="town",
+                  admin2="Al Bab District")
+    index = SqliteGazetteer(write_index(tmp_path / "g.sqlite", [(place, ["al-Bab"])]))
+    assert index.lookup("al-Bab").places == (place,)
+    # A layer written before places had an admin2 column: read with admin2 unknown.
+    old = tmp_path / "old.sqlite"
+    connection = sqlite3.connect(old)
+    connection.executescript("""
+        CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT, latitude REAL, longitude REAL,
+            country_code TEXT, admin1 TEXT, feature TEXT, population INTEGER, parent TEXT);
+        CREATE TABLE names (exact_key TEXT, loose_key TEXT, compact_key TEXT, place_id TEXT);
+        INSERT INTO places VALUES ('t:bab', 'Al Bab', 36.37, 37.52, 'SY', 'Aleppo', 'town', 0,
+            NULL);
+        INSERT INTO names VALUES ('al bab', 'beb', 'beb', 't:bab');
+    """)
+    connection.commit()
+    connection.close()
+    found = SqliteGazetteer(old).lookup("Al Bab").places
+    assert [(each.id, each.admin2) for each in found] == [("t:bab", None)]
+
+
+def test_packaged_admin_seats_without_population_are_towns(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames lists Tall Abyad (a district seat) without a population; it is no village.
+    seat = next(place for place in gazetteer.lookup("Tal Abyad").places
+                if place.country_code == "SY")
+    assert seat.population == 0 and seat.feature == "town"

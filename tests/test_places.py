@@ -123,3 +123,37 @@ def test_a_place_the_writer_locates_is_the_scene(gazetteer) -> None:  # type: ig
         "market on Sunday."), "d", gazetteer)
     roles = {p.text: p.role for p in resolution.places}
     assert roles.get("Kutum") == "mention"
+
+
+def test_a_name_the_tagger_cut_short_is_extended(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # The tagger reads "Tal" alone (a town in India); "Tal Abyad" is the gazetteer's name.
+    text = "Casualties in Deir Ezzor city and executions in Tal Abyad during an attack."
+    resolution = resolve_places(annotate(text), "d", gazetteer)
+    found = {p.text: p.country_code for p in resolution.places if p.resolved}
+    assert found == {"Deir Ezzor": "SY", "Tal Abyad": "SY"}
+
+
+def test_a_loose_spelling_at_home_beats_a_small_namesake_abroad(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "Jora" is exactly a town in India; "al-Jora" in a Syrian report is the Deir ez-Zor district.
+    text = "Shelling hit Deir ez-Zor on Monday. IS bombardment killed 4 civilians in al-Jora."
+    resolution = resolve_places(annotate(text), "d", gazetteer)
+    found = {p.text: p.name for p in resolution.places if p.resolved}
+    assert found.get("al-Jora") == "al-Joura"
+
+
+def test_a_major_city_abroad_keeps_its_name(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Shelling hit Deir ez-Zor and Aleppo on Monday, officials in Moscow said."
+    resolution = resolve_places(annotate(text), "d", gazetteer)
+    found = {p.text: p.country_code for p in resolution.places if p.resolved}
+    assert found.get("Moscow") == "RU"
+
+
+def test_candidates_put_the_focus_country_first(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Shelling hit Deir ez-Zor and Aleppo on Monday; a funeral in Madaya was targeted."
+    resolution = resolve_places(annotate(text), "d", gazetteer)
+    madaya = next(p for p in resolution.places if p.text == "Madaya")
+    assert madaya.country_code == "SY"
+    assert madaya.candidates[0].gazetteer_id == madaya.gazetteer_id
+    # Madaya in Myanmar (a city of 24,000) is kept for the analyst, ranked after the local one.
+    assert "MM" in {candidate.country_code for candidate in madaya.candidates[1:]}
+    assert all(candidate.similarity == 1.0 for candidate in madaya.candidates)

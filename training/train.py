@@ -49,7 +49,8 @@ def _versions() -> dict[str, str]:
     """Library versions of the fit, for whoever compares a rebuilt model with the shipped one."""
     from importlib.metadata import version
 
-    return {name: version(name) for name in ("scikit-learn", "numpy", "onnxruntime", "tokenizers")}
+    return {name: version(name)
+            for name in ("scikit-learn", "scipy", "numpy", "onnxruntime", "tokenizers")}
 
 
 def main() -> int:

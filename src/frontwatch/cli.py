@@ -7,6 +7,7 @@ reason; a batch goes on and lists its failures at the end), 2 usage errors.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -135,7 +136,9 @@ def _place_record(ref: PlaceRef, event_places: set[tuple[int, int]]) -> dict[str
             "name": ref.name, "latitude": ref.latitude, "longitude": ref.longitude,
             "country_code": ref.country_code, "admin1": ref.admin1, "feature": ref.feature,
             "gazetteer_id": ref.gazetteer_id, "role": ref.role,
-            "is_event_location": (ref.start, ref.end) in event_places}
+            "is_event_location": (ref.start, ref.end) in event_places,
+            "admin2": ref.admin2, "match": ref.match,
+            "candidates": [dataclasses.asdict(candidate) for candidate in ref.candidates]}
 
 
 @main.command()

@@ -94,7 +94,7 @@ def eval_places(gold: Path, as_json: bool, misses: bool) -> None:
 @eval_group.command("events")
 @click.argument("gold", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print only the summary as JSON.")
-@click.option("--errors", is_flag=True, help="List missed and spurious events.")
+@click.option("--errors", is_flag=True, help="List missed, spurious and misplaced events.")
 def eval_events(gold: Path, as_json: bool, errors: bool) -> None:
     """Event extraction: P/R/F1 on type + date + place matches, per-field accuracy."""
     gazetteer = pipeline.default_gazetteer(lambda message: click.echo(message, err=True))
@@ -116,10 +116,14 @@ def eval_events(gold: Path, as_json: bool, errors: bool) -> None:
             click.echo(f"missed    {line}")
         for line in report.spurious:
             click.echo(f"spurious  {line}")
+        for line in report.misplaced:
+            click.echo(f"misplaced {line}")
     click.echo(f"gold events: {report.gold}   predicted: {report.predicted}   "
                f"matched: {report.matched}")
     click.echo(f"precision: {report.precision:.4f}   recall: {report.recall:.4f}   "
                f"F1: {report.f1:.4f}")
     click.echo("field accuracy on matched events: " + ", ".join(
         f"{name} {value:.2f}" for name, value in report.field_accuracy().items()))
+    click.echo(f"event location (type and date matched, {report.type_date_matched}): "
+               f"{report.location_accuracy:.4f} within the gold's km tolerance")
     sys.stdout.flush()

@@ -1,12 +1,19 @@
-"""``frontwatch gazetteer load``: GeoNames dumps and OCHA P-code CSVs into the user's layer."""
+"""``frontwatch gazetteer load``: GeoNames dumps, GeoNames alternate names and OCHA P-code CSVs
+into the user's layer, with a progress bar on stderr."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
-from frontwatch.resolve.gazetteer_load import LoadReport, load
+from frontwatch import pipeline
+from frontwatch.errors import FrontwatchError
+from frontwatch.resolve.gazetteer import Gazetteer, LayeredGazetteer
+from frontwatch.resolve.gazetteer_load import FORMATS, LoadReport, detect_format, load
 from frontwatch.settings import get_settings, user_gazetteer
 
 __all__ = ["gazetteer_group"]
@@ -17,22 +24,61 @@ def gazetteer_group() -> None:
     """Load the gazetteers users download beside the packaged one."""
 
 
-def _progress(report: LoadReport) -> None:
-    click.echo(f"  {report.rows:,} rows read, {report.written:,} places written", err=True)
+def _packaged() -> Gazetteer:
+    """The packaged index alone (built on first use), without the user's layer over it."""
+    gazetteer = pipeline.default_gazetteer(lambda message: click.echo(message, err=True))
+    return gazetteer.layers[0] if isinstance(gazetteer, LayeredGazetteer) else gazetteer
+
+
+def _summary(report: LoadReport, target: Path) -> str:
+    if report.format == "alternates":
+        done = (f"{report.written:,} names added, places copied from the packaged index: "
+                f"{report.copied:,}, rows of unknown ids: {report.unknown:,}")
+    else:
+        done = f"{report.written:,} places written"
+    return (f"{report.source}: {report.format}, {report.rows:,} rows, {done}, "
+            f"{report.skipped:,} skipped → {target}")
+
+
+def _load(path: Path, target: Path, file_format: str, packaged: Gazetteer | None) -> LoadReport:
+    """``load`` with a progress bar on stderr: bytes read of the input (a zip: its data file's
+    uncompressed bytes), rows read and places written. Where stderr is not a terminal (a log,
+    a test runner) rich draws no animation, only the final state."""
+    unit = "names added" if file_format == "alternates" else "places written"
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
+               TextColumn("{task.fields[rows]:,} rows, {task.fields[written]:,} " + unit),
+               TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        task = bar.add_task(path.name, total=None, rows=0, written=0)
+
+        def update(report: LoadReport) -> None:
+            bar.update(task, total=report.size or None, completed=report.position,
+                       rows=report.rows, written=report.written)
+
+        return load(path, target, file_format, update, packaged)
 
 
 @gazetteer_group.command("load")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "file_format", type=click.Choice(["geonames", "ocha"]),
-              help="The file's format; detected from its first line when left out.")
+@click.option("--format", "file_format", type=click.Choice(list(FORMATS)),
+              help="The file's format; detected from its name (alternateNames*) or first line "
+                   "when left out.")
 @click.option("--into", type=click.Path(dir_okay=False, path_type=Path),
               help="The layer to write (default: FRONTWATCH_USER_GAZETTEER_PATH, or "
                    "gazetteer-user.sqlite in the cache directory).")
 def load_command(path: Path, file_format: str | None, into: Path | None) -> None:
-    """Load a GeoNames dump (allCountries.zip, XX.zip, citiesN.zip, .txt) or an OCHA P-code CSV.
+    """Load a GeoNames dump (allCountries.zip, XX.zip, citiesN.zip, .txt), GeoNames alternate
+    names (alternateNamesV2.zip, alternateNames.txt ...) or an OCHA P-code CSV.
 
-    Loading the same file again replaces its places; it never adds copies."""
+    Alternate names go to GeoNames places of the layer, or of the packaged index (those places
+    are copied into the layer); load them after the dumps. Loading the same file again replaces
+    its places, or adds no name twice; it never adds copies."""
     target = into or user_gazetteer(get_settings())
-    report = load(path, target, file_format, _progress)
-    click.echo(f"{report.source}: {report.format}, {report.rows:,} rows, {report.written:,} "
-               f"places written, {report.skipped:,} skipped → {target}", err=True)
+    try:
+        chosen = file_format or detect_format(path)
+        packaged = _packaged() if chosen == "alternates" else None
+        report = _load(path, target, chosen, packaged)
+    except FrontwatchError as exc:
+        click.echo(f"error [{exc.code}]: {exc.describe()}", err=True)
+        sys.exit(1)
+    click.echo(_summary(report, target), err=True)

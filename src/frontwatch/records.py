@@ -23,6 +23,7 @@ __all__ = [
     "Evidence",
     "Failure",
     "Mention",
+    "PlaceCandidate",
     "PlaceRef",
     "Provenance",
     "Span",
@@ -86,6 +87,22 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceCandidate:
+    """A gazetteer entry a place name could mean, as the resolver ranked it.
+
+    ``similarity``: 1.0 for an exact match of the name (case, accents and punctuation aside), else
+    the difflib ratio of the folded name and the entry's name (a loose spelling is accepted from
+    0.8)."""
+
+    gazetteer_id: str
+    name: str
+    country_code: str
+    feature: str
+    population: int
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceRef:
     """A place named in a document, resolved (or not) against the gazetteer."""
 
@@ -101,9 +118,13 @@ class PlaceRef:
     admin1: str | None = None
     feature: str | None = None
     population: int | None = None
+    admin2: str | None = None
     role: PlaceRole = "mention"
     match: str | None = None
     stage: str = ""
+    #: The entries the name could mean, best first (the focus country's first): the chosen one
+    #: and the ones an analyst may prefer.
+    candidates: tuple[PlaceCandidate, ...] = ()
 
     @property
     def resolved(self) -> bool:

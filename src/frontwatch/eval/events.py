@@ -5,6 +5,11 @@ actor2, location, country_iso2, lat, lon, km_tolerance, fatalities}]}``. A predi
 a gold event of the same report with the same sub_event_type, a date within the tolerance (a
 predicted range counts when it overlaps) and a location within ``km_tolerance``; each event matches
 at most once (gold events in order, best candidate first).
+
+Event-location accuracy (issue #4) is scored apart from detection: over the gold events that some
+predicted event of the same report matches by type and date alone, the share whose matched event
+lies within the gold's ``km_tolerance`` (each predicted event used once, one within tolerance
+preferred). A missed event does not count against it; an event put at the wrong place does.
 """
 
 from __future__ import annotations
@@ -33,8 +38,11 @@ class EventsReport:
     matched: int = 0
     type_only_matched: int = 0
     field_hits: Counter[str] = field(default_factory=Counter)
+    type_date_matched: int = 0
+    located: int = 0
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
+    misplaced: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -48,6 +56,11 @@ class EventsReport:
     def f1(self) -> float:
         return f1(self.precision, self.recall)
 
+    @property
+    def location_accuracy(self) -> float:
+        """Share of type-and-date matches placed within the gold's km tolerance."""
+        return self.located / self.type_date_matched if self.type_date_matched else 0.0
+
     def field_accuracy(self) -> dict[str, float]:
         return {name: round(self.field_hits[name] / self.matched, 4) if self.matched else 0.0
                 for name in FIELDS}
@@ -57,6 +70,8 @@ class EventsReport:
                 "f1": round(self.f1, 4), "gold": self.gold, "predicted": self.predicted,
                 "matched": self.matched,
                 "type_recall": round(self.type_only_matched / self.gold, 4) if self.gold else 0,
+                "location_accuracy": round(self.location_accuracy, 4),
+                "type_date_matched": self.type_date_matched, "located": self.located,
                 **{f"acc_{k}": v for k, v in self.field_accuracy().items()}}
 
 
@@ -79,6 +94,25 @@ def matches(event: Event, gold: dict[str, Any]) -> bool:
     """Same sub-event type, date within tolerance, place within km_tolerance."""
     return event.sub_event_type == gold["sub_event_type"] and _date_ok(event, gold) and \
         _place_ok(event, gold)
+
+
+def _score_location(report: EventsReport, report_id: object, predicted: Sequence[Event],
+                    gold_events: Sequence[dict[str, Any]]) -> None:
+    """Event-location accuracy of one report (see the module docstring)."""
+    free = list(predicted)
+    for gold in gold_events:
+        timely = [event for event in free if event.sub_event_type == gold["sub_event_type"]
+                  and _date_ok(event, gold)]
+        if not timely:
+            continue
+        chosen = next((event for event in timely if _place_ok(event, gold)), timely[0])
+        free.remove(chosen)
+        report.type_date_matched += 1
+        if _place_ok(chosen, gold):
+            report.located += 1
+        else:
+            report.misplaced.append(f"{report_id}: {gold['sub_event_type']} {gold['date']} "
+                                    f"gold {gold.get('location')} got {chosen.location}")
 
 
 def _actor_ok(predicted: str | None, aliases: Sequence[str]) -> bool:
@@ -128,6 +162,7 @@ def score_events(gold_path: Path,
             free.remove(hit)
             report.matched += 1
             _score_fields(report, hit, gold)
+        _score_location(report, row.get("id"), predicted, gold_events)
         report.spurious.extend(f"{row.get('id')}: {event.sub_event_type} {event.event_date} "
                                f"{event.location}" for event in free)
     return report

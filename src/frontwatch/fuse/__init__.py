@@ -151,6 +151,7 @@ def _event(group: MentionGroup, publisher: str | None) -> Event:
         country=country_name(country) if country else None,
         iso=_iso_numeric(country),
         admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
         location=place.name if place else None,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,

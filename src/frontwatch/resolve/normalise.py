@@ -26,16 +26,17 @@ ARTICLES = frozenset(
 GLUED_ARTICLE = re.compile(r"^(?:al|el|ez|ed|es|er)(?=(?:zz|dd|ss|rr|ss|tt|sh|z|d|s|r|t)\w{2,})")
 
 _APOSTROPHES = "'’‘`ʻʼʿʾ´"
+_WITHOUT_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 def fold(text: str) -> str:
     """Lower case, accents and apostrophes removed, other punctuation as single spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.lower()
-    text = re.sub(f"[{_APOSTROPHES}]", "", text)
-    text = re.sub(r"[^\w]+", " ", text)
-    return text.strip()
+    if not text.isascii():  # ASCII has no accents to decompose: most names skip the slow part
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower().translate(_WITHOUT_APOSTROPHES)
+    return _NON_WORD.sub(" ", text).strip()
 
 
 #: Keys remembered per process: the same names come back in every document and every candidate
@@ -50,19 +51,20 @@ def exact_key(name: str) -> str:
 
 
 _DOUBLED = re.compile(r"(.)\1+")
-_FINAL_H = re.compile(r"(?<=[aeiou])h$")
 _VOWELS = re.compile(r"(?<=.)[aeiouy]+")
-_FINAL_E = re.compile(r"(?<=.)e$")
 
 
 def _loosen_word(word: str) -> str:
-    word = GLUED_ARTICLE.sub("", word) if len(word) > 4 else word
+    # Plain string tests before the regexes: this runs for every candidate of every loose lookup.
+    if len(word) > 4 and word[0] in "ae":
+        word = GLUED_ARTICLE.sub("", word)
     word = _DOUBLED.sub(r"\1", word)          # doubled letters: Shaddadah → Shadadah
-    word = _FINAL_H.sub("", word)              # final h after a vowel: Raqqah → Raqqa
+    if len(word) > 1 and word[-1] == "h" and word[-2] in "aeiou":
+        word = word[:-1]                       # final h after a vowel: Raqqah → Raqqa
     word = _VOWELS.sub("e", word)              # vowel clusters: Zour/Zor/Zawr-ish
-    word = _FINAL_E.sub("", word) if len(word) > 3 else word
-    word = word.replace("w", "")
-    return word
+    if len(word) > 3 and word[-1] == "e":
+        word = word[:-1]
+    return word.replace("w", "")
 
 
 @functools.lru_cache(maxsize=KEY_CACHE)

@@ -8,13 +8,13 @@ from __future__ import annotations
 import difflib
 import re
 
-from frontwatch.records import PlaceRef
-from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, Gazetteer, Lookup, Place
+from frontwatch.records import PlaceCandidate, PlaceRef
+from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, MAJOR_CITY, Gazetteer, Lookup, Place
 from frontwatch.resolve.normalise import exact_key
 
-__all__ = ["ADMIN_SUFFIX", "CLOSE_SPELLING", "LOOSE_MIN_POPULATION", "STAGE", "admin_context",
-           "choose", "choose_close", "clean_name", "close_spelling", "lookup_name", "names_group",
-           "place_ref", "spelling_ratio"]
+__all__ = ["ADMIN_SUFFIX", "CLOSE_SPELLING", "LOOSE_MIN_POPULATION", "MAX_CANDIDATES", "STAGE",
+           "admin_context", "candidates", "choose", "choose_close", "clean_name", "close_spelling",
+           "lookup_name", "names_group", "place_ref", "spelling_ratio"]
 
 STAGE = "resolve.places/0.1"
 _ADMIN_WORDS = (r"province|governorate|state|region|oblast|district|county|prefecture|township|"
@@ -40,23 +40,40 @@ LOOSE_MIN_POPULATION = 100_000
 LEADING_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|az|at|an|ed|er|es|ez)[-\s‑]+(?=\w)", re.I)
 
 
-def lookup_name(gazetteer: Gazetteer, name: str, whole: str | None = None) -> Lookup:
+def lookup_name(gazetteer: Gazetteer, name: str, whole: str | None = None,
+                focus: str | None = None) -> Lookup:
     """The whole phrase first when it differs ("Jenin refugee camp" is a curated entry), then the
     exact name, then exact without a leading Arabic article ("Al-Raqqah" → "Raqqah"), then the
-    loose key of the name as written."""
+    loose key of the name as written.
+
+    With a ``focus`` country, an exact match that has no entry there and names only small places
+    abroad gives way to another step that has one: "al-Jora" in a Syrian report is the Deir
+    ez-Zor district spelled loosely, not Jora in India that "Jora" names exactly. A major city,
+    a region or a country abroad keeps its name ("Moscow" stays Moscow)."""
+    steps = []
     if whole and whole != name:
-        phrase = gazetteer.lookup(whole)
-        if phrase.match == "exact":
-            return phrase
-    found = gazetteer.lookup(name)
-    if found.match == "exact":
-        return found
+        steps.append(gazetteer.lookup(whole))
+    as_written = gazetteer.lookup(name)
+    steps.append(as_written)
     bare = LEADING_ARTICLE.sub("", name)
     if bare != name:
-        without = gazetteer.lookup(bare)
-        if without.match == "exact":
-            return without
+        steps.append(gazetteer.lookup(bare))
+    found = next((step for step in steps if step.match == "exact"), as_written)
+    if focus and found.match == "exact" and not _has_local(found, focus) and \
+            all(_small_settlement(place) for place in found.places):
+        local = next((step for step in steps if step is not found and _has_local(step, focus)),
+                     None)
+        if local is not None:
+            return local
     return found
+
+
+def _has_local(found: Lookup, focus: str) -> bool:
+    return any(place.country_code == focus for place in found.places)
+
+
+def _small_settlement(place: Place) -> bool:
+    return FEATURE_SPECIFICITY.get(place.feature, 1) <= 1 and place.population < MAJOR_CITY
 
 
 def choose(places: tuple[Place, ...], match: str | None, focus: str | None,
@@ -119,16 +136,39 @@ def close_spelling(ref: PlaceRef) -> bool:
     return ratio >= CLOSE_SPELLING
 
 
+#: Candidates kept on a place reference for the analyst (the chosen one is among them).
+MAX_CANDIDATES = 5
+
+
+def candidates(name: str, found: Lookup | None, focus: str | None) -> tuple[PlaceCandidate, ...]:
+    """The lookup's entries in the order the resolver weighs them (the focus country's first,
+    then the gazetteer's ranking), with the spelling similarity of each."""
+    if found is None or not found.places:
+        return ()
+    ordered = sorted(found.places, key=lambda place: place.country_code != focus) if focus \
+        else list(found.places)
+    return tuple(PlaceCandidate(
+        gazetteer_id=place.id, name=place.name, country_code=place.country_code,
+        feature=place.feature, population=place.population,
+        similarity=1.0 if found.match == "exact" else round(spelling_ratio(name, place), 3))
+        for place in ordered[:MAX_CANDIDATES])
+
+
 def place_ref(doc_id: str, start: int, end: int, text: str, place: Place | None,
-               match: str | None, role: str) -> PlaceRef:
+              match: str | None, role: str, found: Lookup | None = None,
+              focus: str | None = None) -> PlaceRef:
+    """The reference of a name at ``start``..``end``: resolved to ``place`` (or not), with the
+    candidates of ``found`` when the lookup is given."""
+    ranked = candidates(clean_name(text)[0], found, focus)
     if place is None:
         return PlaceRef(doc_id=doc_id, text=text, start=start, end=end, role=role,  # type: ignore[arg-type]
-                        stage=STAGE)
+                        stage=STAGE, candidates=ranked)
     return PlaceRef(doc_id=doc_id, text=text, start=start, end=end, name=place.name,
                     gazetteer_id=place.id, latitude=place.latitude, longitude=place.longitude,
-                    country_code=place.country_code, admin1=place.admin1, feature=place.feature,
+                    country_code=place.country_code, admin1=place.admin1, admin2=place.admin2,
+                    feature=place.feature,
                     population=place.population, role=role, match=match,  # type: ignore[arg-type]
-                    stage=STAGE)
+                    stage=STAGE, candidates=ranked)
 
 
 def clean_name(text: str) -> tuple[str, bool]:

@@ -158,6 +158,33 @@ def _candidates(doc: Doc, datelines: list[tuple[int, int]]) -> list[tuple[int, i
     return kept
 
 
+_NEXT_NAME_WORD = re.compile(r"[ \-‑](?:(?:al|el|ez|ed|es|er|as|ash|ar|az|ad|at|an)[-‑])?"
+                             r"[A-Z][\w'’]+")
+#: Words a recognised name may be extended by when the longer name is a gazetteer entry.
+MAX_EXTENSION_WORDS = 2
+
+
+def _extended(text: str, spans: list[tuple[int, int, str]], gazetteer: Gazetteer
+              ) -> list[tuple[int, int, str]]:
+    """Names the tagger cut short ("Tal" of "Tal Abyad", "Deir" of "Deir ez-Zor"), extended over
+    the capitalised words (with an Arabic article) that follow when the longer name is a gazetteer
+    entry spelled exactly; a span the extension reaches into is dropped."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, name in spans:
+        if out and start < out[-1][1]:
+            continue
+        best, reach = (start, end, name), end
+        for _ in range(MAX_EXTENSION_WORDS):
+            word = _NEXT_NAME_WORD.match(text, reach)
+            if word is None:
+                break
+            reach = word.end()
+            if gazetteer.lookup(text[start:reach]).match == "exact":
+                best = (start, reach, text[start:reach])
+        out.append(best)
+    return out
+
+
 def _repeats(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Other occurrences of names already recognised: a name that is a place once in a report is
     a place every time (the statistical tagger often misses the second mention)."""
@@ -220,8 +247,20 @@ GAZETTEER_ONLY_MIN_POPULATION = 100_000
 MAX_NAME_TOKENS = 4
 
 
+_ARTICLE_TOKENS = ("al", "el", "ez", "ed", "as", "ash", "ar", "az")
+
+
 def _capitalised(token: Token) -> bool:
-    return (token.text[:1].isupper() and token.is_alpha) or token.text[:3].lower() in ("al-", "el-")
+    """A name's word: capitalised, or an Arabic article joined to one ("al-Jora", which the
+    tokenizer splits into "al", "-", "Jora")."""
+    if token.text[:1].isupper() and token.is_alpha:
+        return True
+    if token.text[:3].lower() in ("al-", "el-"):
+        return True
+    doc = token.doc
+    return token.lower_ in _ARTICLE_TOKENS and token.i + 2 < len(doc) and \
+        doc[token.i + 1].text in ("-", "‑") and doc[token.i + 2].text[:1].isupper() and \
+        not token.whitespace_ and not doc[token.i + 1].whitespace_
 
 
 def _gazetteer_candidates(doc: Doc, taken: list[tuple[int, int, str]]
@@ -245,7 +284,7 @@ def _gazetteer_candidates(doc: Doc, taken: list[tuple[int, int, str]]
         end = index + 1
         while end < len(doc) and end - index < MAX_NAME_TOKENS * 2 and (
                 _capitalised(doc[end]) or doc[end].text in ("-", "‑") or
-                doc[end].lower_ in ("al", "el", "ez", "ed", "as", "ash", "ar", "az")):
+                doc[end].lower_ in _ARTICLE_TOKENS):
             end += 1
         while end > index + 1 and not doc[end - 1].is_alpha:
             end -= 1
@@ -283,9 +322,11 @@ def _accept(name: str, found: Lookup, focus: str | None, admin: bool) -> Place |
         return None
     one_country = len({candidate.country_code for candidate in found.places}) == 1
     if found.match == "exact":
+        # Towns include the admin seats GeoNames lists without a population (Tall Abyad).
         if place.population >= GAZETTEER_ONLY_MIN_POPULATION or (
-                one_country and (place.population >= 1000 or place.feature == "admin1" or
-                                place.id.startswith("curated:"))):
+                one_country and (place.population >= 1000 or
+                                 place.feature in ("town", "city", "admin1") or
+                                 place.id.startswith("curated:"))):
             return place
         return None
     return place if one_country and spelling_ratio(name, place) >= CLOSE_SPELLING else None
@@ -307,23 +348,32 @@ def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | 
                 continue
             name, admin = clean_name(sub_text)
             admin = admin or admin_context(full_text, sub_start, sub_end)
-            found = lookup_name(gazetteer, name)
+            found = lookup_name(gazetteer, name, focus=focus)
             place = _accept(name, found, focus, admin)
             if place is None:
+                if found.match == "exact":
+                    # "Tal Abyad" is a place's whole name even where the evidence is too weak to
+                    # resolve it here: its words are not read as other places ("Tal", India).
+                    used |= set(range(sub_start, sub_end))
                 continue
             refs.append(place_ref(doc_id, sub_start, sub_end, sub_text, place, found.match,
-                                   "mention"))
+                                   "mention", found, focus))
             used |= set(range(sub_start, sub_end))
     return refs
+
+
+def _whole(text: str) -> str:
+    """The phrase as written without a leading "the" ("the Jenin refugee camp")."""
+    return re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
 
 
 def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
                    country_hint: str | None = None) -> PlaceResolution:
     """Recognise and resolve every place in ``doc``; see the module docstring for the method."""
     datelines = find_datelines(doc.text)
-    spans = _candidates(doc, datelines)
-    mentions = []
     full_text = doc.text
+    spans = _extended(full_text, _candidates(doc, datelines), gazetteer)
+    mentions = []
     for start, end, text in spans:
         role = "dateline" if any(s <= start < e for s, e in datelines) else "mention"
         name, admin = clean_name(text)
@@ -331,8 +381,7 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
                                                     names_group(full_text, end))):
             continue
         admin = admin or admin_context(full_text, start, end)
-        whole = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
-        mentions.append((start, end, text, admin, role, lookup_name(gazetteer, name, whole)))
+        mentions.append((start, end, text, admin, role, lookup_name(gazetteer, name, _whole(text))))
     first = [place_ref(doc_id, s, e, t, choose_close(clean_name(t)[0], found, None, admin),
                         found.match, role)
              for s, e, t, admin, role, found in mentions]
@@ -346,9 +395,13 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
     unaided = _gazetteer_places(doc, doc_id, gazetteer, None, token_spans)
     focus = country_hint or _focus_country(first + unaided, doc)
     extra = _gazetteer_places(doc, doc_id, gazetteer, focus, token_spans) if focus else unaided
+    if focus:  # looked up again: a spelling in the focus country can beat a small namesake abroad
+        mentions = [(s, e, t, admin, role, lookup_name(gazetteer, clean_name(t)[0], _whole(t),
+                                                       focus))
+                    for s, e, t, admin, role, _ in mentions]
     resolved = [place_ref(doc_id, s, e, t,
                            choose_close(clean_name(t)[0], found, focus, admin), found.match,
-                           role)
+                           role, found, focus)
                 for s, e, t, admin, role, found in mentions]
     capitals = _capital_refs(doc, doc_id, gazetteer, focus)
     refs = tuple(sorted((_mark_source(doc, full_text, ref) for ref in resolved + extra + capitals),
