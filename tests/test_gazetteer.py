@@ -5,6 +5,7 @@ import pytest
 
 from frontwatch.errors import GazetteerError
 from frontwatch.resolve.gazetteer import InMemoryGazetteer, Place, SqliteGazetteer
+from frontwatch.resolve.gazetteer_airports import airport_entries
 from frontwatch.resolve.gazetteer_build import curated_entries, write_index
 
 
@@ -116,3 +117,20 @@ def test_packaged_admin_seats_without_population_are_towns(gazetteer) -> None:  
     seat = next(place for place in gazetteer.lookup("Tal Abyad").places
                 if place.country_code == "SY")
     assert seat.population == 0 and seat.feature == "town"
+
+
+def test_airfields_come_from_airportsdata_unless_curated() -> None:
+    curated = Place("curated:iq:x", "Najaf Airport", 31.99, 44.40, "IQ", feature="airport")
+    entries = {place.id: (place, names) for place, names in airport_entries()}
+    assert not any("heliport" in place.name.lower() for place, _ in entries.values())
+    najaf, names = entries["airport:ORNI"]
+    assert najaf.country_code == "IQ" and najaf.feature == "airport"
+    assert "Najaf airport" in names and "Najaf" not in names  # the bare city name is the city's
+    assert entries["airport:KQMG"][0].feature == "airbase"  # Mudaysis Air Base
+    assert "airport:ORNI" not in {place.id for place, _ in airport_entries([curated])}
+
+
+def test_reports_name_airfields_after_their_city(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = gazetteer.lookup("Najaf airport")
+    assert found.match == "exact" and found.places[0].feature == "airport"
+    assert found.places[0].country_code == "IQ" and found.places[0].admin1

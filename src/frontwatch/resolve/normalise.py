@@ -70,7 +70,7 @@ def _loosen_word(word: str) -> str:
 @functools.lru_cache(maxsize=KEY_CACHE)
 def loose_key(name: str) -> str:
     """A transliteration-tolerant key; only used after ``exact_key`` found nothing."""
-    words = [word for word in fold(name).split() if word]
+    words = exact_key(name).split()  # the cached fold
     if len(words) > 1:
         words = [word for word in words if word not in ARTICLES] or words
     return " ".join(_loosen_word(word) for word in words)
@@ -80,7 +80,7 @@ def loose_key(name: str) -> str:
 def compact_key(name: str) -> str:
     """The loose key without spaces: outlets run words together ("Albukamal" for "Al Bu
     Kamal", "Deirezzor"); tried only after the loose key found nothing."""
-    words = [word for word in fold(name).split() if word]
+    words = exact_key(name).split()  # the cached fold
     if len(words) > 1:
         words = [word for word in words if word not in ARTICLES] or words
     # Loosened as one word: the word-final rules must not depend on where the spaces were.
