@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from frontwatch.errors import GazetteerError
-from frontwatch.resolve.gazetteer import InMemoryGazetteer, Place, SqliteGazetteer
+from frontwatch.resolve.gazetteer import InMemoryGazetteer, LayeredGazetteer, Place, SqliteGazetteer
 from frontwatch.resolve.gazetteer_airports import airport_entries
 from frontwatch.resolve.gazetteer_build import curated_entries, write_index
 
@@ -134,3 +134,14 @@ def test_reports_name_airfields_after_their_city(gazetteer) -> None:  # type: ig
     found = gazetteer.lookup("Najaf airport")
     assert found.match == "exact" and found.places[0].feature == "airport"
     assert found.places[0].country_code == "IQ" and found.places[0].admin1
+
+
+def test_spellings_ignore_an_exact_match(tmp_path: Path) -> None:
+    exact = Place("t:a", "Mansoura", 31.0, 31.4, "EG", feature="city", population=600_000)
+    loose = Place("t:b", "Al Manşūrah", 35.8, 38.7, "SY", feature="village", population=900)
+    entries = [(exact, []), (loose, [])]
+    memory = InMemoryGazetteer(entries)
+    index = SqliteGazetteer(write_index(tmp_path / "g.sqlite", entries))
+    for gazetteer in (memory, index, LayeredGazetteer(index, memory)):
+        assert gazetteer.lookup("Mansoura").places == (exact,)
+        assert {place.id for place in gazetteer.spellings("Mansoura").places} == {"t:a", "t:b"}

@@ -3,6 +3,8 @@
 import pytest
 
 from frontwatch.nlp import annotate
+from frontwatch.resolve.gazetteer import InMemoryGazetteer, Place
+from frontwatch.resolve.place_names import CLOSE_SPELLING, spelling_ratio
 from frontwatch.resolve.places import find_datelines, resolve_places
 
 
@@ -157,3 +159,41 @@ def test_candidates_put_the_focus_country_first(gazetteer) -> None:  # type: ign
     # Madaya in Myanmar (a city of 24,000) is kept for the analyst, ranked after the local one.
     assert "MM" in {candidate.country_code for candidate in madaya.candidates[1:]}
     assert all(candidate.similarity == 1.0 for candidate in madaya.candidates)
+
+
+def _containment_gazetteer() -> InMemoryGazetteer:
+    """Invented entries: a big 'Zahra' abroad, a small 'Az Zahrah' inside Homs province."""
+    def place(pid: str, name: str, cc: str, admin1: str, feature: str, population: int) -> Place:
+        return Place(pid, name, 34.7, 36.7, cc, admin1, feature, population)
+
+    return InMemoryGazetteer([
+        (place("t:zahra-eg", "Zahra", "EG", "Giza", "city", 400_000), []),
+        (place("t:zahrah-sy", "Az Zahrah", "SY", "Homs", "village", 900), []),
+        (place("t:homs", "Homs", "SY", "Homs", "city", 775_000), []),
+        (place("t:homs-region", "Homs", "SY", "Homs", "admin1", 0), ["Homs province"]),
+        (place("t:hama", "Hama", "SY", "Hama", "city", 696_000), []),
+        (place("t:sy", "Syria", "SY", "", "country", 17_000_000), []),
+    ])
+
+
+@pytest.mark.parametrize("text", [
+    "Shells hit Zahra, Homs province on Monday, killing two.",
+    "Shells hit AlZahra in Homs on Monday, killing two.",  # article run into the name
+])
+def test_a_name_followed_by_its_region_is_the_place_inside_it(text: str) -> None:
+    resolution = resolve_places(annotate(text), "d", _containment_gazetteer())
+    zahra = next(p for p in resolution.places if "Zahra" in p.text)
+    assert zahra.gazetteer_id == "t:zahrah-sy"
+    assert zahra.candidates[0].gazetteer_id == "t:zahrah-sy"
+
+
+def test_a_list_of_cities_is_no_containment() -> None:
+    text = "Clashes were reported in Homs, Hama and the countryside on Monday."
+    resolution = resolve_places(annotate(text), "d", _containment_gazetteer())
+    found = {p.text: p.gazetteer_id for p in resolution.places if p.resolved}
+    assert found.get("Homs") == "t:homs" and found.get("Hama") == "t:hama"
+
+
+def test_spelling_ratio_forgives_a_dropped_article() -> None:
+    entry = Place("x", "Al Manşūrah", 35.8, 38.7, "SY")
+    assert spelling_ratio("Mansoura", entry) >= CLOSE_SPELLING > 0.74  # 0.74 with the article

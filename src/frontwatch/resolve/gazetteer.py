@@ -124,6 +124,11 @@ class Gazetteer(Protocol):
         """Candidates for ``name``: exact-key matches, else loose-key matches; best first."""
         ...
 
+    def spellings(self, name: str) -> Lookup:
+        """Loose-key (then run-together-key) matches of ``name`` even when an exact one exists:
+        the variants a containment clue may choose among ("Mansoura, Raqqa governorate")."""
+        ...
+
     def get(self, place_id: str) -> Place | None:
         """The entry with this id, or None."""
         ...
@@ -153,6 +158,9 @@ class InMemoryGazetteer:
         key = exact_key(name)
         if key in self._exact:
             return _ranked("exact", self._exact[key], name)
+        return self.spellings(name)
+
+    def spellings(self, name: str) -> Lookup:
         loose = self._loose.get(loose_key(name)) or self._compact.get(compact_key(name), [])
         return _ranked("loose", loose, name)
 
@@ -204,6 +212,9 @@ class SqliteGazetteer:
         found = self._query("exact_key", key)
         if found:
             return _ranked("exact", found, name)
+        return self.spellings(name)
+
+    def spellings(self, name: str) -> Lookup:
         return _ranked("loose", self._query("loose_key", loose_key(name)) or
                        self._query("compact_key", compact_key(name)), name)
 
@@ -237,6 +248,11 @@ class LayeredGazetteer:
         places = {place.id: place for each in found if each.match == match
                   for place in each.places}
         return _ranked(match, list(places.values()), name)
+
+    def spellings(self, name: str) -> Lookup:
+        places = {place.id: place for layer in self.layers
+                  for place in layer.spellings(name).places}
+        return _ranked("loose", list(places.values()), name)
 
     def get(self, place_id: str) -> Place | None:
         for layer in self.layers:

@@ -1,7 +1,8 @@
 """How one recognised name becomes a gazetteer place: cleaning the name ("the X province's" →
 "X", and whether it named a region), looking it up (whole phrase, exact, without an Arabic
-article, loose), and choosing among the entries (the focus country's first; a loose spelling only
-where it is close to the entry and the evidence allows)."""
+article, loose), and choosing among the entries (the entry inside the region the text puts it in,
+"Mansoura, Raqqa governorate"; the focus country's first; a loose spelling only where it is close
+to the entry and the evidence allows)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from frontwatch.resolve.normalise import exact_key
 
 __all__ = ["ADMIN_SUFFIX", "CLOSE_SPELLING", "LOOSE_MIN_POPULATION", "MAX_CANDIDATES", "STAGE",
            "admin_context", "candidates", "choose", "choose_close", "clean_name", "close_spelling",
-           "lookup_name", "names_group", "place_ref", "spelling_ratio"]
+           "contained_place", "lookup_name", "names_group", "place_ref", "spelling_ratio",
+           "with_first"]
 
 STAGE = "resolve.places/0.1"
 _ADMIN_WORDS = (r"province|governorate|state|region|oblast|district|county|prefecture|township|"
@@ -120,7 +122,26 @@ def choose_close(name: str, found: Lookup, focus: str | None, admin: bool) -> Pl
 
 
 def spelling_ratio(name: str, place: Place) -> float:
-    return difflib.SequenceMatcher(None, exact_key(name), exact_key(place.name)).ratio()
+    return _names_alike(name, place.name)
+
+
+def _names_alike(name: str, entry_name: str) -> float:
+    """How alike a name and an entry's name are (difflib ratio of the folded names, 0..1), with
+    their leading Arabic articles or without them, whichever is closer: outlets drop and keep
+    the article at will ("Mansoura" / "Al Manşūrah")."""
+    asked, entry = exact_key(name), exact_key(entry_name)
+    ratio = difflib.SequenceMatcher(None, asked, entry).ratio()
+    bare_asked, bare_entry = _without_article(asked), _without_article(entry)
+    if (bare_asked, bare_entry) != (asked, entry):
+        ratio = max(ratio, difflib.SequenceMatcher(None, bare_asked, bare_entry).ratio())
+    return ratio
+
+
+_FOLDED_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|az|at|an|ed|er|es|ez)\s+(?=\w)")
+
+
+def _without_article(folded: str) -> str:
+    return _FOLDED_ARTICLE.sub("", folded)
 
 
 #: Similarity (0..1, difflib ratio of folded names) above which a loose match is a spelling
@@ -131,9 +152,7 @@ CLOSE_SPELLING = 0.8
 def close_spelling(ref: PlaceRef) -> bool:
     if not ref.name:
         return False
-    ratio = difflib.SequenceMatcher(None, exact_key(clean_name(ref.text)[0]),
-                                    exact_key(ref.name)).ratio()
-    return ratio >= CLOSE_SPELLING
+    return _names_alike(clean_name(ref.text)[0], ref.name) >= CLOSE_SPELLING
 
 
 #: Candidates kept on a place reference for the analyst (the chosen one is among them).
@@ -178,7 +197,12 @@ def clean_name(text: str) -> tuple[str, bool]:
     admin = bool(ADMIN_SUFFIX.search(name))
     name = ADMIN_SUFFIX.sub("", name)
     name = TRAILING_WORDS.sub("", name)
+    name = _CAMEL_ARTICLE.sub(r"\1-", name)
     return name.strip(), admin
+
+
+# "AlMansura", "AlBadiah": the article run into a capitalised name, as some monitors write it.
+_CAMEL_ARTICLE = re.compile(r"^(Al|El)(?=[A-Z][a-z])")
 
 
 def admin_context(text: str, start: int, end: int) -> bool:
@@ -190,3 +214,51 @@ def admin_context(text: str, start: int, end: int) -> bool:
 def names_group(text: str, end: int) -> bool:
     """Whether the name modifies a group's name ("the Sinaloa cartel")."""
     return bool(_GROUP_AFTER.match(text[end:end + 20]))
+
+
+# "Mansoura, Raqqa governorate", "al-Jora in Deir ez-Zor", "Kashkash in southern Hasaka": a name
+# followed by the region or town it lies in.
+_CONTAINER_AFTER = re.compile(
+    r"\s*(?:,|\bin\b)\s*(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?"
+    r"((?:al-|el-|ad-|ar-|as-|ash-|az-)?[A-Z][\w'’\-]+(?:\s+(?:al-|el-)?[A-Z][\w'’\-]+)?)")
+#: Containers tried per name (the best-ranked entries of the container's name).
+MAX_CONTAINERS = 3
+
+
+def contained_place(text: str, end: int, name: str, found: Lookup, gazetteer: Gazetteer
+               ) -> Place | None:
+    """The place a name means by admin containment: when it is followed by the region or town it
+    lies in, its entry (or a close spelling of it) inside the container's admin1 region, wherever
+    else the name points. A name that is itself a major city or a region of the container's
+    country is a list item ("Homs, Hama"), not contained."""
+    following = _CONTAINER_AFTER.match(text, end)
+    if following is None:
+        return None
+    container_name, _ = clean_name(following.group(1))
+    containers = [place for place in lookup_name(gazetteer, container_name).places[:MAX_CONTAINERS]
+                  if place.admin1]
+    if not containers:
+        return None
+    pool = list(found.places) + [place for place in gazetteer.spellings(name).places
+                                 if place not in found.places]
+    for container in containers:
+        if found.match == "exact" and any(
+                place.country_code == container.country_code and
+                (place.population >= MAJOR_CITY or place.feature == "admin1")
+                for place in found.places):
+            return None
+        inside = [place for place in pool if place.id != container.id and
+                  place.country_code == container.country_code and
+                  place.admin1 == container.admin1 and
+                  FEATURE_SPECIFICITY.get(place.feature, 1) <= 1 and
+                  spelling_ratio(name, place) >= CLOSE_SPELLING]
+        if inside:
+            return inside[0]
+    return None
+
+
+def with_first(found: Lookup, place: Place | None) -> Lookup:
+    """``found`` with ``place`` (chosen by other evidence) as its first candidate."""
+    if place is None:
+        return found
+    return Lookup(found.match or "loose", (place, *(each for each in found.places if each != place)))

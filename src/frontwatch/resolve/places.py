@@ -7,7 +7,8 @@ are the filing place: their places get role ``dateline`` and are never event loc
 
 Resolution is two passes: exact matches give the document's focus country (the country most of its
 places lie in); then every name is resolved preferring that country, and a transliteration-tolerant
-(loose) match is accepted only inside it.
+(loose) match is accepted only inside it. Admin containment comes before both: a name followed by
+the region or town it lies in ("Mansoura, Raqqa governorate") is the entry inside that region.
 """
 
 from __future__ import annotations
@@ -30,10 +31,12 @@ from frontwatch.resolve.place_names import (
     choose_close,
     clean_name,
     close_spelling,
+    contained_place,
     lookup_name,
     names_group,
     place_ref,
     spelling_ratio,
+    with_first,
 )
 
 if TYPE_CHECKING:
@@ -349,7 +352,8 @@ def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | 
             name, admin = clean_name(sub_text)
             admin = admin or admin_context(full_text, sub_start, sub_end)
             found = lookup_name(gazetteer, name, focus=focus)
-            place = _accept(name, found, focus, admin)
+            contained = contained_place(full_text, sub_end, name, found, gazetteer)
+            place = contained or _accept(name, found, focus, admin)
             if place is None:
                 if found.match == "exact":
                     # "Tal Abyad" is a place's whole name even where the evidence is too weak to
@@ -357,7 +361,7 @@ def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | 
                     used |= set(range(sub_start, sub_end))
                 continue
             refs.append(place_ref(doc_id, sub_start, sub_end, sub_text, place, found.match,
-                                   "mention", found, focus))
+                                   "mention", with_first(found, contained), focus))
             used |= set(range(sub_start, sub_end))
     return refs
 
@@ -382,9 +386,12 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
             continue
         admin = admin or admin_context(full_text, start, end)
         mentions.append((start, end, text, admin, role, lookup_name(gazetteer, name, _whole(text))))
-    first = [place_ref(doc_id, s, e, t, choose_close(clean_name(t)[0], found, None, admin),
-                        found.match, role)
-             for s, e, t, admin, role, found in mentions]
+    contained = {index: place for index, (_, e, t, _, role, found) in enumerate(mentions)
+                 if role == "mention" and
+                 (place := contained_place(full_text, e, clean_name(t)[0], found, gazetteer))}
+    first = [place_ref(doc_id, s, e, t, contained.get(index) or
+                       choose_close(clean_name(t)[0], found, None, admin), found.match, role)
+             for index, (s, e, t, admin, role, found) in enumerate(mentions)]
     token_spans = []
     for start, end, text in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -399,10 +406,10 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
         mentions = [(s, e, t, admin, role, lookup_name(gazetteer, clean_name(t)[0], _whole(t),
                                                        focus))
                     for s, e, t, admin, role, _ in mentions]
-    resolved = [place_ref(doc_id, s, e, t,
+    resolved = [place_ref(doc_id, s, e, t, contained.get(index) or
                            choose_close(clean_name(t)[0], found, focus, admin), found.match,
-                           role, found, focus)
-                for s, e, t, admin, role, found in mentions]
+                           role, with_first(found, contained.get(index)), focus)
+                for index, (s, e, t, admin, role, found) in enumerate(mentions)]
     capitals = _capital_refs(doc, doc_id, gazetteer, focus)
     refs = tuple(sorted((_mark_source(doc, full_text, ref) for ref in resolved + extra + capitals),
                         key=lambda ref: ref.start))
