@@ -197,3 +197,18 @@ def test_a_list_of_cities_is_no_containment() -> None:
 def test_spelling_ratio_forgives_a_dropped_article() -> None:
     entry = Place("x", "Al Manşūrah", 35.8, 38.7, "SY")
     assert spelling_ratio("Mansoura", entry) >= CLOSE_SPELLING > 0.74  # 0.74 with the article
+
+
+def test_a_namesake_near_the_reports_other_places_wins() -> None:
+    gazetteer = InMemoryGazetteer([
+        (Place("t:far", "Mansurah", 32.70, 36.50, "SY", "Daraa", "village", 4_000), []),
+        (Place("t:near", "Mansurah", 35.84, 38.74, "SY", "Ar-Raqqah", "village", 900), []),
+        (Place("t:raqqa", "Raqqa", 35.95, 39.01, "SY", "Ar-Raqqah", "city", 500_000), []),
+        (Place("t:sy", "Syria", 34.8, 39.0, "SY", None, "country", 17_000_000), []),
+    ])
+    text = "Syria: warplanes struck Raqqa and Mansurah on Monday, killing five."
+    resolution = resolve_places(annotate(text), "d", gazetteer)
+    found = {p.text: p.gazetteer_id for p in resolution.places if p.resolved}
+    assert found.get("Mansurah") == "t:near"
+    alone = resolve_places(annotate("Syria: warplanes struck Mansurah on Monday."), "d", gazetteer)
+    assert {p.text: p.gazetteer_id for p in alone.places}.get("Mansurah") == "t:far"

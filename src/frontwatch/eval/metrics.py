@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from frontwatch.resolve.gazetteer import haversine_km
 
 __all__ = [
     "ClassScore",
@@ -63,10 +64,3 @@ def confusions(gold: Sequence[str], predicted: Sequence[str], top: int = 15
     pairs = Counter((g, p) for g, p in zip(gold, predicted, strict=True) if g != p)
     return [(g, p, count) for (g, p), count in pairs.most_common(top)]
 
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 6371.0088 * 2 * math.asin(math.sqrt(a))

@@ -8,6 +8,7 @@ context) is the caller's business.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -29,6 +30,7 @@ __all__ = [
     "Lookup",
     "Place",
     "SqliteGazetteer",
+    "haversine_km",
     "rank_key",
 ]
 
@@ -92,6 +94,14 @@ def _similarity(asked_loose: str, asked_exact: str, place: Place) -> float:
     loose keys plus that of the exact keys."""
     return (fuzz.ratio(asked_loose, loose_key(place.name).replace(" ", ""))
             + fuzz.ratio(asked_exact, exact_key(place.name))) / 100
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 6371.0088 * 2 * math.asin(math.sqrt(a))
 
 
 @dataclass(frozen=True, slots=True)

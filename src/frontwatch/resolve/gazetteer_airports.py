@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from importlib import metadata, resources
 
-from frontwatch.resolve.gazetteer import Place
+from frontwatch.resolve.gazetteer import Place, haversine_km
 
 __all__ = ["SAME_AIRFIELD_KM", "airport_entries", "airports_version"]
 
@@ -42,12 +41,6 @@ def airports_version() -> str:
 def _rows() -> Iterator[dict[str, str]]:
     text = resources.files("airportsdata").joinpath("airports.csv").read_text(encoding="utf-8")
     yield from csv.DictReader(io.StringIO(text, newline=""))
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Equirectangular distance: exact enough at a few kilometres."""
-    x = math.radians(b[1] - a[1]) * math.cos(math.radians((a[0] + b[0]) / 2))
-    return 6371.0 * math.hypot(x, math.radians(b[0] - a[0]))
 
 
 def _names(city: str, feature: str) -> list[str]:
@@ -76,7 +69,7 @@ def airport_entries(curated: Iterable[Place] = (),
             point = (float(row["lat"]), float(row["lon"]))
         except ValueError:
             continue
-        if not any(_km(point, seen) <= SAME_AIRFIELD_KM for seen in known.get(row["country"], [])):
+        if not any(haversine_km(*point, *seen) <= SAME_AIRFIELD_KM for seen in known.get(row["country"], [])):
             kept.append((row, point))
     regions = admin1([point for _, point in kept]) if admin1 else \
         [row["subd"] or None for row, _ in kept]

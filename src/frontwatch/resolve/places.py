@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING, Any
 
 from frontwatch.extract.actors import demonyms, dictionary
 from frontwatch.records import PlaceRef
-from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, Gazetteer, Lookup, Place
+from frontwatch.resolve.gazetteer import (
+    FEATURE_SPECIFICITY,
+    MAJOR_CITY,
+    Gazetteer,
+    Lookup,
+    Place,
+    haversine_km,
+)
 from frontwatch.resolve.gazetteer_build import curated_entries
 from frontwatch.resolve.place_names import (
     CLOSE_SPELLING,
@@ -410,10 +417,57 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
                            choose_close(clean_name(t)[0], found, focus, admin), found.match,
                            role, with_first(found, contained.get(index)), focus)
                 for index, (s, e, t, admin, role, found) in enumerate(mentions)]
+    resolved = _nearer_namesakes(resolved, [found for *_, found in mentions], extra)
     capitals = _capital_refs(doc, doc_id, gazetteer, focus)
     refs = tuple(sorted((_mark_source(doc, full_text, ref) for ref in resolved + extra + capitals),
                         key=lambda ref: ref.start))
     return PlaceResolution(refs, focus, _focus_place(refs, focus))
+
+
+#: A namesake this close to another place of the report ...
+NEAR_KM = 50.0
+#: ... beats the first-ranked entry of its name when that lies this far from all of them: a
+#: governorate is 100-200 km across, so a report's places rarely lie farther apart.
+FAR_KM = 150.0
+
+
+def _nearer_namesakes(refs: list[PlaceRef], lookups: list[Lookup],
+                      others: list[PlaceRef]) -> list[PlaceRef]:
+    """Proximity to the report's other places settles among namesakes of one country ("Al
+    Mansurah" names several Syrian villages): a small settlement far from every other place the
+    report resolves gives way to a namesake near one of them. Major cities keep their name."""
+    anchors = [ref for ref in refs + others if ref.role == "mention" and ref.resolved and
+               FEATURE_SPECIFICITY.get(ref.feature or "", 1) <= 1]
+    out = []
+    for ref, found in zip(refs, lookups, strict=True):
+        out.append(_nearest_namesake(ref, found, anchors) or ref)
+    return out
+
+
+def _nearest_namesake(ref: PlaceRef, found: Lookup, anchors: list[PlaceRef]) -> PlaceRef | None:
+    if ref.role != "mention" or not ref.resolved or (ref.population or 0) >= MAJOR_CITY or \
+            FEATURE_SPECIFICITY.get(ref.feature or "", 1) > 1:
+        return None
+    points = [(anchor.latitude, anchor.longitude) for anchor in anchors
+              if anchor.start != ref.start and anchor.gazetteer_id != ref.gazetteer_id]
+    if not points:
+        return None
+
+    def distance(latitude: float | None, longitude: float | None) -> float:
+        return min(haversine_km(latitude or 0.0, longitude or 0.0, lat or 0.0, lon or 0.0)
+                   for lat, lon in points)
+
+    if distance(ref.latitude, ref.longitude) <= FAR_KM:
+        return None
+    namesakes = [place for place in found.places if place.id != ref.gazetteer_id and
+                 place.country_code == ref.country_code and place.latitude is not None and
+                 FEATURE_SPECIFICITY.get(place.feature, 1) <= 1 and
+                 distance(place.latitude, place.longitude) <= NEAR_KM]
+    if not namesakes:
+        return None
+    nearest = min(namesakes, key=lambda place: distance(place.latitude, place.longitude))
+    return place_ref(ref.doc_id, ref.start, ref.end, ref.text, nearest, ref.match, ref.role,
+                     with_first(found, nearest), ref.country_code)
 
 
 # "residents of Mellit, about 60 km north of El Fasher, said": a place the writer locates for the
