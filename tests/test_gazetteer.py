@@ -145,3 +145,19 @@ def test_spellings_ignore_an_exact_match(tmp_path: Path) -> None:
     for gazetteer in (memory, index, LayeredGazetteer(index, memory)):
         assert gazetteer.lookup("Mansoura").places == (exact,)
         assert {place.id for place in gazetteer.spellings("Mansoura").places} == {"t:a", "t:b"}
+
+
+def test_stored_name_keys_rank_as_computed_ones(tmp_path: Path) -> None:
+    # The index stores the keys of each entry's own name; ranking with them must not differ
+    # from ranking with keys computed on the fly (the in-memory twin computes them).
+    entries = [
+        (Place("t:1", "Ar Raqqah", 35.95, 39.01, "SY", feature="city", population=530_000),
+         ["Raqqa"]),
+        (Place("t:2", "Riga", 56.95, 24.1, "LV", feature="city", population=630_000), []),
+        (Place("t:3", "Raqqa", 35.0, 39.0, "SY", feature="village", population=600), []),
+        (Place("t:4", "Ruqqa", 33.0, 36.0, "SY", feature="town", population=2_000), ["Raqa"]),
+    ]
+    memory = InMemoryGazetteer(entries)
+    index = SqliteGazetteer(write_index(tmp_path / "g.sqlite", entries))
+    for name in ("Raqqa", "Raqa", "Rigga", "Ar-Raqqa", "Roqa"):
+        assert index.lookup(name) == memory.lookup(name), name

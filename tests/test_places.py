@@ -212,3 +212,10 @@ def test_a_namesake_near_the_reports_other_places_wins() -> None:
     assert found.get("Mansurah") == "t:near"
     alone = resolve_places(annotate("Syria: warplanes struck Mansurah on Monday."), "d", gazetteer)
     assert {p.text: p.gazetteer_id for p in alone.places}.get("Mansurah") == "t:far"
+
+
+def test_a_facility_word_after_a_name_makes_the_facility(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Syrian state media said jets took off from Shayrat airbase on Monday."
+    resolution = resolve_places(annotate(text), "d", gazetteer)
+    found = {p.text: p.feature for p in resolution.places if p.resolved}
+    assert found.get("Shayrat airbase") == "airbase"

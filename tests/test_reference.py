@@ -79,3 +79,17 @@ def test_feared_executions_are_not_events(analysis) -> None:  # type: ignore[no-
 def test_the_aim_to_capture_is_not_a_capture(analysis) -> None:  # type: ignore[no-untyped-def]
     territorial = [e for e in analysis.events if "territory" in e.sub_event_type]
     assert [e.event_date for e in territorial] == [dt.date(2017, 1, 16)]
+
+
+def test_places_of_the_reference_article(analysis) -> None:  # type: ignore[no-untyped-def]
+    # Issue #4: the city, its military airport within 3 km, the two districts within 5 km of the
+    # centre, Mosul in Iraq and never an event place.
+    places = {ref.text: ref for ref in analysis.places.places if ref.resolved}
+    airport = places["Deir e-Zor military airport"]
+    assert haversine_km(airport.latitude, airport.longitude, 35.28, 40.18) <= 3
+    for district in ("al-Joura", "al-Qasour"):
+        ref = places[district]
+        assert haversine_km(ref.latitude, ref.longitude, 35.336, 40.141) <= 5
+    assert places["Mosul"].country_code == "IQ"
+    located = {(m.place.start, m.place.end) for m in analysis.mentions if m.place is not None}
+    assert (places["Mosul"].start, places["Mosul"].end) not in located

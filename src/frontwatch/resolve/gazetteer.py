@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -23,6 +23,7 @@ from frontwatch.resolve.normalise import compact_key, exact_key, loose_key
 
 __all__ = [
     "FEATURE_SPECIFICITY",
+    "NAME_KEY_COLUMNS",
     "PLACE_COLUMNS",
     "Gazetteer",
     "InMemoryGazetteer",
@@ -45,6 +46,10 @@ FEATURE_SPECIFICITY = {
 
 #: The columns of the ``places`` table, in the order of :class:`Place`'s fields.
 PLACE_COLUMNS = "id, name, latitude, longitude, country_code, admin1, feature, population, parent, admin2"
+
+#: Columns of ``places`` holding the exact and loose keys of the entry's own name (written at
+#: build time so that ranking candidates computes no key).
+NAME_KEY_COLUMNS = "name_exact, name_loose"
 
 #: Bytes of an index file read through a memory map (more than the packaged index's ~140 MB;
 #: address space, not memory: pages are shared with the OS cache).
@@ -76,24 +81,36 @@ class Place:
 MAJOR_CITY = 100_000
 
 
-def rank_key(place: Place, key: str = "") -> tuple[int, int, int, int, int]:
+#: The exact and loose keys of a place's own name, when known without computing them.
+NameKeys = Callable[[str], "tuple[str, str] | None"]
+
+
+def _no_keys(name: str) -> tuple[str, str] | None:
+    return None
+
+
+def _name_keys(place: Place, known: NameKeys) -> tuple[str, str]:
+    return known(place.name) or (exact_key(place.name), loose_key(place.name))
+
+
+def rank_key(place: Place, key: str = "", own_key: str | None = None
+             ) -> tuple[int, int, int, int, int]:
     """Sort key: a country first ("Iraq" is the country, not a town that has "Iraq" among its
     alternate names; "Congo" the larger Congo); then settlements before regions; then major
     cities; then entries whose own name matches before those matched by an alternate name; then
-    larger population."""
-    own = bool(key) and exact_key(place.name) == key
+    larger population. ``own_key``: the exact key of the place's name, when already known."""
+    own = bool(key) and (own_key if own_key is not None else exact_key(place.name)) == key
     specificity = FEATURE_SPECIFICITY.get(place.feature, 1)
     country_first = 0 if place.feature == "country" else 1
     return (country_first, 0 if specificity <= 1 else specificity,
             0 if place.population >= MAJOR_CITY else 1, 0 if own else 1, -place.population)
 
 
-def _similarity(asked_loose: str, asked_exact: str, place: Place) -> float:
+def _similarity(asked_loose: str, asked_exact: str, own: tuple[str, str]) -> float:
     """How close a loose match is to the name asked for (0..2), given the asked name's spaceless
-    loose key and its exact key: the normalised Indel similarity (rapidfuzz) of the spaceless
-    loose keys plus that of the exact keys."""
-    return (fuzz.ratio(asked_loose, loose_key(place.name).replace(" ", ""))
-            + fuzz.ratio(asked_exact, exact_key(place.name))) / 100
+    loose key and its exact key, and the entry name's (exact, loose) keys: the normalised Indel
+    similarity (rapidfuzz) of the spaceless loose keys plus that of the exact keys."""
+    return (fuzz.ratio(asked_loose, own[1].replace(" ", "")) + fuzz.ratio(asked_exact, own[0])) / 100
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -112,7 +129,9 @@ class Lookup:
     places: tuple[Place, ...]
 
 
-def _ranked(match: str, places: list[Place], name: str) -> Lookup:
+def _ranked(match: str, places: list[Place], name: str, known: NameKeys = _no_keys) -> Lookup:
+    """``places`` best first; ``known`` gives the keys of an entry's name where the index stored
+    them (computing them is most of a cold lookup's time)."""
     if not places:
         return Lookup(None, ())
     if len(places) == 1:
@@ -121,10 +140,14 @@ def _ranked(match: str, places: list[Place], name: str) -> Lookup:
     if match == "loose":
         # Loose keys collide across the world ("Raqqa" and "Riga"): the closest spelling first.
         asked_loose = loose_key(name).replace(" ", "")
-        ordered = sorted(places, key=lambda place: (
-            -round(_similarity(asked_loose, key, place), 1), rank_key(place, key)))
-        return Lookup(match, tuple(ordered))
-    return Lookup(match, tuple(sorted(places, key=lambda place: rank_key(place, key))))
+
+        def closeness(place: Place) -> tuple[float, tuple[int, int, int, int, int]]:
+            own = _name_keys(place, known)
+            return -round(_similarity(asked_loose, key, own), 1), rank_key(place, key, own[0])
+
+        return Lookup(match, tuple(sorted(places, key=closeness)))
+    return Lookup(match, tuple(sorted(
+        places, key=lambda place: rank_key(place, key, _name_keys(place, known)[0]))))
 
 
 class Gazetteer(Protocol):
@@ -187,6 +210,8 @@ class SqliteGazetteer:
             raise GazetteerError("gazetteer not found", source=str(self.path))
         self._local = threading.local()
         self._cache: dict[str, Lookup] = {}
+        # Keys of entry names as the index stored them, by name (a pure function of the name).
+        self._name_keys: dict[str, tuple[str, str]] = {}
 
     def _connection(self) -> sqlite3.Connection:
         connection = getattr(self._local, "connection", None)
@@ -201,32 +226,45 @@ class SqliteGazetteer:
                 connection.execute("SELECT 1 FROM places LIMIT 1")
             except sqlite3.DatabaseError as exc:
                 raise GazetteerError(f"gazetteer unreadable ({exc})", source=str(self.path)) from exc
-            # A layer loaded before places had an admin2 column still reads (admin2 unknown).
+            # A layer loaded before places had an admin2 column (or the keys of their names)
+            # still reads: admin2 unknown, keys computed.
             self._local.columns = ", ".join(
                 f"p.{column}" if column in columns else "NULL"
                 for column in PLACE_COLUMNS.split(", "))
+            self._local.keys = ", ".join(
+                f"p.{column}" if column in columns else "NULL"
+                for column in NAME_KEY_COLUMNS.split(", "))
             self._local.connection = connection
         return connection
 
     def _query(self, column: str, key: str) -> list[Place]:
         # No GROUP BY: SQLite would sort every answer; duplicates (two names of one place with
         # the same key) are dropped here instead.
-        rows = self._connection().execute(
-            f"SELECT {self._local.columns} FROM names n JOIN places p ON p.id = n.place_id"
-            f" WHERE n.{column} = ?", (key,)).fetchall()
+        connection = self._connection()
+        rows = connection.execute(
+            f"SELECT {self._local.columns}, {self._local.keys} FROM names n"
+            f" JOIN places p ON p.id = n.place_id WHERE n.{column} = ?", (key,)).fetchall()
         if len(rows) > 1:
             rows = list({row[0]: row for row in rows}.values())
-        return [Place(*row) for row in rows]
+        if len(self._name_keys) > CACHE_SIZE:
+            self._name_keys.clear()
+        places = []
+        for row in rows:
+            place = Place(*row[:-2])
+            if row[-1] is not None:
+                self._name_keys[place.name] = (row[-2], row[-1])
+            places.append(place)
+        return places
 
     def _find(self, name: str, key: str) -> Lookup:
         found = self._query("exact_key", key)
         if found:
-            return _ranked("exact", found, name)
+            return _ranked("exact", found, name, self._name_keys.get)
         return self.spellings(name)
 
     def spellings(self, name: str) -> Lookup:
         return _ranked("loose", self._query("loose_key", loose_key(name)) or
-                       self._query("compact_key", compact_key(name)), name)
+                       self._query("compact_key", compact_key(name)), name, self._name_keys.get)
 
     def lookup(self, name: str) -> Lookup:
         key = exact_key(name)

@@ -29,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 
 from frontwatch.errors import GazetteerError, ResourceError
-from frontwatch.resolve.gazetteer import PLACE_COLUMNS, Place
+from frontwatch.resolve.gazetteer import NAME_KEY_COLUMNS, PLACE_COLUMNS, Place
 from frontwatch.resolve.gazetteer_airports import airport_entries, airports_version
 from frontwatch.resolve.normalise import compact_key, exact_key, loose_key
 
@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 # Bump when the build logic changes: the file name changes and every user rebuilds once.
-BUILD_VERSION = "9"
+BUILD_VERSION = "10"
 ADMIN1_SUFFIXES = ("governorate", "province", "state", "region", "oblast", "district", "county")
 # Alternate names in non-Latin scripts never match English text; all-caps short codes (IATA "DEZ")
 # match ordinary acronyms, so both are left out.
@@ -216,10 +216,11 @@ def _region_entries(places: list[Place]) -> Iterator[tuple[Place, list[str]]]:
 def write_entry(connection: sqlite3.Connection, place: Place, names: Iterable[str]) -> None:
     """Write one entry and its name keys (one row per distinct key pair: several names of one
     place often share keys, "Deir ez-Zor" and "Deir ez Zor")."""
-    connection.execute(f"INSERT OR REPLACE INTO places ({PLACE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+    connection.execute(f"INSERT OR REPLACE INTO places ({PLACE_COLUMNS}, {NAME_KEY_COLUMNS})"
+                       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                        (place.id, place.name, place.latitude, place.longitude,
                         place.country_code, place.admin1, place.feature, place.population,
-                        place.parent, place.admin2))
+                        place.parent, place.admin2, exact_key(place.name), loose_key(place.name)))
     keys = {(exact_key(name), loose_key(name), compact_key(name))
             for name in {place.name, *names}}
     connection.executemany("INSERT INTO names VALUES (?,?,?,?)",
@@ -239,13 +240,14 @@ def create_schema(connection: sqlite3.Connection) -> None:
     connection.executescript("""
         CREATE TABLE IF NOT EXISTS places (id TEXT PRIMARY KEY, name TEXT, latitude REAL,
             longitude REAL, country_code TEXT, admin1 TEXT, feature TEXT, population INTEGER,
-            parent TEXT, admin2 TEXT) WITHOUT ROWID;
+            parent TEXT, admin2 TEXT, name_exact TEXT, name_loose TEXT) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS names (exact_key TEXT, loose_key TEXT, compact_key TEXT,
             place_id TEXT);
     """)
     columns = {row[1] for row in connection.execute("PRAGMA table_info(places)")}
-    if "admin2" not in columns:
-        connection.execute("ALTER TABLE places ADD COLUMN admin2 TEXT")
+    for column in ("admin2", *NAME_KEY_COLUMNS.split(", ")):
+        if column not in columns:
+            connection.execute(f"ALTER TABLE places ADD COLUMN {column} TEXT")
 
 
 def index_schema(connection: sqlite3.Connection) -> None:

@@ -258,7 +258,9 @@ def contained_place(text: str, end: int, name: str, found: Lookup, gazetteer: Ga
 
 
 def with_first(found: Lookup, place: Place | None) -> Lookup:
-    """``found`` with ``place`` (chosen by other evidence) as its first candidate."""
+    """``found`` with ``place`` (chosen by other evidence) as its first candidate; a lookup that
+    gains a spelling variant is a loose one (its candidates' similarities are then computed)."""
     if place is None:
         return found
-    return Lookup(found.match or "loose", (place, *(each for each in found.places if each != place)))
+    match = found.match if place in found.places else "loose"
+    return Lookup(match or "loose", (place, *(each for each in found.places if each != place)))

@@ -178,7 +178,9 @@ def _extended(text: str, spans: list[tuple[int, int, str]], gazetteer: Gazetteer
               ) -> list[tuple[int, int, str]]:
     """Names the tagger cut short ("Tal" of "Tal Abyad", "Deir" of "Deir ez-Zor"), extended over
     the capitalised words (with an Arabic article) that follow when the longer name is a gazetteer
-    entry spelled exactly; a span the extension reaches into is dropped."""
+    entry spelled exactly; then over a facility word ("Deir e-Zor military airport", "Shayrat
+    airbase") when the phrase names a facility of the gazetteer, in any close spelling. A span
+    the extension reaches into is dropped."""
     out: list[tuple[int, int, str]] = []
     for start, end, name in spans:
         if out and start < out[-1][1]:
@@ -191,8 +193,26 @@ def _extended(text: str, spans: list[tuple[int, int, str]], gazetteer: Gazetteer
             reach = word.end()
             if gazetteer.lookup(text[start:reach]).match == "exact":
                 best = (start, reach, text[start:reach])
+        facility = _FACILITY_AFTER.match(text, best[1])
+        if facility and _names_facility(gazetteer, text[start:facility.end()]):
+            best = (start, facility.end(), text[start:facility.end()])
         out.append(best)
     return out
+
+
+#: Candidates of a phrase looked at for a facility (the gazetteer ranks facilities first).
+FACILITY_CANDIDATES = 3
+_FACILITY_AFTER = re.compile(
+    r"\s(?:military\s|international\s)?(?:airport|air\s?base|airfield|prison|dam|bridge|"
+    r"(?:refugee\s|displacement\s)?camp|oil\s?field|gas\s?field|border\scrossing)\b", re.I)
+
+
+def _names_facility(gazetteer: Gazetteer, phrase: str) -> bool:
+    """Whether ``phrase`` is a facility's name in the gazetteer, exactly or in a close spelling."""
+    found = gazetteer.lookup(phrase)
+    return any(FEATURE_SPECIFICITY.get(place.feature, 1) == 0 and
+               (found.match == "exact" or spelling_ratio(phrase, place) >= CLOSE_SPELLING)
+               for place in found.places[:FACILITY_CANDIDATES])
 
 
 def _repeats(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
