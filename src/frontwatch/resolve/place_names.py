@@ -13,10 +13,10 @@ from frontwatch.records import PlaceCandidate, PlaceRef
 from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, MAJOR_CITY, Gazetteer, Lookup, Place
 from frontwatch.resolve.normalise import exact_key
 
-__all__ = ["ADMIN_SUFFIX", "CLOSE_SPELLING", "LOOSE_MIN_POPULATION", "MAX_CANDIDATES", "STAGE",
-           "admin_context", "candidates", "choose", "choose_close", "clean_name", "close_spelling",
-           "contained_place", "lookup_name", "names_group", "place_ref", "spelling_ratio",
-           "with_first"]
+__all__ = ["ADMIN_SUFFIX", "ARTICLE_WORDS", "CLOSE_SPELLING", "LOOSE_MIN_POPULATION",
+           "MAX_CANDIDATES", "STAGE", "admin_context", "candidates", "choose", "choose_close",
+           "clean_name", "close_spelling", "contained_place", "lookup_name", "names_group",
+           "place_ref", "spelling_ratio", "with_first"]
 
 STAGE = "resolve.places/0.1"
 _ADMIN_WORDS = (r"province|governorate|state|region|oblast|district|county|prefecture|township|"
@@ -39,7 +39,9 @@ TRAILING_WORDS = re.compile(r"\s+(?:city|town|village|countryside|area|outskirts
 LOOSE_MIN_POPULATION = 100_000
 
 
-LEADING_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|az|at|an|ed|er|es|ez)[-\s‑]+(?=\w)", re.I)
+#: The Arabic article as outlets write it before a name (a regex alternation).
+ARTICLE_WORDS = r"(?:al|el|ar|as|ash|ad|az|at|an|ed|er|es|ez)"
+LEADING_ARTICLE = re.compile(rf"^{ARTICLE_WORDS}[-\s‑]+(?=\w)", re.I)
 
 
 def lookup_name(gazetteer: Gazetteer, name: str, whole: str | None = None,
@@ -137,7 +139,7 @@ def _names_alike(name: str, entry_name: str) -> float:
     return ratio
 
 
-_FOLDED_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|az|at|an|ed|er|es|ez)\s+(?=\w)")
+_FOLDED_ARTICLE = re.compile(rf"^{ARTICLE_WORDS}\s+(?=\w)")
 
 
 def _without_article(folded: str) -> str:

@@ -32,6 +32,7 @@ from frontwatch.resolve.gazetteer import (
 )
 from frontwatch.resolve.gazetteer_build import curated_entries
 from frontwatch.resolve.place_names import (
+    ARTICLE_WORDS,
     CLOSE_SPELLING,
     admin_context,
     choose,
@@ -168,8 +169,7 @@ def _candidates(doc: Doc, datelines: list[tuple[int, int]]) -> list[tuple[int, i
     return kept
 
 
-_NEXT_NAME_WORD = re.compile(r"[ \-‑](?:(?:al|el|ez|ed|es|er|as|ash|ar|az|ad|at|an)[-‑])?"
-                             r"[A-Z][\w'’]+")
+_NEXT_NAME_WORD = re.compile(rf"[ \-‑](?:{ARTICLE_WORDS}[-‑])?[A-Z][\w'’]+")
 #: Words a recognised name may be extended by when the longer name is a gazetteer entry.
 MAX_EXTENSION_WORDS = 2
 
