@@ -219,3 +219,13 @@ def test_a_facility_word_after_a_name_makes_the_facility(gazetteer) -> None:  # 
     resolution = resolve_places(annotate(text), "d", gazetteer)
     found = {p.text: p.feature for p in resolution.places if p.resolved}
     assert found.get("Shayrat airbase") == "airbase"
+
+
+def test_a_hamlet_abroad_is_weak_evidence_of_the_country() -> None:
+    gazetteer = InMemoryGazetteer([
+        (Place("t:arbin-fr", "Arbin", 45.5, 6.1, "FR", "Auvergne", "village", 600), []),
+        (Place("t:sy", "Syria", 34.8, 39.0, "SY", None, "country", 17_000_000), []),
+    ])
+    text = "Syrian warplanes struck Arbin in Syria on Monday, killing five."
+    # Syria named (1) and a Syrian demonym (1/2) outweigh a French hamlet's name (1, not 2).
+    assert resolve_places(annotate(text), "d", gazetteer).focus_country == "SY"

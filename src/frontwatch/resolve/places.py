@@ -239,9 +239,10 @@ HEADER_COUNTRY_VOTES = 8
 def _focus_country(resolved: list[PlaceRef], doc: Doc) -> str | None:
     """The country most of the document's places lie in. Votes: a country that heads the report
     as its dateline ("SOUTH SUDAN: ...") :data:`HEADER_COUNTRY_VOTES`; a settlement matched
-    exactly 2; a country name, a place named as an origin ("reinforcements from Mosul"), the
-    dateline 1; a demonym ("Congolese army") ½. A loose (transliteration) match votes only when its
-    spelling is close to the entry's name ("Deir e-Zor"/"Deir ez-Zor", not "Ngungu"/"Ngong")."""
+    exactly 2 (a hamlet of under 1,000 people from GeoNames 1); a country name, a place named as
+    an origin ("reinforcements from Mosul"), the dateline 1; a demonym ("Congolese army") ½. A
+    loose (transliteration) match votes only when its spelling is close to the entry's name
+    ("Deir e-Zor"/"Deir ez-Zor", not "Ngungu"/"Ngong")."""
     votes: dict[str, float] = defaultdict(float)
     text = doc.text  # built from the tokens on every access: read once
     for ref in resolved:
@@ -251,7 +252,11 @@ def _focus_country(resolved: list[PlaceRef], doc: Doc) -> str | None:
             votes[ref.country_code] += HEADER_COUNTRY_VOTES  # "SOUTH SUDAN: Jonglei - Flash..."
             continue
         origin = text[max(0, ref.start - 6):ref.start].lower().endswith("from ")
-        weak = ref.feature == "country" or origin or ref.role == "dateline"
+        # A hamlet abroad that happens to spell a name ("Arbin", 600 people in France) is weak
+        # evidence of where the report is.
+        hamlet = ref.feature == "village" and (ref.population or 0) < 1000 and \
+            not (ref.gazetteer_id or "").startswith("curated:")
+        weak = ref.feature == "country" or origin or ref.role == "dateline" or hamlet
         votes[ref.country_code] += 1 if weak else 2
     adjectives = demonyms()
     for token in doc:
