@@ -51,7 +51,7 @@ PLACE_COLUMNS = "id, name, latitude, longitude, country_code, admin1, feature, p
 #: build time so that ranking candidates computes no key).
 NAME_KEY_COLUMNS = "name_exact, name_loose"
 
-#: Bytes of an index file read through a memory map (more than the packaged index's ~140 MB;
+#: Bytes of an index file read through a memory map (more than the packaged index's ~195 MB;
 #: address space, not memory: pages are shared with the OS cache).
 MMAP_BYTES = 512 * 1024 * 1024
 
