@@ -32,7 +32,7 @@ from typing import Any
 
 from frontwatch.errors import GazetteerLoadError
 from frontwatch.resolve.gazetteer import PLACE_COLUMNS, Gazetteer, SqliteGazetteer
-from frontwatch.resolve.gazetteer_build import _SHORT_CODE, LATIN_NAME
+from frontwatch.resolve.gazetteer_build import matchable_name
 from frontwatch.resolve.gazetteer_load import LoadReport
 from frontwatch.resolve.normalise import compact_key, exact_key, loose_key
 
@@ -81,7 +81,7 @@ def _kept(lines: Iterable[tuple[int, str]], report: LoadReport) -> Iterator[tupl
         if problem:
             raise GazetteerLoadError(problem, source=report.source, line=number)
         name = fields[3].strip()
-        if fields[2] in PSEUDO_LANGUAGES or not LATIN_NAME.match(name) or _SHORT_CODE.match(name):
+        if fields[2] in PSEUDO_LANGUAGES or not matchable_name(name):
             report.skipped += 1
             continue
         yield f"geonames:{fields[1]}", name

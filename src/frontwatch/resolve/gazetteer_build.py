@@ -42,6 +42,7 @@ __all__ = [
     "curated_entries",
     "default_path",
     "index_schema",
+    "matchable_name",
     "nearest_admin1",
     "settlement_feature",
     "write_entry",
@@ -55,6 +56,11 @@ ADMIN1_SUFFIXES = ("governorate", "province", "state", "region", "oblast", "dist
 # match ordinary acronyms, so both are left out.
 LATIN_NAME = re.compile(r"^[\x20-\x7e\u00c0-\u024f\u1e00-\u1eff'’ʿʾ-]+$")
 _SHORT_CODE = re.compile(r"^[A-Z0-9]{2,4}$")
+
+
+def matchable_name(name: str) -> bool:
+    """Whether an alternate name can match English text: Latin script, and no all-caps code."""
+    return bool(LATIN_NAME.match(name)) and not _SHORT_CODE.match(name)
 _ADMIN1_SUFFIX = re.compile(r"\s+(?:governorate|province|state|region|oblast)$", re.I)
 
 
@@ -136,7 +142,7 @@ def _geonames_entries(min_population: int) -> Iterator[tuple[Place, list[str]]]:
     admin1 = {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
     for city in cities.values():
         names = [name for name in city["alternatenames"]
-                 if LATIN_NAME.match(name) and not _SHORT_CODE.match(name)]
+                 if matchable_name(name)]
         yield Place(id=f"geonames:{city['geonameid']}", name=city["name"],
                     latitude=city["latitude"], longitude=city["longitude"],
                     country_code=city["countrycode"],
