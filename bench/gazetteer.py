@@ -7,7 +7,14 @@
   (the loader streams, so memory should not grow with the dump).
 * ``lookup``: names/s of the packaged index (issue #4 targets at least 20,000), over names drawn
   from the index itself with spelling variants, cache cleared first; the median and range of
-  --repeats runs (a single run varies by ±15 % on a shared machine).
+  --repeats runs (a single run varies by ±15 % on a shared machine). Two ways: one name per
+  call (``lookup``), and a document's worth of names per call (``lookup_many``, --batch names:
+  the resolver fetches a document's names together before reading them one by one).
+* ``resolver``: the lookups the place resolver really makes, replayed: the bundled samples and
+  gold reports (bench/throughput.py's corpus) are parsed and resolved once through a recording
+  gazetteer, then each run replays every call, document by document, on a freshly opened index
+  (cold caches). Real text asks mostly exact names, non-places (persons, organisations) that
+  miss, and a document's names together.
 * ``alternates``: a seeded synthetic ``alternateNamesV2.txt`` of --rows lines (half the ids in the
   packaged index, the rest unknown; Latin names, other scripts, links, Wikidata ids and codes in
   roughly a real file's mix) loaded into an empty layer: rows/s and peak RSS.
@@ -25,10 +32,19 @@ import resource
 import statistics
 import tempfile
 import time
+from collections.abc import Iterable
+from multiprocessing.pool import Pool
 from pathlib import Path
 
 from frontwatch.pipeline import default_gazetteer
-from frontwatch.resolve.gazetteer import SqliteGazetteer
+from frontwatch.records import Document
+from frontwatch.resolve.gazetteer import (
+    Gazetteer,
+    LayeredGazetteer,
+    Lookup,
+    Place,
+    SqliteGazetteer,
+)
 from frontwatch.resolve.gazetteer_load import load
 from frontwatch.resolve.normalise import compact_key, exact_key, loose_key
 
@@ -105,12 +121,12 @@ def bench_alternates(rows: int) -> dict[str, float]:
 
 def _packaged() -> SqliteGazetteer:
     gazetteer = default_gazetteer()
-    packaged = gazetteer if isinstance(gazetteer, SqliteGazetteer) else gazetteer.layers[0]
+    packaged = gazetteer.layers[0] if isinstance(gazetteer, LayeredGazetteer) else gazetteer
     assert isinstance(packaged, SqliteGazetteer)
     return packaged
 
 
-def bench_lookup(count: int) -> dict[str, float]:
+def bench_lookup(count: int, batch: int = 1) -> dict[str, float]:
     packaged = _packaged()
     rows = packaged._connection().execute(
         "SELECT name FROM places ORDER BY random() LIMIT ?", (count,)).fetchall()
@@ -123,10 +139,76 @@ def bench_lookup(count: int) -> dict[str, float]:
     for key in (exact_key, loose_key, compact_key):
         key.cache_clear()
     started = time.perf_counter()
-    for name in names:
-        packaged.lookup(name)
+    if batch == 1:
+        for name in names:
+            packaged.lookup(name)
+    else:
+        for first in range(0, len(names), batch):
+            packaged.lookup_many(names[first:first + batch])
     seconds = time.perf_counter() - started
     return {"names": len(names), "names_per_s": round(len(names) / seconds)}
+
+
+class _Recorder:
+    """A gazetteer that passes calls on and records them: (method, argument) per call."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.calls: list[tuple[str, str | list[str]]] = []
+
+    def lookup(self, name: str) -> Lookup:
+        self.calls.append(("lookup", name))
+        return self.gazetteer.lookup(name)
+
+    def lookup_many(self, names: Iterable[str]) -> list[Lookup]:
+        names = list(names)
+        self.calls.append(("lookup_many", names))
+        return self.gazetteer.lookup_many(names)
+
+    def spellings(self, name: str) -> Lookup:
+        self.calls.append(("spellings", name))
+        return self.gazetteer.spellings(name)
+
+    def get(self, place_id: str) -> Place | None:
+        return self.gazetteer.get(place_id)
+
+
+def record_resolver_calls() -> list[tuple[str, str | list[str]]]:
+    """The gazetteer calls of resolving the places of every distinct report we wrote: the bundled
+    samples and the four gold sets (no text twice: a repeat would be answered from the cache)."""
+    from frontwatch.ingest import read_documents
+    from frontwatch.nlp import load_pipeline
+    from frontwatch.resolve.places import resolve_places
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [document.text for path in sorted((root / "samples").glob("*.txt"))
+             for document in read_documents(path) if isinstance(document, Document)]
+    for gold in sorted((root / "tests" / "gold").glob("events_gold*.jsonl")):
+        texts += [json.loads(line)["text"] for line in gold.read_text(encoding="utf-8").split("\n")
+                  if line.strip()]
+    recorder = _Recorder(default_gazetteer())
+    for index, doc in enumerate(load_pipeline().pipe(texts)):
+        resolve_places(doc, f"bench-{index}", recorder)
+    return recorder.calls
+
+
+def replay(calls: list[tuple[str, str | list[str]]]) -> dict[str, float]:
+    packaged = _packaged()
+    for key in (exact_key, loose_key, compact_key):
+        key.cache_clear()
+    started = time.perf_counter()
+    for method, argument in calls:
+        getattr(packaged, method)(argument)
+    seconds = time.perf_counter() - started
+    names = sum(len(arg) if isinstance(arg, list) else 1 for _, arg in calls)
+    return {"names": names, "names_per_s": round(names / seconds)}
+
+
+def _lookups(pool: Pool, count: int, batch: int, repeats: int) -> dict[str, float]:
+    speeds = sorted(pool.apply(bench_lookup, (count, batch))["names_per_s"]
+                    for _ in range(repeats))
+    return {"names": count, "batch": batch, "repeats": repeats,
+            "median_names_per_s": statistics.median(speeds), "min": speeds[0], "max": speeds[-1]}
 
 
 def main() -> None:
@@ -134,19 +216,24 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--lookups", type=int, default=20_000)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--batch", type=int, default=64, help="names per lookup_many call")
     args = parser.parse_args()
     # Each stage in a process of its own: peak RSS is a process's, and the lookups' pages of the
     # memory-mapped index would otherwise count against the loaders.
     with multiprocessing.get_context("spawn").Pool(1, maxtasksperchild=1) as pool:
-        speeds = sorted(pool.apply(bench_lookup, (args.lookups,))["names_per_s"]
-                        for _ in range(args.repeats))
-        results = {"lookup": {"names": args.lookups, "repeats": args.repeats,
-                              "median_names_per_s": statistics.median(speeds),
-                              "min": speeds[0], "max": speeds[-1]},
-                   "load": pool.apply(bench_load, (args.rows,)),
-                   "alternates": pool.apply(bench_alternates, (args.rows,))}
+        results = {stage: _lookups(pool, args.lookups, batch, args.repeats)
+                   for stage, batch in (("lookup", 1), ("lookup_many", args.batch))}
+        calls = pool.apply(record_resolver_calls)
+        speeds = sorted(pool.apply(replay, (calls,))["names_per_s"] for _ in range(args.repeats))
+        results["resolver"] = {"calls": len(calls),
+                               "names": sum(len(a) if isinstance(a, list) else 1
+                                            for _, a in calls),
+                               "median_names_per_s": statistics.median(speeds),
+                               "min": speeds[0], "max": speeds[-1]}
+        results["load"] = pool.apply(bench_load, (args.rows,))
+        results["alternates"] = pool.apply(bench_alternates, (args.rows,))
     for stage, figures in results.items():
-        print(f"{stage:7} " + "  ".join(f"{key} {value:,}" for key, value in figures.items()))
+        print(f"{stage:11} " + "  ".join(f"{key} {value:,}" for key, value in figures.items()))
     Path(__file__).with_name("gazetteer.json").write_text(json.dumps(results, indent=2) + "\n")
 
 

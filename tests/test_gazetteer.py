@@ -161,3 +161,26 @@ def test_stored_name_keys_rank_as_computed_ones(tmp_path: Path) -> None:
     index = SqliteGazetteer(write_index(tmp_path / "g.sqlite", entries))
     for name in ("Raqqa", "Raqa", "Rigga", "Ar-Raqqa", "Roqa"):
         assert index.lookup(name) == memory.lookup(name), name
+
+
+def test_lookup_many_answers_as_lookup_does(tmp_path: Path, small_gazetteer: InMemoryGazetteer,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # The resolver fetches a document's names together (one statement per batch); each answer
+    # must equal the one-name lookup, in order, repeated names included, whatever the cache
+    # holds; also when the cache is cleared for being full in the middle of a batch.
+    from frontwatch.resolve import gazetteer as module
+
+    entries = [(small_gazetteer.get(pid), names) for pid, names in
+               (("t:dez", ["Dayr az-Zawr"]), ("t:kyiv", ["Kiev"]), ("t:amman", []))]
+    path = write_index(tmp_path / "g.sqlite", entries)  # type: ignore[arg-type]
+    names = ["Kiev", "Deir Ezzor", "Atlantis", "Kyiv", "Kiev", "Amman", "Dayr az-Zawr"]
+    expected = [SqliteGazetteer(path).lookup(name) for name in names]
+    monkeypatch.setattr(module, "BATCH", 2)
+    monkeypatch.setattr(module, "CACHE_SIZE", 2)
+    index = SqliteGazetteer(path)
+    index.lookup("Kyiv")  # remembered before the batch
+    assert index.lookup_many(names) == expected
+    assert index.lookup_many(names) == expected  # answered from the cache this time
+    layered = LayeredGazetteer(SqliteGazetteer(path), small_gazetteer)
+    assert layered.lookup_many(names) == [layered.lookup(name) for name in names]
+    assert small_gazetteer.lookup_many(names) == [small_gazetteer.lookup(n) for n in names]

@@ -58,6 +58,9 @@ MMAP_BYTES = 512 * 1024 * 1024
 #: Lookups remembered per process; cleared when full (batches see the same names again and again).
 CACHE_SIZE = 50_000
 
+#: Keys asked in one statement (SQLite allows 32,766 parameters; a document has some dozens).
+BATCH = 500
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -157,6 +160,10 @@ class Gazetteer(Protocol):
         """Candidates for ``name``: exact-key matches, else loose-key matches; best first."""
         ...
 
+    def lookup_many(self, names: Iterable[str]) -> list[Lookup]:
+        """``lookup`` of each of ``names``, in order; an index answers them together."""
+        ...
+
     def spellings(self, name: str) -> Lookup:
         """Loose-key (then run-together-key) matches of ``name`` even when an exact one exists:
         the variants a containment clue may choose among ("Mansoura, Raqqa governorate")."""
@@ -192,6 +199,9 @@ class InMemoryGazetteer:
         if key in self._exact:
             return _ranked("exact", self._exact[key], name)
         return self.spellings(name)
+
+    def lookup_many(self, names: Iterable[str]) -> list[Lookup]:
+        return [self.lookup(name) for name in names]
 
     def spellings(self, name: str) -> Lookup:
         loose = self._loose.get(loose_key(name)) or self._compact.get(compact_key(name), [])
@@ -237,34 +247,66 @@ class SqliteGazetteer:
             self._local.connection = connection
         return connection
 
-    def _query(self, column: str, key: str) -> list[Place]:
-        # No GROUP BY: SQLite would sort every answer; duplicates (two names of one place with
-        # the same key) are dropped here instead.
+    def _query(self, column: str, keys: list[str]) -> dict[str, list[Place]]:
+        """Entries whose ``column`` key is one of ``keys``, by key (keys without entries are
+        absent). One statement per :data:`BATCH` keys: a document's names cost one round trip."""
         connection = self._connection()
-        rows = connection.execute(
-            f"SELECT {self._local.columns}, {self._local.keys} FROM names n"
-            f" JOIN places p ON p.id = n.place_id WHERE n.{column} = ?", (key,)).fetchall()
-        if len(rows) > 1:
-            rows = list({row[0]: row for row in rows}.values())
         if len(self._name_keys) > CACHE_SIZE:
             self._name_keys.clear()
-        places = []
-        for row in rows:
-            place = Place(*row[:-2])
-            if row[-1] is not None:
-                self._name_keys[place.name] = (row[-2], row[-1])
-            places.append(place)
-        return places
+        found: dict[str, dict[str, Place]] = {}
+        for first in range(0, len(keys), BATCH):
+            batch = keys[first:first + BATCH]
+            test = "= ?" if len(batch) == 1 else f"IN ({', '.join('?' * len(batch))})"
+            # No GROUP BY: SQLite would sort every answer; duplicates (two names of one place
+            # with the same key) are dropped here instead.
+            rows = connection.execute(
+                f"SELECT n.{column}, {self._local.columns}, {self._local.keys} FROM names n"
+                f" JOIN places p ON p.id = n.place_id WHERE n.{column} {test}", batch).fetchall()
+            for row in rows:
+                places = found.setdefault(row[0], {})
+                if row[1] not in places:
+                    place = places[row[1]] = Place(*row[1:-2])
+                    if row[-1] is not None:
+                        self._name_keys[place.name] = (row[-2], row[-1])
+        return {key: list(places.values()) for key, places in found.items()}
 
-    def _find(self, name: str, key: str) -> Lookup:
-        found = self._query("exact_key", key)
-        if found:
-            return _ranked("exact", found, name, self._name_keys.get)
-        return self.spellings(name)
+    def _find_many(self, names: dict[str, str]) -> dict[str, Lookup]:
+        """Lookups of ``names`` (exact key → name as asked): exact matches of all in one pass,
+        then loose and run-together matches of those left."""
+        known = self._name_keys.get
+        exact = self._query("exact_key", list(names))
+        found = {key: _ranked("exact", exact[key], name, known)
+                 for key, name in names.items() if key in exact}
+        left = {key: name for key, name in names.items() if key not in exact}
+        found.update(self._spellings_many(left))
+        return found
+
+    def _spellings_many(self, names: dict[str, str]) -> dict[str, Lookup]:
+        loose_keys = {key: loose_key(name) for key, name in names.items()}
+        loose = self._query("loose_key", sorted(set(loose_keys.values())))
+        compact_keys = {key: compact_key(name) for key, name in names.items()
+                        if loose_keys[key] not in loose}
+        compact = self._query("compact_key", sorted(set(compact_keys.values())))
+        return {key: _ranked("loose", loose.get(loose_keys[key]) or
+                             compact.get(compact_keys.get(key, ""), []), name,
+                             self._name_keys.get)
+                for key, name in names.items()}
 
     def spellings(self, name: str) -> Lookup:
-        return _ranked("loose", self._query("loose_key", loose_key(name)) or
-                       self._query("compact_key", compact_key(name)), name, self._name_keys.get)
+        return self._spellings_many({exact_key(name): name})[exact_key(name)]
+
+    def lookup_many(self, names: Iterable[str]) -> list[Lookup]:
+        """``lookup`` of each name, the ones not remembered fetched together."""
+        names = list(names)
+        keys = [exact_key(name) for name in names]
+        wanted = {key: name for key, name in zip(keys, names, strict=True)
+                  if key not in self._cache}
+        found = self._find_many(wanted) if wanted else {}
+        answers = [found[key] if key in found else self._cache[key] for key in keys]
+        if len(self._cache) + len(found) > CACHE_SIZE:
+            self._cache.clear()
+        self._cache.update(found)
+        return answers
 
     def lookup(self, name: str) -> Lookup:
         key = exact_key(name)
@@ -272,7 +314,7 @@ class SqliteGazetteer:
         if found is None:
             if len(self._cache) > CACHE_SIZE:
                 self._cache.clear()
-            found = self._cache[key] = self._find(name, key)
+            found = self._cache[key] = self._find_many({key: name})[key]
         return found
 
     def get(self, place_id: str) -> Place | None:
@@ -280,6 +322,14 @@ class SqliteGazetteer:
         row = connection.execute(f"SELECT {self._local.columns} FROM places p WHERE p.id = ?",
                                  (place_id,)).fetchone()
         return Place(*row) if row else None
+
+
+def _merged(found: list[Lookup], name: str) -> Lookup:
+    """Several layers' answers for ``name`` as one: an exact match in any beats loose matches
+    in all, and the candidates of the winning kind are ranked together."""
+    match = "exact" if any(each.match == "exact" for each in found) else "loose"
+    places = {place.id: place for each in found if each.match == match for place in each.places}
+    return _ranked(match, list(places.values()), name)
 
 
 class LayeredGazetteer:
@@ -291,11 +341,13 @@ class LayeredGazetteer:
         self.layers = layers
 
     def lookup(self, name: str) -> Lookup:
-        found = [layer.lookup(name) for layer in self.layers]
-        match = "exact" if any(each.match == "exact" for each in found) else "loose"
-        places = {place.id: place for each in found if each.match == match
-                  for place in each.places}
-        return _ranked(match, list(places.values()), name)
+        return self.lookup_many([name])[0]
+
+    def lookup_many(self, names: Iterable[str]) -> list[Lookup]:
+        names = list(names)
+        per_layer = [layer.lookup_many(names) for layer in self.layers]
+        return [_merged([answers[index] for answers in per_layer], name)
+                for index, name in enumerate(names)]
 
     def spellings(self, name: str) -> Lookup:
         places = {place.id: place for layer in self.layers

@@ -32,7 +32,6 @@ from frontwatch.resolve.gazetteer import (
 )
 from frontwatch.resolve.gazetteer_build import curated_entries
 from frontwatch.resolve.place_names import (
-    ARTICLE_WORDS,
     CLOSE_SPELLING,
     admin_context,
     choose,
@@ -46,6 +45,7 @@ from frontwatch.resolve.place_names import (
     spelling_ratio,
     with_first,
 )
+from frontwatch.resolve.place_spans import extended, names_looked_up, whole_phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -167,52 +167,6 @@ def _candidates(doc: Doc, datelines: list[tuple[int, int]]) -> list[tuple[int, i
             continue
         kept.append(span)
     return kept
-
-
-_NEXT_NAME_WORD = re.compile(rf"[ \-‑](?:{ARTICLE_WORDS}[-‑])?[A-Z][\w'’]+")
-#: Words a recognised name may be extended by when the longer name is a gazetteer entry.
-MAX_EXTENSION_WORDS = 2
-
-
-def _extended(text: str, spans: list[tuple[int, int, str]], gazetteer: Gazetteer
-              ) -> list[tuple[int, int, str]]:
-    """Names the tagger cut short ("Tal" of "Tal Abyad", "Deir" of "Deir ez-Zor"), extended over
-    the capitalised words (with an Arabic article) that follow when the longer name is a gazetteer
-    entry spelled exactly; then over a facility word ("Deir e-Zor military airport", "Shayrat
-    airbase") when the phrase names a facility of the gazetteer, in any close spelling. A span
-    the extension reaches into is dropped."""
-    out: list[tuple[int, int, str]] = []
-    for start, end, name in spans:
-        if out and start < out[-1][1]:
-            continue
-        best, reach = (start, end, name), end
-        for _ in range(MAX_EXTENSION_WORDS):
-            word = _NEXT_NAME_WORD.match(text, reach)
-            if word is None:
-                break
-            reach = word.end()
-            if gazetteer.lookup(text[start:reach]).match == "exact":
-                best = (start, reach, text[start:reach])
-        facility = _FACILITY_AFTER.match(text, best[1])
-        if facility and _names_facility(gazetteer, text[start:facility.end()]):
-            best = (start, facility.end(), text[start:facility.end()])
-        out.append(best)
-    return out
-
-
-#: Candidates of a phrase looked at for a facility (the gazetteer ranks facilities first).
-FACILITY_CANDIDATES = 3
-_FACILITY_AFTER = re.compile(
-    r"\s(?:military\s|international\s)?(?:airport|air\s?base|airfield|prison|dam|bridge|"
-    r"(?:refugee\s|displacement\s)?camp|oil\s?field|gas\s?field|border\scrossing)\b", re.I)
-
-
-def _names_facility(gazetteer: Gazetteer, phrase: str) -> bool:
-    """Whether ``phrase`` is a facility's name in the gazetteer, exactly or in a close spelling."""
-    found = gazetteer.lookup(phrase)
-    return any(FEATURE_SPECIFICITY.get(place.feature, 1) == 0 and
-               (found.match == "exact" or spelling_ratio(phrase, place) >= CLOSE_SPELLING)
-               for place in found.places[:FACILITY_CANDIDATES])
 
 
 def _repeats(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -371,7 +325,10 @@ def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | 
                       taken: list[tuple[int, int, str]]) -> list[PlaceRef]:
     refs: list[PlaceRef] = []
     full_text = doc.text  # built from the tokens on every access: read once
-    for start, end, text in _gazetteer_candidates(doc, taken):
+    candidates = _gazetteer_candidates(doc, taken)
+    gazetteer.lookup_many(names_looked_up(
+        sub_text for start, end, text in candidates for *_, sub_text in _sub_spans(start, end, text)))
+    for start, end, text in candidates:
         used: set[int] = set()
         if names_group(full_text, end):
             continue
@@ -398,17 +355,13 @@ def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | 
     return refs
 
 
-def _whole(text: str) -> str:
-    """The phrase as written without a leading "the" ("the Jenin refugee camp")."""
-    return re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
-
-
 def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
                    country_hint: str | None = None) -> PlaceResolution:
     """Recognise and resolve every place in ``doc``; see the module docstring for the method."""
     datelines = find_datelines(doc.text)
     full_text = doc.text
-    spans = _extended(full_text, _candidates(doc, datelines), gazetteer)
+    spans = extended(full_text, _candidates(doc, datelines), gazetteer)
+    gazetteer.lookup_many(names_looked_up(text for *_, text in spans))
     mentions = []
     for start, end, text in spans:
         role = "dateline" if any(s <= start < e for s, e in datelines) else "mention"
@@ -417,7 +370,7 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
                                                     names_group(full_text, end))):
             continue
         admin = admin or admin_context(full_text, start, end)
-        mentions.append((start, end, text, admin, role, lookup_name(gazetteer, name, _whole(text))))
+        mentions.append((start, end, text, admin, role, lookup_name(gazetteer, name, whole_phrase(text))))
     contained = {index: place for index, (_, e, t, _, role, found) in enumerate(mentions)
                  if role == "mention" and
                  (place := contained_place(full_text, e, clean_name(t)[0], found, gazetteer))}
@@ -435,7 +388,7 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
     focus = country_hint or _focus_country(first + unaided, doc)
     extra = _gazetteer_places(doc, doc_id, gazetteer, focus, token_spans) if focus else unaided
     if focus:  # looked up again: a spelling in the focus country can beat a small namesake abroad
-        mentions = [(s, e, t, admin, role, lookup_name(gazetteer, clean_name(t)[0], _whole(t),
+        mentions = [(s, e, t, admin, role, lookup_name(gazetteer, clean_name(t)[0], whole_phrase(t),
                                                        focus))
                     for s, e, t, admin, role, _ in mentions]
     resolved = [place_ref(doc_id, s, e, t, contained.get(index) or
