@@ -226,6 +226,17 @@ def test_reloading_alternate_names_adds_no_rows(tmp_path: Path) -> None:
     assert _counts(index) == first and (again.written, again.copied) == (0, 0)
 
 
+def test_reloading_a_dump_keeps_the_alternate_names_loaded_for_its_places(tmp_path: Path
+                                                                        ) -> None:
+    index = tmp_path / "user.sqlite"
+    load(FIXTURES / "SY.txt", index)
+    load(ALTERNATES, index)
+    with_alternates = _counts(index), _names(index, "geonames:9000001")
+    load(FIXTURES / "SY.txt", index)  # a newer dump: the place's names are replaced
+    assert (_counts(index), _names(index, "geonames:9000001")) == with_alternates
+    assert SqliteGazetteer(index).lookup("Kh Mansoura").places[0].id == "geonames:9000001"
+
+
 def test_the_older_eight_column_file_and_the_zip_read_alike(tmp_path: Path) -> None:
     lines = ALTERNATES.read_text(encoding="utf-8").splitlines()
     older = tmp_path / "alternateNames.txt"

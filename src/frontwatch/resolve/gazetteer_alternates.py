@@ -151,6 +151,10 @@ def _write_batch(connection: sqlite3.Connection, batch: list[tuple[str, str]],
             new.append(row)
     new.sort()  # in key order, inserts into the exact-key index touch fewer pages
     connection.executemany("INSERT INTO names VALUES (?,?,?,?)", new)
+    # Recorded so that a dump loaded again (which replaces its places' names) gives them back.
+    connection.executemany("INSERT OR IGNORE INTO alternate_names VALUES (?, ?)",
+                           sorted((place_id, name) for place_id, name in batch
+                                  if place_id in known and _exact(name)))
     report.written += len(new)
 
 

@@ -26,8 +26,8 @@ written, and loading the fixed file again completes the layer.
 
 Idempotent: an entry's id comes from the source (``geonames:ID``, ``ocha:PCODE``), and loading
 the same file again replaces its entries and their names instead of adding copies; alternate
-names already there are not written twice. Re-loading a dump replaces the names of its places,
-the alternate names loaded for them included: load the alternate names after the dumps.
+names already there are not written twice. The layer records the alternate names it was given
+(table ``alternate_names``): re-loading a dump replaces the names of its places and keeps those.
 """
 
 from __future__ import annotations
@@ -294,11 +294,23 @@ def _ocha_rows(source: Source, report: LoadReport,
                     admin2=values[2][0] or None if deepest >= 2 and 2 in values else None), []
 
 
+def alternates_schema(connection: sqlite3.Connection) -> None:
+    """The layer's record of the alternate names loaded into it, by place: a re-loaded dump
+    replaces its places' names and must give these back."""
+    connection.execute("CREATE TABLE IF NOT EXISTS alternate_names (place_id TEXT, name TEXT,"
+                       " PRIMARY KEY (place_id, name)) WITHOUT ROWID")
+
+
 def _write_entries(connection: sqlite3.Connection, rows: Iterator[tuple[Place, list[str]]],
                    report: LoadReport) -> None:
+    alternates = connection.execute("SELECT 1 FROM alternate_names LIMIT 1").fetchone()
     for place, names in rows:
-        # Replacing an entry replaces its names too: a re-load leaves one copy of each.
+        # Replacing an entry replaces its names too: a re-load leaves one copy of each; the
+        # alternate names loaded for the place come back.
         connection.execute("DELETE FROM names WHERE place_id = ?", (place.id,))
+        if alternates:
+            names = [*names, *(row[0] for row in connection.execute(
+                "SELECT name FROM alternate_names WHERE place_id = ?", (place.id,)))]
         write_entry(connection, place, names)
         report.written += 1
         if report.written % BATCH_ROWS == 0:
@@ -324,6 +336,7 @@ def load(path: str | Path, index: str | Path, file_format: str | None = None,
         try:
             create_schema(connection)
             index_schema(connection)
+            alternates_schema(connection)
             if chosen == "alternates":
                 # Imported here: that module builds on this one's Source and LoadReport.
                 from frontwatch.resolve.gazetteer_alternates import write_alternates
