@@ -184,3 +184,19 @@ def test_lookup_many_answers_as_lookup_does(tmp_path: Path, small_gazetteer: InM
     layered = LayeredGazetteer(SqliteGazetteer(path), small_gazetteer)
     assert layered.lookup_many(names) == [layered.lookup(name) for name in names]
     assert small_gazetteer.lookup_many(names) == [small_gazetteer.lookup(n) for n in names]
+
+
+def test_a_new_index_build_deletes_the_older_ones_beside_it(tmp_path: Path) -> None:
+    from frontwatch.resolve.gazetteer_build import prune_old_indexes
+
+    names = ["gazetteer-v9-p500-aaaa1111.sqlite", "gazetteer-v10-p500-bbbb2222.sqlite",
+             "gazetteer-v10-p1000-cccc3333.sqlite", "user.sqlite"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"")
+    current = tmp_path / "gazetteer-v10-p500-dddd4444.sqlite"
+    current.write_bytes(b"")
+    deleted = prune_old_indexes(current)
+    assert sorted(path.name for path in deleted) == sorted(names[:2])
+    # Another population floor's index and the user's layer stay.
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        [current.name, names[2], names[3]])

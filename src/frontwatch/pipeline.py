@@ -33,7 +33,7 @@ from frontwatch.nlp import annotate_many, load_pipeline
 from frontwatch.records import DateRef, Document, Event, Failure, Mention, PlaceRef
 from frontwatch.resolve.dates import resolve_dates
 from frontwatch.resolve.gazetteer import Gazetteer, LayeredGazetteer, SqliteGazetteer
-from frontwatch.resolve.gazetteer_build import build, default_path
+from frontwatch.resolve.gazetteer_build import build, default_path, prune_old_indexes
 from frontwatch.resolve.locate import locate_mentions
 from frontwatch.resolve.places import PlaceResolution, resolve_places
 from frontwatch.settings import get_settings, user_gazetteer
@@ -95,6 +95,7 @@ def default_gazetteer(progress: Callable[[str], None] | None = None) -> Gazettee
             if progress:
                 progress(f"building the gazetteer index at {path} (once, about 20 s)")
             build(path, settings.gazetteer_min_population)
+            prune_old_indexes(path)
         packaged = _open_gazetteer(str(path))
     layer = user_gazetteer(settings)
     if not layer.is_file():

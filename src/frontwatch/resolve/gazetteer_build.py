@@ -61,6 +61,8 @@ _SHORT_CODE = re.compile(r"^[A-Z0-9]{2,4}$")
 def matchable_name(name: str) -> bool:
     """Whether an alternate name can match English text: Latin script, and no all-caps code."""
     return bool(LATIN_NAME.match(name)) and not _SHORT_CODE.match(name)
+
+
 _ADMIN1_SUFFIX = re.compile(r"\s+(?:governorate|province|state|region|oblast)$", re.I)
 
 
@@ -265,6 +267,22 @@ def index_schema(connection: sqlite3.Connection) -> None:
         CREATE INDEX IF NOT EXISTS names_compact ON names (compact_key, place_id);
         CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
     """)
+
+
+def prune_old_indexes(current: Path) -> list[Path]:
+    """Delete the indexes of other build versions or curated lists beside ``current`` (same
+    population floor): each is ~200 MB and nothing reads them again. A process still reading
+    one keeps its open file (POSIX); a file that cannot be deleted is left. Returns the deleted."""
+    floor = current.name.split("-")[2]  # gazetteer-v<BUILD>-p<floor>-<digest>.sqlite
+    deleted = []
+    for old in current.parent.glob(f"gazetteer-v*-{floor}-*.sqlite"):
+        if old != current:
+            try:
+                old.unlink()
+                deleted.append(old)
+            except OSError:
+                continue
+    return deleted
 
 
 def write_index(path: Path, *sources: Iterable[tuple[Place, list[str]]]) -> Path:
