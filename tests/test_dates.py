@@ -20,6 +20,8 @@ WEDNESDAY = dt.date(2017, 1, 18)
     ("12 January 2016", dt.date(2016, 1, 12)),
     ("Dec. 28", dt.date(2016, 12, 28)),
     ("2017-01-02", dt.date(2017, 1, 2)),
+    ("two days ago", dt.date(2017, 1, 16)),
+    ("3 days ago", dt.date(2017, 1, 15)),
 ])
 def test_day_precision(text: str, expected: dt.date) -> None:
     assert resolve_date_text(text, WEDNESDAY) == (expected, None, 1)
@@ -74,6 +76,15 @@ def test_events_of_an_earlier_month_without_a_day_are_background() -> None:
     assert refs["Monday"].is_statement
 
 
+def test_an_event_recalled_as_earlier_this_month_is_background() -> None:
+    from frontwatch.nlp import annotate
+    from frontwatch.resolve.dates import resolve_dates
+
+    text = "Earlier this month, bandits kidnapped a doctor on the highway."
+    refs = resolve_dates(annotate(text), "d", WEDNESDAY)
+    assert refs and all(ref.is_background for ref in refs)
+
+
 @pytest.mark.parametrize("text, statement", [
     ("JNIM claimed an ambush on a convoy near Djibo on Thursday.", False),
     ("The group claimed the killings on Thursday through its channel.", True),
@@ -93,3 +104,8 @@ def test_which_dates_are_the_tellings(text: str, statement: bool) -> None:
                                   "for more than a year"])
 def test_durations_are_not_dates(text: str) -> None:
     assert resolve_date_text(text, WEDNESDAY) is None
+
+
+def test_a_week_or_more_ago_is_no_day() -> None:
+    assert resolve_date_text("ten days ago", WEDNESDAY) is None
+    assert resolve_date_text("two weeks ago", WEDNESDAY) is None

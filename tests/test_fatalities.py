@@ -26,6 +26,11 @@ def _count(sentence: str) -> int:
     ("A massive air strike on the market killed civilians.", 10),  # DOMAIN.md: a major attack
     ("Heavy fighting killed fighters on both sides.", 10),
     ("At least 15 people, including two babies, were killed.", 15),  # a subset, not a sum
+    ("The shelling killed three farmers, a village chief said.", 3),  # the teller is no victim
+    ("The blast killed nine pilgrims, according to a nurse and a driver.", 9),
+    ("Fighting between two militias killed four fighters and a civilian.", 5),  # killers before
+    ("The kidnappers called the family, threatening to kill the boy.", 0),  # a threat
+    ("The group vowed to kill anyone who cooperates with the army.", 0),
 ])
 def test_acled_fatality_rules(sentence: str, deaths: int) -> None:
     assert _count(sentence) == deaths

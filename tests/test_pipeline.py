@@ -131,6 +131,19 @@ def test_a_toll_of_the_battle_goes_to_the_capture_it_ended_in(gazetteer) -> None
     assert events[0].fatalities == 25
 
 
+def test_another_source_s_higher_toll_does_not_replace_the_first(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # ACLED keeps the most conservative figure; a toll that rose is an update.
+    events = _events("Rebel shelling hit a market in Goma, Congo, on Monday, killing at least "
+                     "three people, a hospital official said. A local rights group put the toll "
+                     "at nine dead.", gazetteer)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [
+        ("Shelling/artillery/missile attack", 3)]
+    rose = _events("Rebel shelling hit a market in Goma, Congo, on Monday, killing at least "
+                   "three people, a hospital official said. The toll later rose to nine.",
+                   gazetteer)
+    assert [e.fatalities for e in rose] == [9]
+
+
 def test_a_paragraph_without_a_place_goes_on_at_the_last_place_named(gazetteer) -> None:  # type: ignore[no-untyped-def]
     events = _events("Gunmen abducted two aid workers in Kidal, Mali, on Monday.\n\nOn Tuesday "
                      "soldiers arrested three suspects over the kidnapping, the army said.",

@@ -124,9 +124,17 @@ def _syntax_triggers(sentence: Span) -> list[Trigger]:
             # "police dispersed the crowd": a gathering met with force, word protest or not
             found.append(Trigger("Peaceful protest", "dispersal-syntax", "protest", 45,
                                  token.i, token.i + 1))
-        elif lemma in DESTROY_LEMMAS and arguments & PROPERTY_LEMMAS:
+        elif lemma in DESTROY_LEMMAS and arguments & PROPERTY_LEMMAS and not (
+                lemma == "damage" and not any(child.dep_ == "agent" for child in token.children)):
+            # "Several houses were damaged" (by no one named): harm done in the fighting, not
+            # a deliberate act
             found.append(Trigger("Looting/property destruction", "destruction-syntax",
                                  "strategic", 44, token.i, token.i + 1))
+        elif _aircraft_struck(token):
+            # "A drone launched by the RSF struck a market": the aircraft is the subject, far
+            # from its verb
+            found.append(Trigger("Air/drone strike", "air-syntax", "remote", 80,
+                                 token.i, token.i + 1))
         elif _device_went_off(token):
             # "a mine, which had been planted by insurgents, ... went off": subject and verb
             # apart, however long the clause between them
@@ -136,6 +144,15 @@ def _syntax_triggers(sentence: Span) -> list[Trigger]:
 
 
 EXPLOSIVE_SUBJECTS = {"mine", "landmine", "bomb", "device", "ied", "explosive"}
+AIRCRAFT_SUBJECTS = {"drone", "uav", "quadcopter", "warplane", "jet", "aircraft", "helicopter",
+                     "gunship", "bomber", "plane"}
+STRIKE_LEMMAS = {"strike", "hit", "target", "bomb", "pound", "attack", "raid", "shell"}
+
+
+def _aircraft_struck(verb: Token) -> bool:
+    return verb.lemma_.lower() in STRIKE_LEMMAS and any(
+        child.dep_ == "nsubj" and child.lemma_.lower() in AIRCRAFT_SUBJECTS
+        for child in verb.children)
 
 
 def _device_went_off(verb: Token) -> bool:
@@ -229,10 +246,30 @@ def _intervened(sentence: Span) -> bool:
     return False
 
 
+SECURITY_LEMMAS = {"police", "policeman", "officer", "soldier", "troop", "force", "army",
+                   "security", "guard", "military"}
+
+
+def _only_the_scene(protest: Trigger, triggers: list[Trigger], sentence: Span) -> bool:
+    """"Gunmen abducted 14 worshippers during a night vigil": the gathering is where another
+    act of violence, not by security forces, happened; that act is the event."""
+    if sentence.doc[protest.start].head.lower_ not in ("during", "at", "amid"):
+        return False
+    for other in triggers:
+        verb = sentence.doc[other.start]
+        if other.family in VIOLENT_FAMILIES and verb.pos_ == "VERB" and any(
+                child.dep_ == "nsubj" and child.lemma_.lower() not in SECURITY_LEMMAS
+                for child in verb.children):
+            return True
+    return False
+
+
 def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
                    ) -> Decision | None:
     riot = _best(triggers, "riot")
     protest = _best(triggers, "protest")
+    if protest is not None and _only_the_scene(protest, triggers, sentence):
+        return None
     if riot is not None:
         return Decision(riot.sub_event_type, riot)
     if protest is None:
@@ -391,6 +428,24 @@ def _civilian_violence(triggers: list[Trigger], actors: list[ActorMatch],
     return []
 
 
+#: Nouns that name what parties agreed to do, listed after the agreement.
+AGREED_TERMS = {"withdrawal", "pullout", "pull-out", "release", "exchange", "disarmament",
+                "evacuation", "reopening"}
+
+
+def _without_terms_of_agreement(triggers: list[Trigger], sentence: Span) -> list[Trigger]:
+    """"Agreed to a ceasefire, the withdrawal of their vehicles and the release of detainees":
+    the withdrawal and the release are terms of the agreement, not events of their own."""
+    agreement = next((t for t in triggers if t.sub_event_type == "Agreement"), None)
+    if agreement is None:
+        return triggers
+    # The parser hangs the list of terms anywhere (conjuncts, appositions): a withdrawal or a
+    # release named after the agreement is one of its terms. A handover is the transfer an
+    # agreement brought ("the resulting handover of districts to Azerbaijan"), an event.
+    return [t for t in triggers if t is agreement or t.start < agreement.start or
+            sentence.doc[t.start].lemma_.lower() not in AGREED_TERMS]
+
+
 def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[ActorMatch],
                       has_place: bool) -> list[Decision]:
     """The sub-event types ``sentence`` reports (empty: none), each with its trigger."""
@@ -422,6 +477,7 @@ def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[Acto
     if any(t.rule == "mass-grave" for t in triggers):
         # "a mass grave of people believed killed by IS": the killings are the grave's story
         triggers = [t for t in triggers if t.family != "civilians"]
+    triggers = _without_terms_of_agreement(triggers, sentence)
     disrupted = _best(triggers, "disrupt")
     if disrupted is not None:
         arrests = [t for t in triggers if t.sub_event_type == "Arrests"]

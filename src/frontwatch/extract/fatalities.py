@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from frontwatch.extract.arguments import SPEECH_LEMMAS
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -159,12 +161,25 @@ def _numbers_after(sentence: Span, index: int) -> list[tuple[int, Token]]:
     found: list[tuple[int, Token]] = []
     for token in sentence.doc[index + 1:min(sentence.end, index + 7)]:
         if token.lower_ in INJURY_WORDS or token.text in (";", ":", ".") or \
-                (token.lower_ in ("and", "while", "but") and found):
+                (token.lower_ in ("and", "while", "but") and found and not _another_group(token)):
             break
+        if token.lower_ == "according":
+            break  # "killing six passengers, according to a relative": the teller is no victim
+        if token.head.dep_ == "nsubj" and token.head.head.lemma_.lower() in SPEECH_LEMMAS:
+            continue  # "killing four people, a local official said": nor is this one
         value = _quantity(token)
         if value is not None:
             found.append((value, token))
     return found
+
+
+def _another_group(conjunction: Token) -> bool:
+    """"killed two fighters and a civilian": "and" adds a group of victims (a counted noun),
+    where "killed two and wounded five" goes on to another verb."""
+    following = conjunction.doc[conjunction.i + 1] if conjunction.i + 1 < len(conjunction.doc) \
+        else None
+    return conjunction.lower_ == "and" and following is not None and \
+        _quantity(following) is not None and following.pos_ in ("DET", "NUM")
 
 
 def _is_range_end(token: Token, previous_number: Token | None) -> bool:
@@ -229,8 +244,12 @@ def count_fatalities(sentence: Span) -> FatalityCount:
                 t.lower_ in NOT_PEOPLE for t in sentence.doc[token.i + 1:token.i + 5]):
             continue  # "executed 100 airstrikes": carried out, not killed
         joint = _joint_with_injuries(token)
-        numbers = _numbers_before(sentence, token.i) or _numbers_after(sentence, token.i) or \
-            _numbers_in_arguments(token)
+        # "Clashes between two armed groups killed two fighters": before an active verb with
+        # an object stand the killers; the victims are counted after it.
+        killers_before = token.pos_ == "VERB" and any(child.dep_ == "dobj"
+                                                      for child in token.children)
+        numbers = (not killers_before and _numbers_before(sentence, token.i)) or \
+            _numbers_after(sentence, token.i) or _numbers_in_arguments(token)
         if _negated(token):
             continue
         if joint and numbers:
@@ -254,8 +273,15 @@ def count_fatalities(sentence: Span) -> FatalityCount:
     return FatalityCount(min(deaths) if sources >= 2 else max(deaths), "; ".join(texts))
 
 
+#: Verbs whose infinitive complement is intended, not done ("threatening to kill the captives").
+INTENT_VERBS = {"threaten", "vow", "plan", "plot", "try", "attempt", "want", "intend", "seek",
+                "promise", "pledge", "warn", "order", "aim", "conspire"}
+
+
 def _negated(token: Token) -> bool:
     if any(child.dep_ == "neg" for child in token.children):
         return True
+    if token.tag_ == "VB" and token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_VERBS:
+        return True  # a threat or a plan to kill kills no one
     window = token.doc[max(token.sent.start, token.i - 3):token.i]
     return any(word.lower_ in ("no", "nobody", "none", "without") for word in window)

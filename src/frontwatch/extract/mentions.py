@@ -255,12 +255,22 @@ def _add_toll_to_latest(out: list[SentenceMentions], sentence: SpacySpan) -> Non
             return
 
 
+#: Lemmas that say a toll grew since it was first reported.
+RISING_TOLL = {"rise", "climb", "increase", "mount", "jump", "later"}
+
+
 def _add_toll(previous: SentenceMentions, sentence: SpacySpan) -> SentenceMentions:
     """"Dozens of displaced people were killed": a sentence that only gives the toll of the
     event reported just before it adds its deaths to that event."""
     toll = count_fatalities(sentence)
     last = previous.mentions[-1]
     if toll.fatalities <= last.fatalities or last.sub_event_type not in VIOLENT:
+        return previous
+    words = {token.lemma_.lower() for token in sentence}
+    if last.fatalities and not (words & RISING_TOLL or {"toll", "reach"} <= words):
+        # "killing at least four people ... A medical group put the toll at seven": another
+        # source's figure for a toll already given; ACLED keeps the lower. A toll that "rose"
+        # is an update and replaces it.
         return previous
     text = "; ".join(filter(None, [last.fatalities_text, toll.text]))
     updated = dataclasses.replace(last, fatalities=toll.fatalities, fatalities_text=text)

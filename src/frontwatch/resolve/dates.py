@@ -142,6 +142,15 @@ def _relative(text: str, published: dt.date) -> _Resolved | None:
     return None
 
 
+def _recalled(entity: Span) -> bool:
+    """"Earlier this month, gunmen abducted 130 pupils": a month's event told without its day,
+    as what came before the news, is background (the report of its own week dates it)."""
+    before = entity.doc[entity.start - 1].lower_ if entity.start > 0 else ""
+    text = entity.text.lower()
+    return bool(re.fullmatch(r"(?:earlier\s+)?this\s+(?:month|year)", text)) and (
+        text.startswith("earlier") or before == "earlier")
+
+
 def _absolute(text: str, published: dt.date) -> _Resolved | None:
     for pattern in (ISO_DATE, MONTH_DAY, DAY_MONTH):
         match = pattern.search(text)
@@ -164,9 +173,19 @@ def _absolute(text: str, published: dt.date) -> _Resolved | None:
     return None
 
 
+#: "two days ago": a day counted back from the publication date (a week or more is no day).
+DAYS_AGO = re.compile(r"(?P<count>a|one|two|three|four|five|six|[1-6])\s+days?\s+ago")
+SMALL_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
 def resolve_date_text(text: str, published: dt.date) -> tuple[dt.date, dt.date | None, int] | None:
     """(date, end, time_precision) for a date expression, or None when it is no date."""
     lowered = text.lower().strip()
+    ago = DAYS_AGO.fullmatch(lowered)
+    if ago:
+        count = ago.group("count")
+        days = int(count) if count.isdigit() else SMALL_COUNTS[count]
+        return published - dt.timedelta(days=days), None, 1
     if DURATION.search(lowered):
         return None
     resolved = _relative(lowered, published) or _absolute(lowered, published)
@@ -295,7 +314,7 @@ def resolve_dates(doc: Doc, doc_id: str, published: dt.date | None) -> list[Date
             precision = 2 if (published - date).days <= 7 else 3
         else:
             background = (end or date) < cutoff or (
-                precision == 3 and (end or date) < published.replace(day=1))
+                precision == 3 and (end or date) < published.replace(day=1)) or _recalled(entity)
         refs.append(DateRef(doc_id=doc_id, text=entity.text, start=entity.start_char,
                             end=entity.end_char, date=date, date_end=end,
                             time_precision=precision, is_background=background,
