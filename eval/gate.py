@@ -52,6 +52,7 @@ def main() -> int:
         "events_blind_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind.jsonl"),
         "events_blind2_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind2.jsonl"),
         "events_blind3_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind3.jsonl"),
+        "events_blind4_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind4.jsonl"),
     }
     failed: list[str] = []
     scored: dict[str, dict[str, float]] = {}
@@ -69,6 +70,8 @@ def main() -> int:
         "events_every_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold"),
         "events_four_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
                                   "events_blind3_gold"),
+        "events_five_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
+                                  "events_blind3_gold", "events_blind4_gold"),
     }
     for pool, members in pools.items():
         if all(member in scored for member in members):

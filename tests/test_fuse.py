@@ -116,6 +116,21 @@ def test_two_places_are_two_events() -> None:
     assert len(events) == 2
 
 
+def test_two_parts_of_one_town_are_one_event() -> None:
+    # "clashes erupted in the Birere district ... fighters exchanged fire near the airport"
+    district = PlaceRef("d", "Birere", 0, 6, "Birere", "curated:birere", -1.68, 29.23, "CD",
+                        "North Kivu", "neighbourhood")
+    airport = PlaceRef("d", "Goma airport", 0, 12, "Goma International Airport", "curated:gia",
+                       -1.67, 29.24, "CD", "North Kivu", "airport")
+    events = fuse_mentions([_at(_mention(1, "Armed clash", M23, ARMY, 4), district),
+                            _at(_mention(2, "Armed clash", M23, ARMY), airport)])
+    assert len(events) == 1 and events[0].fatalities == 4
+    # Two towns 10 km apart stay two events.
+    events = fuse_mentions([_at(_mention(1, "Armed clash", M23, ARMY), OTHER_TOWN),
+                            _mention(2, "Armed clash", M23, ARMY)])
+    assert len(events) == 2
+
+
 def test_capture_absorbs_the_battle_for_the_town_and_its_deaths() -> None:
     events = fuse_mentions([_mention(1, "Non-state actor overtakes territory", M23, ARMY),
                             _mention(2, "Armed clash", M23, ARMY, 12),

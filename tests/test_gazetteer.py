@@ -189,14 +189,18 @@ def test_lookup_many_answers_as_lookup_does(tmp_path: Path, small_gazetteer: InM
 def test_a_new_index_build_deletes_the_older_ones_beside_it(tmp_path: Path) -> None:
     from frontwatch.resolve.gazetteer_build import prune_old_indexes
 
+    import os
+
     names = ["gazetteer-v9-p500-aaaa1111.sqlite", "gazetteer-v10-p500-bbbb2222.sqlite",
-             "gazetteer-v10-p1000-cccc3333.sqlite", "user.sqlite"]
-    for name in names:
+             "gazetteer-v10-p500-eeee5555.sqlite", "gazetteer-v10-p1000-cccc3333.sqlite",
+             "user.sqlite"]
+    for age, name in enumerate(reversed(names)):
         (tmp_path / name).write_bytes(b"")
+        os.utime(tmp_path / name, (1_000_000 - age, 1_000_000 - age))
     current = tmp_path / "gazetteer-v10-p500-dddd4444.sqlite"
     current.write_bytes(b"")
     deleted = prune_old_indexes(current)
     assert sorted(path.name for path in deleted) == sorted(names[:2])
-    # Another population floor's index and the user's layer stay.
-    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
-        [current.name, names[2], names[3]])
+    # The newest superseded index (another checkout may still use it), another population
+    # floor's index and the user's layer stay.
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([current.name, *names[2:]])

@@ -229,3 +229,16 @@ def test_a_hamlet_abroad_is_weak_evidence_of_the_country() -> None:
     text = "Syrian warplanes struck Arbin in Syria on Monday, killing five."
     # Syria named (1) and a Syrian demonym (1/2) outweigh a French hamlet's name (1, not 2).
     assert resolve_places(annotate(text), "d", gazetteer).focus_country == "SY"
+
+
+def test_a_district_abroad_is_no_place_of_a_report_about_another_country() -> None:
+    gazetteer = InMemoryGazetteer([
+        (Place("t:homs", "Homs", 34.73, 36.71, "SY", "Homs", "city", 775_000), []),
+        (Place("t:dist", "Bab Tadmur", 32.85, 13.2, "LY", "Tripoli", "district", 0), []),
+    ])
+    text = "Warplanes struck Homs and clashes broke out in Bab Tadmur on Monday."
+    resolution = resolve_places(annotate(text), "d", gazetteer)
+    # The city votes 2, the district beside no other place of the report 1: Syria; and the
+    # Libyan district of the same name is not what a Syrian report means.
+    assert resolution.focus_country == "SY"
+    assert {ref.name for ref in resolution.places if ref.name} == {"Homs"}

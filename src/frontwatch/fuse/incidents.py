@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from frontwatch.extract.taxonomy import lookup
 from frontwatch.records import ActorRef, Mention, PlaceRef
+from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, haversine_km
 
 __all__ = ["ABSORBS", "FOLDED_TYPES", "GroupKey", "MentionGroup", "is_unidentified",
            "merge_incidents"]
@@ -106,10 +107,27 @@ def _actors_compatible(a: MentionGroup, b: MentionGroup, symmetric: bool) -> boo
     return False
 
 
+#: Two places this close, one of them part of a town (a district, an airport), are one town's
+#: for an incident: "clashes erupted in the Souq al-Juma district" and "fighters exchanged fire
+#: near Mitiga airport" tell one battle in Tripoli.
+SAME_TOWN_KM = 10.0
+
+
 def _same_place(a: PlaceRef | None, b: PlaceRef | None) -> bool:
     if a is None or b is None:
         return a is b
-    return (a.gazetteer_id or a.text) == (b.gazetteer_id or b.text)
+    if (a.gazetteer_id or a.text) == (b.gazetteer_id or b.text):
+        return True
+    return _parts_of_one_town(a, b)
+
+
+def _parts_of_one_town(a: PlaceRef, b: PlaceRef) -> bool:
+    if not (a.resolved and b.resolved) or a.country_code != b.country_code:
+        return False
+    if FEATURE_SPECIFICITY.get(a.feature or "", 1) != 0 and \
+            FEATURE_SPECIFICITY.get(b.feature or "", 1) != 0:
+        return False
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= SAME_TOWN_KM  # type: ignore[arg-type]
 
 
 def _contains(region: PlaceRef | None, place: PlaceRef | None) -> bool:

@@ -269,19 +269,26 @@ def index_schema(connection: sqlite3.Connection) -> None:
     """)
 
 
+#: Superseded indexes kept beside the current one: two checkouts of different versions that share
+#: a cache (a development tree and a clean clone) would otherwise rebuild each other's index.
+KEEP_OLD_INDEXES = 1
+
+
 def prune_old_indexes(current: Path) -> list[Path]:
     """Delete the indexes of other build versions or curated lists beside ``current`` (same
-    population floor): each is ~200 MB and nothing reads them again. A process still reading
-    one keeps its open file (POSIX); a file that cannot be deleted is left. Returns the deleted."""
+    population floor), all but the :data:`KEEP_OLD_INDEXES` newest: each is ~200 MB. A process
+    still reading one keeps its open file (POSIX); a file that cannot be deleted is left.
+    Returns the deleted."""
     floor = current.name.split("-")[2]  # gazetteer-v<BUILD>-p<floor>-<digest>.sqlite
+    others = sorted((old for old in current.parent.glob(f"gazetteer-v*-{floor}-*.sqlite")
+                     if old != current), key=lambda old: old.stat().st_mtime, reverse=True)
     deleted = []
-    for old in current.parent.glob(f"gazetteer-v*-{floor}-*.sqlite"):
-        if old != current:
-            try:
-                old.unlink()
-                deleted.append(old)
-            except OSError:
-                continue
+    for old in others[KEEP_OLD_INDEXES:]:
+        try:
+            old.unlink()
+            deleted.append(old)
+        except OSError:
+            continue
     return deleted
 
 

@@ -92,6 +92,10 @@ def choose(places: tuple[Place, ...], match: str | None, focus: str | None,
         local = [place for place in pool if place.country_code == focus]
         if local:
             return _region_over_small_namesake(local)
+        if FEATURE_SPECIFICITY.get(pool[0].feature, 1) == 0:
+            # A district, camp or airport of a city abroad is not what a report about another
+            # country means ("Salah Eddin" in Aleppo, not the Tripoli district)
+            return None
     if match == "loose" and (focus or pool[0].population < LOOSE_MIN_POPULATION):
         return None  # loose spellings are trusted inside the focus country, or for big cities
     return pool[0]

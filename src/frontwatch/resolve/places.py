@@ -190,10 +190,23 @@ def _is_actor_name(text: str) -> bool:
 HEADER_COUNTRY_VOTES = 8
 
 
+#: How near another place of the report a part of a town must lie to count as a town.
+PART_OF_TOWN_KM = 15.0
+
+
+def _beside_another(ref: PlaceRef, resolved: list[PlaceRef]) -> bool:
+    return ref.resolved and any(
+        other is not ref and other.resolved and other.gazetteer_id != ref.gazetteer_id and
+        haversine_km(ref.latitude, ref.longitude, other.latitude,  # type: ignore[arg-type]
+                     other.longitude) <= PART_OF_TOWN_KM  # type: ignore[arg-type]
+        for other in resolved)
+
+
 def _focus_country(resolved: list[PlaceRef], doc: Doc) -> str | None:
     """The country most of the document's places lie in. Votes: a country that heads the report
     as its dateline ("SOUTH SUDAN: ...") :data:`HEADER_COUNTRY_VOTES`; a settlement matched
-    exactly 2 (a hamlet of under 1,000 people from GeoNames 1); a country name, a place named as
+    exactly 2 (a hamlet of under 1,000 people from GeoNames, or a part of a town no other place
+    of the report lies beside, 1); a country name, a place named as
     an origin ("reinforcements from Mosul"), the dateline 1; a demonym ("Congolese army") ½. A
     loose (transliteration) match votes only when its spelling is close to the entry's name
     ("Deir e-Zor"/"Deir ez-Zor", not "Ngungu"/"Ngong")."""
@@ -210,7 +223,13 @@ def _focus_country(resolved: list[PlaceRef], doc: Doc) -> str | None:
         # evidence of where the report is.
         hamlet = ref.feature == "village" and (ref.population or 0) < 1000 and \
             not (ref.gazetteer_id or "").startswith("curated:")
-        weak = ref.feature == "country" or origin or ref.role == "dateline" or hamlet
+        # A district, camp or airport shares its name with namesakes in many cities ("Salah
+        # al-Din" in Aleppo and in Tripoli): weaker evidence than a town, unless the report also
+        # names a place beside it ("BEIRUT - ... the Beirut port").
+        part_of_town = FEATURE_SPECIFICITY.get(ref.feature or "", 1) == 0 and \
+            not _beside_another(ref, resolved)
+        weak = ref.feature == "country" or origin or ref.role == "dateline" or hamlet or \
+            part_of_town
         votes[ref.country_code] += 1 if weak else 2
     adjectives = demonyms()
     for token in doc:
