@@ -80,6 +80,11 @@ def test_regions_answer_to_their_iso_names(gazetteer) -> None:  # type: ignore[n
     for name, country in (("Sagaing Region", "MM"), ("North Darfur", "SD"), ("Daraa province", "SY")):
         places = gazetteer.lookup(name).places
         assert places and places[0].feature == "admin1" and places[0].country_code == country
+    # "North-West Province" answers to "North West" (with Botswana's and South Africa's), and
+    # "North Province" does not answer to "North".
+    assert ("CM", "admin1") in {(p.country_code, p.feature)
+                                for p in gazetteer.lookup("North West").places}
+    assert not any(p.country_code == "CM" for p in gazetteer.lookup("North").places)
 
 
 def test_run_together_names_match_after_the_loose_key() -> None:
@@ -187,9 +192,9 @@ def test_lookup_many_answers_as_lookup_does(tmp_path: Path, small_gazetteer: InM
 
 
 def test_a_new_index_build_deletes_the_older_ones_beside_it(tmp_path: Path) -> None:
-    from frontwatch.resolve.gazetteer_build import prune_old_indexes
-
     import os
+
+    from frontwatch.resolve.gazetteer_build import prune_old_indexes
 
     names = ["gazetteer-v9-p500-aaaa1111.sqlite", "gazetteer-v10-p500-bbbb2222.sqlite",
              "gazetteer-v10-p500-eeee5555.sqlite", "gazetteer-v10-p1000-cccc3333.sqlite",

@@ -15,6 +15,8 @@ from frontwatch.resolve.places import find_datelines, resolve_places
     ("MOGADISHU, March 3 (AFP) - A bomb exploded.", "MOGADISHU"),
     ("Mogadishu, March 3 (AFP) - A bomb exploded.", "Mogadishu"),
     ("ADEN, Yemen, May 17 (AFP) - A landmine exploded.", "ADEN"),
+    ("MEDELLÍN, Colombia (AP) — Gunmen killed a leader.", "MEDELLÍN"),  # accented capitals
+    ("SÃO TOMÉ, May 2 (Reuters) - Troops deployed.", "SÃO TOMÉ"),
 ])
 def test_datelines(text: str, dateline: str) -> None:
     spans = find_datelines(text)
@@ -242,3 +244,30 @@ def test_a_district_abroad_is_no_place_of_a_report_about_another_country() -> No
     # Libyan district of the same name is not what a Syrian report means.
     assert resolution.focus_country == "SY"
     assert {ref.name for ref in resolution.places if ref.name} == {"Homs"}
+
+
+def test_a_region_named_before_with_a_possessive_contains_the_place() -> None:
+    gazetteer = InMemoryGazetteer([
+        (Place("t:big", "Rampur", 28.8, 79.0, "IN", "Uttar Pradesh", "city", 325_000), []),
+        (Place("t:small", "Rampur", 21.9, 83.2, "IN", "Odisha", "town", 9_000), []),
+        (Place("t:odisha", "Odisha", 20.3, 85.8, "IN", "Odisha", "admin1", 0), []),
+    ])
+    text = "Maoists attacked a police camp in Odisha's Rampur block on Monday."
+    refs = {ref.text: ref for ref in resolve_places(annotate(text), "d", gazetteer).places}
+    assert refs["Rampur"].gazetteer_id == "t:small"  # not the major namesake elsewhere
+
+
+def test_a_region_name_many_countries_share_does_not_set_the_focus() -> None:
+    gazetteer = InMemoryGazetteer([
+        (Place("t:bw", "North West", -20.0, 23.4, "BW", "North West", "admin1", 0), []),
+        (Place("t:za", "North-West", -26.0, 25.6, "ZA", "North-West", "admin1", 0), []),
+        (Place("t:cm", "North-West Province", 6.0, 10.2, "CM", "North-West Province", "admin1",
+               0), ["North-West"]),
+        (Place("t:kumbo", "Kumbo", 6.2, 10.67, "CM", "North-West Province", "city", 125_000),
+         []),
+    ])
+    text = ("Fighters stormed a school near Kumbo on Sunday. Troops later searched villages in the "
+            "North West region and in the North West region's highlands.")
+    resolution = resolve_places(annotate(text), "d", gazetteer)
+    assert resolution.focus_country == "CM"
+    assert {ref.country_code for ref in resolution.places if ref.name} == {"CM"}

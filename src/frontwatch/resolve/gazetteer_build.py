@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 # Bump when the build logic changes: the file name changes and every user rebuilds once.
-BUILD_VERSION = "10"
+BUILD_VERSION = "11"
 ADMIN1_SUFFIXES = ("governorate", "province", "state", "region", "oblast", "district", "county")
 # Alternate names in non-Latin scripts never match English text; all-caps short codes (IATA "DEZ")
 # match ordinary acronyms, so both are left out.
@@ -198,6 +198,11 @@ def _region_entries(places: list[Place]) -> Iterator[tuple[Place, list[str]]]:
     for (country, name), seat in largest.items():
         slug = re.sub(r"[^a-z0-9]+", "-", exact_key(name)).strip("-")
         names = [name, *official.get((country, name), [])]
+        # "North-West Province" is "the North West region" in reports: the name without its
+        # suffix, when that is more than one word ("North Province" is not "North").
+        bare = _ADMIN1_SUFFIX.sub("", name)
+        if bare != name and ("-" in bare or len(bare.split()) > 1):
+            names.append(bare)
         yield Place(id=f"admin1:{country.lower()}:{slug}", name=name, latitude=seat.latitude,
                     longitude=seat.longitude, country_code=country, admin1=name, feature="admin1",
                     population=0, parent=seat.name), \

@@ -231,16 +231,35 @@ _CONTAINER_AFTER = re.compile(
 MAX_CONTAINERS = 3
 
 
-def contained_place(text: str, end: int, name: str, found: Lookup, gazetteer: Gazetteer
-               ) -> Place | None:
-    """The place a name means by admin containment: when it is followed by the region or town it
-    lies in, its entry (or a close spelling of it) inside the container's admin1 region, wherever
-    else the name points. A name that is itself a major city or a region of the container's
-    country is a list item ("Homs, Hama"), not contained."""
+# "Chhattisgarh's Bijapur district", "Sagaing Region's Kanbalu Township": the region before.
+_CONTAINER_BEFORE = re.compile(
+    r"\b((?:al-|el-)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?:'s|’s)\s+(?:the\s+)?$")
+
+
+def _container_name(text: str, start: int | None, end: int) -> tuple[str, bool] | None:
+    """The container's name, and whether it follows the name (where "Homs, Hama" may be a list
+    rather than a place and its region)."""
     following = _CONTAINER_AFTER.match(text, end)
-    if following is None:
+    if following is not None:
+        return following.group(1), True
+    if start is None:
         return None
-    container_name, _ = clean_name(following.group(1))
+    preceding = _CONTAINER_BEFORE.search(text, max(0, start - 40), start)
+    return (preceding.group(1), False) if preceding is not None else None
+
+
+def contained_place(text: str, end: int, name: str, found: Lookup, gazetteer: Gazetteer,
+                    start: int | None = None) -> Place | None:
+    """The place a name means by admin containment: when it is followed by the region or town it
+    lies in (or preceded by a region's possessive, given ``start``), its entry (or a close
+    spelling of it) inside the container's admin1 region, wherever else the name points. A name
+    that is itself a major city or a region of the container's country is a list item ("Homs,
+    Hama"), not contained."""
+    named = _container_name(text, start, end)
+    if named is None:
+        return None
+    container_name, _ = clean_name(named[0])
+    may_be_a_list = named[1]
     containers = [place for place in lookup_name(gazetteer, container_name).places[:MAX_CONTAINERS]
                   if place.admin1]
     if not containers:
@@ -248,7 +267,7 @@ def contained_place(text: str, end: int, name: str, found: Lookup, gazetteer: Ga
     pool = list(found.places) + [place for place in gazetteer.spellings(name).places
                                  if place not in found.places]
     for container in containers:
-        if found.match == "exact" and any(
+        if may_be_a_list and found.match == "exact" and any(
                 place.country_code == container.country_code and
                 (place.population >= MAJOR_CITY or place.feature == "admin1")
                 for place in found.places):

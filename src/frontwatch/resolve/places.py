@@ -54,8 +54,10 @@ if TYPE_CHECKING:
 __all__ = ["DATELINE", "STAGE", "PlaceResolution", "find_datelines", "resolve_places"]
 
 STAGE = "resolve.places/0.1"
+#: Capital letters, accented ones included ("BOGOTÁ", "CULIACÁN", "SÃO TOMÉ").
+_CAPS = "A-ZÀ-ÖØ-Þ"
 DATELINE = re.compile(
-    r"^(?P<places>[A-Z][A-Z'’.\- ]{1,40}(?:/[A-Z][A-Z'’.\- ]{1,40})*)"
+    rf"^(?P<places>[{_CAPS}][{_CAPS}'’.\- ]{{1,40}}(?:/[{_CAPS}][{_CAPS}'’.\- ]{{1,40}})*)"
     r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+)){0,2}"
     r"\s*(?:\([^)]{1,30}\))?\s*(?::|-|–|—)\s",
     re.MULTILINE)
@@ -202,6 +204,13 @@ def _beside_another(ref: PlaceRef, resolved: list[PlaceRef]) -> bool:
         for other in resolved)
 
 
+def _region_of_many_countries(ref: PlaceRef) -> bool:
+    regions = ("admin1", "admin2", "region")
+    return ref.feature in regions and any(
+        candidate.feature in regions and candidate.country_code != ref.country_code
+        for candidate in ref.candidates)
+
+
 def _focus_country(resolved: list[PlaceRef], doc: Doc) -> str | None:
     """The country most of the document's places lie in. Votes: a country that heads the report
     as its dateline ("SOUTH SUDAN: ...") :data:`HEADER_COUNTRY_VOTES`; a settlement matched
@@ -209,12 +218,15 @@ def _focus_country(resolved: list[PlaceRef], doc: Doc) -> str | None:
     of the report lies beside, 1); a country name, a place named as
     an origin ("reinforcements from Mosul"), the dateline 1; a demonym ("Congolese army") ½. A
     loose (transliteration) match votes only when its spelling is close to the entry's name
-    ("Deir e-Zor"/"Deir ez-Zor", not "Ngungu"/"Ngong")."""
+    ("Deir e-Zor"/"Deir ez-Zor", not "Ngungu"/"Ngong"). A region whose name is a region's in
+    other countries too does not vote."""
     votes: dict[str, float] = defaultdict(float)
     text = doc.text  # built from the tokens on every access: read once
     for ref in resolved:
         if not ref.country_code or (ref.match != "exact" and not close_spelling(ref)):
             continue
+        if _region_of_many_countries(ref):
+            continue  # "the North West region": Cameroon's, Botswana's or South Africa's
         if ref.role == "dateline" and ref.feature == "country":
             votes[ref.country_code] += HEADER_COUNTRY_VOTES  # "SOUTH SUDAN: Jonglei - Flash..."
             continue
@@ -360,7 +372,7 @@ def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | 
             name, admin = clean_name(sub_text)
             admin = admin or admin_context(full_text, sub_start, sub_end)
             found = lookup_name(gazetteer, name, focus=focus)
-            contained = contained_place(full_text, sub_end, name, found, gazetteer)
+            contained = contained_place(full_text, sub_end, name, found, gazetteer, sub_start)
             place = contained or _accept(name, found, focus, admin)
             if place is None:
                 if found.match == "exact":
@@ -390,11 +402,12 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
             continue
         admin = admin or admin_context(full_text, start, end)
         mentions.append((start, end, text, admin, role, lookup_name(gazetteer, name, whole_phrase(text))))
-    contained = {index: place for index, (_, e, t, _, role, found) in enumerate(mentions)
+    contained = {index: place for index, (s, e, t, _, role, found) in enumerate(mentions)
                  if role == "mention" and
-                 (place := contained_place(full_text, e, clean_name(t)[0], found, gazetteer))}
+                 (place := contained_place(full_text, e, clean_name(t)[0], found, gazetteer, s))}
     first = [place_ref(doc_id, s, e, t, contained.get(index) or
-                       choose_close(clean_name(t)[0], found, None, admin), found.match, role)
+                       choose_close(clean_name(t)[0], found, None, admin), found.match, role,
+                       found)
              for index, (s, e, t, admin, role, found) in enumerate(mentions)]
     token_spans = []
     for start, end, text in spans:
