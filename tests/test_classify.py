@@ -112,6 +112,13 @@ CASES = [
      "an exchange of prisoners.", "Agreement"),
     ("Soldiers took the bridge after the militia's handover of the district to the army.",
      "Non-violent transfer of territory"),
+    # Defusing a device is the event; the arrest that comes with it is part of it.
+    ("Army engineers defused a bomb planted under the bridge and detained two suspects.",
+     "Disrupted weapons use"),
+    # A crowd fired on by security forces is a gathering met with force.
+    ("Soldiers opened fire on a crowd outside the governor's office, killing three.",
+     "Excessive force against protesters"),
+    ("Gunmen opened fire on a crowd outside a bar, killing three.", "Attack"),
 ]
 
 
@@ -136,6 +143,8 @@ def test_sentence_types(text: str, expected: str, gazetteer) -> None:  # type: i
     "villages.",
     "The militia said it would no longer stand by while villages were attacked.",
     "Several shops and a school were damaged.",  # harm with no one named who did it
+    "Police said they had foiled a bombing at the stadium.",  # prevented: nothing happened
+    "A fuel tanker overturned and exploded on the highway, killing 12 people.",  # an accident
 ])
 def test_not_events(text: str, gazetteer) -> None:  # type: ignore[no-untyped-def]
     assert frontwatch.classify(text, gazetteer) == "none"

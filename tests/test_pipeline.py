@@ -144,6 +144,22 @@ def test_another_source_s_higher_toll_does_not_replace_the_first(gazetteer) -> N
     assert [e.fatalities for e in rose] == [9]
 
 
+def test_an_armed_group_s_figure_for_an_attack_told_is_no_event_and_no_toll(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("A roadside bomb hit an army truck near Baidoa, Somalia, on Monday, wounding "
+                     "two soldiers, officials said. Al Shabaab said it had killed ten soldiers in "
+                     "the attack.", gazetteer)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", 0)]
+
+
+def test_arrests_at_a_dispersed_protest_are_part_of_it(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("Police in Lagos, Nigeria, fired tear gas on Monday to disperse hundreds of "
+                     "protesters marching on the governor's office. Officers arrested 25 people, "
+                     "a police spokesman said.", gazetteer)
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Protest with intervention", "Protesters (Nigeria)", "Police Forces of Nigeria")]
+
+
 def test_a_paragraph_without_a_place_goes_on_at_the_last_place_named(gazetteer) -> None:  # type: ignore[no-untyped-def]
     events = _events("Gunmen abducted two aid workers in Kidal, Mali, on Monday.\n\nOn Tuesday "
                      "soldiers arrested three suspects over the kidnapping, the army said.",

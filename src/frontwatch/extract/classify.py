@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from frontwatch.extract.actors import ARMED_GROUP, CIVILIANS, STATE, ActorMatch
 from frontwatch.extract.arguments import WEAPON_LEMMAS, is_speaker
 from frontwatch.extract.context import prune
+from frontwatch.extract.fatalities import in_recalled_clause
 from frontwatch.extract.modality import CODED_CERTAINTIES, certainty
 from frontwatch.extract.triggers import Trigger, find_triggers
 
@@ -40,6 +41,8 @@ DISASTER_WORDS = {
     "typhoon", "drought", "accident", "crash", "collision", "covid", "covid-19", "coronavirus",
     "pandemic", "virus", "disease", "outbreak", "cholera", "cases", "infections", "heatwave",
     "wildfire", "blaze", "volcano", "tsunami", "avalanche", "collapse", "stampede",
+    # road and industrial accidents: "a fuel tanker overturned and exploded"
+    "overturned", "capsized", "derailed", "tanker", "tankers",
 }
 CRIME_WORDS = {
     "robbery", "robbers", "thieves", "thief", "theft", "stolen", "burglars", "burglary", "drug",
@@ -49,6 +52,8 @@ CRIME_WORDS = {
     "trafficker", "traffickers", "smuggler", "pornographic", "pornography", "counterfeit",
 }
 # "detonate" is left out: a bomber detonates a vest; a controlled detonation is "destroyed".
+#: Disarming a device about to go off: the event, whatever arrests come with it.
+DEFUSE_LEMMAS = {"defuse", "dismantle", "neutralise", "neutralize", "disarm", "detonate"}
 DISRUPT_LEMMAS = {"seize", "confiscate", "discover", "find", "recover", "destroy", "defuse",
                   "dismantle", "intercept", "neutralise", "neutralize", "uncover", "disarm",
                   "impound", "shoot", "down", "foil", "thwart"}
@@ -130,6 +135,10 @@ def _syntax_triggers(sentence: Span) -> list[Trigger]:
             # a deliberate act
             found.append(Trigger("Looting/property destruction", "destruction-syntax",
                                  "strategic", 44, token.i, token.i + 1))
+        elif _security_fired_on_crowd(token):
+            # "police opened fire on a crowd": a gathering met with force, word protest or not
+            found.append(Trigger("Peaceful protest", "crowd-fired-on-syntax", "protest", 45,
+                                 token.i, token.i + 1))
         elif _aircraft_struck(token):
             # "A drone launched by the RSF struck a market": the aircraft is the subject, far
             # from its verb
@@ -147,6 +156,18 @@ EXPLOSIVE_SUBJECTS = {"mine", "landmine", "bomb", "device", "ied", "explosive"}
 AIRCRAFT_SUBJECTS = {"drone", "uav", "quadcopter", "warplane", "jet", "aircraft", "helicopter",
                      "gunship", "bomber", "plane"}
 STRIKE_LEMMAS = {"strike", "hit", "target", "bomb", "pound", "attack", "raid", "shell"}
+
+
+def _security_fired_on_crowd(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    fired = lemma in ("shoot", "fire") or (
+        lemma == "open" and any(child.lower_ == "fire" for child in verb.children))
+    return fired and any(
+        child.dep_ == "nsubj" and child.lemma_.lower() in SECURITY_LEMMAS
+        for child in verb.children) and any(
+        child.dep_ == "prep" and child.lower_ in ("on", "at", "into") and any(
+            obj.lemma_.lower() in CROWD_LEMMAS for obj in child.children)
+        for child in verb.children)
 
 
 def _aircraft_struck(verb: Token) -> bool:
@@ -173,6 +194,11 @@ def candidate_triggers(doc: Doc) -> list[Trigger]:
 
 def _death_verb(trigger: Trigger, sentence: Span) -> bool:
     return sentence.doc[trigger.start].lemma_.lower() in ("kill", "die")
+
+
+def _news_words(sentence: Span) -> set[str]:
+    """The sentence's words outside relative clauses about dated past events."""
+    return {token.lower_ for token in sentence if not in_recalled_clause(token)}
 
 
 def _words(sentence: Span) -> set[str]:
@@ -288,7 +314,7 @@ def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
         return None
     security = words & {"police", "forces", "soldiers", "troops", "fire", "ammunition",
                         "security", "crackdown"}
-    lethal = words & LETHAL_WORDS
+    lethal = _news_words(sentence) & LETHAL_WORDS
     if words & {"rubber", "plastic"}:
         lethal -= {"bullets"}  # rubber bullets are crowd control, not lethal force
     violent_crowd = bool(words & PROTESTER_VIOLENCE) and not words & {"peaceful", "peacefully"}
@@ -481,8 +507,11 @@ def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[Acto
     disrupted = _best(triggers, "disrupt")
     if disrupted is not None:
         arrests = [t for t in triggers if t.sub_event_type == "Arrests"]
-        # "arrested 14 suspects in raids, seizing rifles": the seizure is part of the arrest
-        chosen = arrests[0] if arrests else disrupted
+        # "arrested 14 suspects in raids, seizing rifles": the seizure is part of the arrest;
+        # "defused a car bomb and detained its driver": the arrest is part of the defusal
+        defused = any(sentence.doc[t.start].lemma_.lower() in DEFUSE_LEMMAS
+                      for t in triggers if t.family == "disrupt")
+        chosen = arrests[0] if arrests and not defused else disrupted
         return [Decision(chosen.sub_event_type, chosen)]
     demonstration = _demonstration(triggers, words, sentence)
     if demonstration is not None:

@@ -29,7 +29,9 @@ BACKGROUND_MODIFIERS = {"previous", "past", "prior", "former", "earlier", "last"
                         "staged", "fake", "hypothetical", "similar", "such"}
 REACTION_VERBS = {"welcome", "condemn", "denounce", "praise", "hail", "criticise", "criticize",
                   "deplore", "mourn", "investigate", "blame", "applaud", "endorse", "commemorate",
-                  "mark", "remember", "recall"}
+                  "mark", "remember", "recall",
+                  # prevented: "foiled a massacre", "thwarted an attack" (no event took place)
+                  "foil", "thwart", "avert", "prevent", "forestall"}
 ABSTRACT_ENEMIES = {"terrorism", "terror", "extremism", "insurgency", "jihadism", "crime",
                     "corruption", "poverty", "drug", "trafficking", "banditry", "impunity"}
 SPEECH_VERBS = {"say", "tell", "add", "recall", "explain", "describe"}

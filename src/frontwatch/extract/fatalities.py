@@ -250,7 +250,7 @@ def count_fatalities(sentence: Span) -> FatalityCount:
                                                       for child in token.children)
         numbers = (not killers_before and _numbers_before(sentence, token.i)) or \
             _numbers_after(sentence, token.i) or _numbers_in_arguments(token)
-        if _negated(token):
+        if _negated(token) or in_recalled_clause(token):
             continue
         if joint and numbers:
             deaths.append(min(UNNUMBERED_DEATHS, _combine(numbers)))
@@ -276,6 +276,17 @@ def count_fatalities(sentence: Span) -> FatalityCount:
 #: Verbs whose infinitive complement is intended, not done ("threatening to kill the captives").
 INTENT_VERBS = {"threaten", "vow", "plan", "plot", "try", "attempt", "want", "intend", "seek",
                 "promise", "pledge", "warn", "order", "aim", "conspire"}
+
+
+def in_recalled_clause(token: Token) -> bool:
+    """Inside a relative clause about a dated past event: "the protests of June 2024, in which
+    at least 60 people were killed" tells those deaths, not the news'."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor.dep_ == "relcl":
+            clause = set(ancestor.subtree)
+            return any(re.fullmatch(r"(?:19|20)\d\d", word.text) for word in ancestor.head.subtree
+                       if word not in clause)
+    return False
 
 
 def _negated(token: Token) -> bool:

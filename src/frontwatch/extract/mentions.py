@@ -18,6 +18,7 @@ from frontwatch.extract.actors import (
     ActorMatch,
     recognise_actors,
 )
+from frontwatch.extract.arguments import is_speaker
 from frontwatch.extract.classify import CRIME_WORDS, Decision, classify_sentence, not_crime
 from frontwatch.extract.fatalities import count_fatalities
 from frontwatch.extract.modality import certainty
@@ -188,6 +189,10 @@ def _anaphora(decision: Decision, sentence: SpacySpan) -> bool:
     """"The attack comes as ...": a definite event noun with no date or place of its own points
     back to an event already reported, it does not report a new one."""
     head = sentence.doc[decision.trigger.start:decision.trigger.end].root
+    if head.lemma_.lower() in ("kill", "die") and any(
+            child.lower_ == "in" and any(_definite_event(obj) for obj in child.children)
+            for child in head.children):
+        return True  # "it had killed five soldiers in that attack": the toll of one told
     if head.pos_ == "VERB":
         # "the strike had targeted a training camp": a definite event noun as the subject
         # elaborates the event already reported.
@@ -199,6 +204,18 @@ def _anaphora(decision: Decision, sentence: SpacySpan) -> bool:
     own = _own_clause(head)
     return not any(entity.label_ in ("DATE", "TIME", "GPE", "LOC", "FAC") and entity.root in own
                    for entity in sentence.ents)
+
+
+def _definite_event(noun: Token) -> bool:
+    return noun.lower_ in EVENT_NOUNS and any(child.dep_ == "det" and child.lower_ in DEFINITE
+                                               for child in noun.children)
+
+
+def _armed_group_speaks(sentence: SpacySpan, actors: list[ActorMatch]) -> bool:
+    """An armed group is the one telling ("Al Shabaab said it had killed five soldiers"): its
+    figure is propaganda, no toll."""
+    return any(actor.kind == ARMED_GROUP and is_speaker(actor.start, actor.end, sentence)
+               for actor in actors)
 
 
 def _own_clause(head: Token) -> set[Token]:
@@ -341,7 +358,9 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
             decisions = [d for d, back in zip(decisions, pointing, strict=True) if not back]
         if out and (anaphoric or _only_a_toll(decisions, sentence, sentence_actors)):
             # "At least 25 people were killed in the battle": the toll of the event before.
-            if not any(sentence.start_char <= start < sentence.end_char for start, _ in background):
+            if not any(sentence.start_char <= start < sentence.end_char
+                       for start, _ in background) and \
+                    not _armed_group_speaks(sentence, sentence_actors):
                 _add_toll_to_latest(out, sentence)
             continue
         for decision in decisions:

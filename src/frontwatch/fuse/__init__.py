@@ -89,6 +89,21 @@ def _actor_pair(mentions: list[Mention]) -> tuple[ActorRef | None, ActorRef | No
     return actor1, _first(m.actor2 for m in mentions if m.actor2 and m.actor2.name != name1)
 
 
+def _own_actor_pair(mentions: list[Mention], sub_event_type: str
+                    ) -> tuple[ActorRef | None, ActorRef | None]:
+    """The pair of the event's own mentions; facets it absorbed ("arrested 40" in a dispersed
+    protest) give only what those lack (the police who intervened)."""
+    own = [m for m in mentions if m.sub_event_type == sub_event_type]
+    actor1, actor2 = _actor_pair(own)
+    if actor1 is None:
+        return _actor_pair(mentions)
+    if actor2 is None:
+        actor2 = _first(actor for m in mentions if m not in own
+                        for actor in (m.actor1, m.actor2)
+                        if _named(actor) and actor.name != actor1.name)  # type: ignore[union-attr]
+    return actor1, actor2
+
+
 def _deaths(mentions: list[Mention]) -> int:
     reported = [m.fatalities for m in mentions if m.certainty == "reported"]
     return max(reported, default=0) or max(m.fatalities for m in mentions)
@@ -115,7 +130,7 @@ def _event(group: MentionGroup, publisher: str | None) -> Event:
     place = _first_place(mentions)
     country = place.country_code if place else None
     subtype = lookup(first.sub_event_type)
-    actor1, actor2 = _actor_pair(mentions)
+    actor1, actor2 = _own_actor_pair(mentions, first.sub_event_type)
     actor1_name, inter1 = (actor1.name, _inter(actor1, country) or 3) if actor1 else \
         _default_actor1(first, country)
     exclude = {actor1_name, actor2.name if actor2 else ""}

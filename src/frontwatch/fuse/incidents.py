@@ -54,7 +54,9 @@ ABSORBS: dict[str, frozenset[str]] = {
     "Violent demonstration": frozenset({"Protest with intervention", "Peaceful protest",
                                         "Excessive force against protesters"}),
     "Mob violence": frozenset({"Attack", "Violent demonstration", "Protest with intervention"}),
-    "Excessive force against protesters": frozenset({"Attack"}),
+    "Excessive force against protesters": frozenset({"Attack", "Arrests"}),
+    # "fired tear gas to disperse the march ... arrested 40": the arrests are the intervention
+    "Protest with intervention": frozenset({"Arrests"}),
     "Chemical weapon": frozenset({"Air/drone strike", "Shelling/artillery/missile attack",
                                   "Attack"}),
     "Suicide bomb": frozenset({"Air/drone strike", "Remote explosive/landmine/IED", "Grenade",
@@ -175,9 +177,12 @@ def _absorbs(groups: dict[GroupKey, MentionGroup], into: GroupKey, key: GroupKey
     a, b = groups[into], groups[key]
     if not (_same_place(a.place, b.place) or _contains(b.place, a.place)):
         return False
-    if into[0] in ("Mob violence", "Violent demonstration") and \
+    if into[0] in ("Mob violence", "Violent demonstration", "Protest with intervention",
+                   "Excessive force against protesters") and \
             all(actor.inter == 1 for actor in b.actors(1)):
-        return True  # the police who tell of (or came to) a lynching did not do the killing
+        # the police who tell of (or came to) a lynching did not do the killing; the police who
+        # arrested marchers intervened in the protest
+        return True
     return _actors_compatible(a, b, symmetric=True)
 
 

@@ -136,7 +136,10 @@ def _relative(text: str, published: dt.date) -> _Resolved | None:
     if named:
         return _latest_month(MONTHS[named.group("month").lower()[:3]], published, text)
     if re.search(r"\bthis month\b", text):
-        return _month(published.year, published.month, text)
+        resolved = _month(published.year, published.month, text)
+        # the month so far: "earlier this month", published on the 13th, is no later date
+        return _Resolved(min(resolved.date, published),
+                         min(resolved.date_end or resolved.date, published), 3)
     if re.search(r"\blast\s+year\b", text):
         return _Resolved(dt.date(published.year - 1, 7, 1), dt.date(published.year - 1, 12, 31), 3)
     return None
