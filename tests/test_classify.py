@@ -119,6 +119,9 @@ CASES = [
     ("Soldiers opened fire on a crowd outside the governor's office, killing three.",
      "Excessive force against protesters"),
     ("Gunmen opened fire on a crowd outside a bar, killing three.", "Attack"),
+    # Aircraft that destroy a weapons depot strike it; soldiers who destroy one disrupt it.
+    ("Army drones destroyed an ammunition depot of the rebels near the airport.",
+     "Air/drone strike"),
 ]
 
 

@@ -91,6 +91,8 @@ def test_an_event_recalled_as_earlier_this_month_is_background() -> None:
     ("The group claimed responsibility on Thursday.", True),
     ("Soldiers pulled out of their camp in the town on Thursday, local officials told AFP.", False),
     ("Local officials told AFP on Thursday that soldiers had left the camp.", True),
+    # The telling has its own date after the verb: the one before it is the event's.
+    ("Drones hit the depot near the town on Thursday, a brigade said on Friday.", False),
 ])
 def test_which_dates_are_the_tellings(text: str, statement: bool) -> None:
     from frontwatch.nlp import annotate

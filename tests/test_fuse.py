@@ -116,6 +116,25 @@ def test_two_places_are_two_events() -> None:
     assert len(events) == 2
 
 
+def _told(mention: Mention, text: str) -> Mention:
+    import dataclasses
+
+    return dataclasses.replace(mention, fatalities_text=text)
+
+
+def test_the_most_conservative_whole_toll_is_kept() -> None:
+    # Two sources' tolls for one event: the lower (ACLED).
+    events = fuse_mentions([_told(_mention(1, "Attack", M23, CIVILIANS, 9), "killing at least nine"),
+                            _told(_mention(2, "Attack", M23, CIVILIANS, 16), "16 people were killed")])
+    assert [e.fatalities for e in events] == [9]
+    # A partial count and the default for unnumbered deaths never lower a toll.
+    events = fuse_mentions([_told(_mention(1, "Attack", M23, CIVILIANS, 12), "killed 12"),
+                            _told(_mention(2, "Attack", M23, CIVILIANS, 2),
+                                  "two children were among the dead"),
+                            _told(_mention(3, "Attack", M23, CIVILIANS, 3), "killed")])
+    assert [e.fatalities for e in events] == [12]
+
+
 def test_two_parts_of_one_town_are_one_event() -> None:
     # "clashes erupted in the Birere district ... fighters exchanged fire near the airport"
     district = PlaceRef("d", "Birere", 0, 6, "Birere", "curated:birere", -1.68, 29.23, "CD",

@@ -22,6 +22,9 @@ def _certainty(sentence: str, trigger: str) -> str:
     ("Troops did not fire on the crowd.", "fire", "denied"),
     ("Russia says it targets only military infrastructure.", "targets", "hypothetical"),
     ("People are trapped after fighters cut the only road to the town.", "cut", "reported"),
+    # A verb conjoined to a claimed one is claimed too.
+    ("The group claimed to have killed 20 soldiers and seized their weapons.", "seized",
+     "claimed"),
 ])
 def test_certainty(sentence: str, trigger: str, expected: str) -> None:
     assert _certainty(sentence, trigger) == expected

@@ -122,7 +122,7 @@ def _syntax_triggers(sentence: Span) -> list[Trigger]:
         if token.pos_ != "VERB":
             continue
         arguments = _argument_lemmas(token)
-        if lemma in DISRUPT_LEMMAS and arguments & WEAPON_LEMMAS:
+        if lemma in DISRUPT_LEMMAS and arguments & WEAPON_LEMMAS and not _aircraft_struck(token):
             found.append(Trigger("Disrupted weapons use", "disrupted-syntax", "disrupt", 92,
                                  token.i, token.i + 1))
         elif lemma == "disperse" and arguments & CROWD_LEMMAS:
@@ -155,7 +155,8 @@ def _syntax_triggers(sentence: Span) -> list[Trigger]:
 EXPLOSIVE_SUBJECTS = {"mine", "landmine", "bomb", "device", "ied", "explosive"}
 AIRCRAFT_SUBJECTS = {"drone", "uav", "quadcopter", "warplane", "jet", "aircraft", "helicopter",
                      "gunship", "bomber", "plane"}
-STRIKE_LEMMAS = {"strike", "hit", "target", "bomb", "pound", "attack", "raid", "shell"}
+STRIKE_LEMMAS = {"strike", "hit", "target", "bomb", "pound", "attack", "raid", "shell",
+                 "destroy"}
 
 
 def _security_fired_on_crowd(verb: Token) -> bool:

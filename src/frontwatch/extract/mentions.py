@@ -39,7 +39,9 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 EVENT_NOUNS = {"strike", "strikes", "attack", "attacks", "bombing", "raid", "raids", "assault",
                "airstrike", "airstrikes", "shelling", "blast", "explosion", "ambush", "operation",
                "offensive", "clashes", "fighting", "device", "bomb", "grenade", "explosive",
-               "explosives", "shell", "rocket", "missile"}
+               "explosives", "shell", "rocket", "missile",
+               # "the aircraft dropped two bombs on the village": the strike already told
+               "aircraft", "jet", "jets", "warplane", "warplanes", "drone", "drones"}
 RIOTS = ("Violent demonstration", "Mob violence")
 VIOLENT = (*BATTLES, "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
            "Chemical weapon", "Remote explosive/landmine/IED", "Grenade", "Attack",

@@ -154,6 +154,11 @@ def certainty(trigger: Token) -> Certainty:
         return "hypothetical"  # "Russia says it targets military sites": a general claim
     if any(child.lower_ in ALLEGE for child in trigger.children):
         return "alleged"
+    if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+        # "claimed to have killed 23 soldiers and seized weapons": the second verb is claimed too
+        inherited = certainty(trigger.head)
+        if inherited != "reported":
+            return inherited
     token = trigger
     for _ in range(6):
         if token.dep_ in BOUNDARIES or token.head is token:

@@ -12,6 +12,7 @@ more than 60") counts only when no reported figure exists — ACLED's most conse
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from frontwatch.extract.actors import country_name, forces_of
@@ -95,8 +96,8 @@ def _own_actor_pair(mentions: list[Mention], sub_event_type: str
     protest) give only what those lack (the police who intervened)."""
     own = [m for m in mentions if m.sub_event_type == sub_event_type]
     actor1, actor2 = _actor_pair(own)
-    if actor1 is None:
-        return _actor_pair(mentions)
+    if actor1 is None or is_unidentified(actor1):
+        return _actor_pair(mentions)  # a claim or a facet may name the initiator
     if actor2 is None:
         actor2 = _first(actor for m in mentions if m not in own
                         for actor in (m.actor1, m.actor2)
@@ -104,9 +105,26 @@ def _own_actor_pair(mentions: list[Mention], sub_event_type: str
     return actor1, actor2
 
 
+#: Words of a figure that counts only part of the dead ("two soldiers were among the dead").
+PART_WORDS = re.compile(r"\b(?:among|including|includ\w*|of them|of the)\b", re.I)
+#: A figure written out: digits or a number word ("killed" alone is ACLED's default of 3).
+COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+                     r"dozens?|scores?)\b", re.I)
+
+
 def _deaths(mentions: list[Mention]) -> int:
-    reported = [m.fatalities for m in mentions if m.certainty == "reported"]
-    return max(reported, default=0) or max(m.fatalities for m in mentions)
+    """The most conservative of the whole tolls given (ACLED): "killing at least nine, the camp
+    said ... a medical group said 16 were killed" is 9. A partial count ("two soldiers were
+    among the dead") or a default for unnumbered deaths never lowers a toll; a figure only a
+    party claims counts only when no reported one exists."""
+    reported = [m for m in mentions if m.certainty == "reported" and m.fatalities]
+    whole = [m.fatalities for m in reported if m.fatalities_text and
+             COUNTED.search(m.fatalities_text) and not PART_WORDS.search(m.fatalities_text)]
+    if len(whole) >= 2:
+        return min(whole)
+    return max((m.fatalities for m in reported), default=0) or \
+        max(m.fatalities for m in mentions)
 
 
 def _names(refs: Iterable[ActorRef], exclude: set[str]) -> str | None:

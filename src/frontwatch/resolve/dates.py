@@ -254,10 +254,20 @@ def _is_statement(span: Span) -> bool:
             return False
         token = token.head
         if token.lemma_.lower() in SAY_VERBS or token.lower_ in STATEMENT_NOUNS:
-            return not _names_the_event(token) and not _told_after(token, span)
+            return not _names_the_event(token) and not _told_after(token, span) and \
+                not _telling_dated_otherwise(token, span)
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("pcomp",):
             return False
     return False
+
+
+def _telling_dated_otherwise(verb: Token, span: Span) -> bool:
+    """"... on Wednesday, a brigade said on Friday": the telling has its own date, so the other
+    one is the event's."""
+    if span.start > verb.i:
+        return False  # "said on Friday": this is the telling's own date
+    return any(entity.label_ == "DATE" and verb.i < entity.start <= verb.i + 3
+               for entity in verb.doc.ents)
 
 
 def _with_day(entity: Span) -> str:
