@@ -122,6 +122,10 @@ CASES = [
     # Aircraft that destroy a weapons depot strike it; soldiers who destroy one disrupt it.
     ("Army drones destroyed an ammunition depot of the rebels near the airport.",
      "Air/drone strike"),
+    # "In March" is the month, not a march; the army in the victims' relative clause is not
+    # their side.
+    ("In March, gunmen killed 12 worshippers at a mosque in the town.", "Attack"),
+    ("Militants executed four men whom they accused of spying for the army.", "Attack"),
 ]
 
 
@@ -148,6 +152,7 @@ def test_sentence_types(text: str, expected: str, gazetteer) -> None:  # type: i
     "Several shops and a school were damaged.",  # harm with no one named who did it
     "Police said they had foiled a bombing at the stadium.",  # prevented: nothing happened
     "A fuel tanker overturned and exploded on the highway, killing 12 people.",  # an accident
+    "Police fired tear gas and sound grenades to clear the road.",  # crowd control
 ])
 def test_not_events(text: str, gazetteer) -> None:  # type: ignore[no-untyped-def]
     assert frontwatch.classify(text, gazetteer) == "none"

@@ -111,3 +111,15 @@ def test_durations_are_not_dates(text: str) -> None:
 def test_a_week_or_more_ago_is_no_day() -> None:
     assert resolve_date_text("ten days ago", WEDNESDAY) is None
     assert resolve_date_text("two weeks ago", WEDNESDAY) is None
+
+
+def test_a_weekday_naming_a_rite_is_no_date_beside_another() -> None:
+    from frontwatch.nlp import annotate
+    from frontwatch.resolve.dates import resolve_dates
+
+    recalled = resolve_dates(annotate("In 2019, gunmen killed 40 people during Friday prayers."),
+                             "d", WEDNESDAY)
+    assert not any(ref.text == "Friday" for ref in recalled)
+    alone = resolve_dates(annotate("A bomber struck a mosque during Friday prayers."), "d",
+                          WEDNESDAY)
+    assert [ref.date for ref in alone] == [dt.date(2017, 1, 13)]  # then it is the day

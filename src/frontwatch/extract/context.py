@@ -45,6 +45,8 @@ HABITUAL_WORDS = {"daily", "routinely", "regularly", "frequently", "often", "usu
 # "suspected of involvement in violence at a rally".
 CONTEXT_HEADS = {"retaliation", "revenge", "reprisal", "response", "anticipation", "wake",
                  "preparation", "involvement"}
+MONTH_PREPOSITIONS = {"in", "since", "until", "till", "by", "from", "during", "through", "of",
+                      "before", "after"}
 DEFIED_VERBS = {"defy", "violate", "flout", "breach", "ignore"}
 # "The fighting, involving heavy machine guns and rocket-propelled grenades": weapons named as the
 # means of a battle are the battle's, not strikes of their own.
@@ -177,16 +179,18 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
             head.dep_ == "amod" or (head.dep_ == "pcomp" and head.head.dep_ == "agent")):
         return True  # "raped by retreating soldiers": who they were, not what they did
     if trigger.family == "remote" and any(child.lower_ in ("smoke", "tear", "gas", "teargas",
-                                                             "flare", "stun")
+                                                             "flare", "stun", "sound", "flash",
+                                                             "concussion")
                                           for child in head.children):
-        return True  # "smoke shells", "tear gas shells": crowd control, not shelling
+        return True  # "smoke shells", "sound grenades": crowd control, not shelling
     if trigger.family != "remote" and any(
             ancestor.dep_ == "nsubj" and ancestor.head.lemma_.lower() in SPEECH_VERBS
             for ancestor in [head, *head.ancestors][:3]):
         return True  # "said one protester": the speaker (never a weapon), not an event
-    if head.lower_ == "march" and any(t.like_num for t in sentence.doc[max(head.i - 1, 0):
-                                                                  head.i + 2] if t is not head):
-        return True  # the month: "on March 9", "9 March"
+    if head.lower_ == "march" and (head.ent_type_ == "DATE" or any(
+            t.like_num for t in sentence.doc[max(head.i - 1, 0):head.i + 2] if t is not head) or
+            (head.text == "March" and head.head.lower_ in MONTH_PREPOSITIONS)):
+        return True  # the month: "on March 9", "9 March", "In March, gunmen killed ..."
     if trigger.family == "protest" and head.pos_ == "VERB" and \
             head.lemma_.lower() in ("march", "rally", "parade") and \
             any(child.dep_ == "dobj" for child in head.children):

@@ -279,6 +279,9 @@ def _with_day(entity: Span) -> str:
     return entity.text
 
 
+#: Weekly rites a weekday names ("Friday prayers", "Sunday mass").
+RITES = {"prayer", "prayers", "sermon", "mass", "service", "worship"}
+
 #: A header or dateline sits in a report's first characters.
 HEADER_CHARS = 120
 
@@ -308,6 +311,10 @@ def resolve_dates(doc: Doc, doc_id: str, published: dt.date | None) -> list[Date
             continue
         if any(start <= entity.start_char < end for start, end in datelines):
             continue  # "IMPHAL, Jan 20 -": the filing date, not an event's
+        if entity.end < len(doc) and doc[entity.end].lemma_.lower() in RITES and any(
+                other.label_ == "DATE" and other.start != entity.start
+                for other in entity.sent.ents):
+            continue  # "In March, gunmen killed 44 during Friday prayers": the kind of gathering
         resolved = resolve_date_text(_with_day(entity), published)
         if resolved is not None and _is_header_date(entity, resolved[0], published):
             continue
