@@ -53,6 +53,7 @@ def main() -> int:
         "events_blind2_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind2.jsonl"),
         "events_blind3_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind3.jsonl"),
         "events_blind4_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind4.jsonl"),
+        "events_blind5_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind5.jsonl"),
     }
     failed: list[str] = []
     scored: dict[str, dict[str, float]] = {}
@@ -72,6 +73,8 @@ def main() -> int:
                                   "events_blind3_gold"),
         "events_five_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
                                   "events_blind3_gold", "events_blind4_gold"),
+        "events_six_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
+                                 "events_blind3_gold", "events_blind4_gold", "events_blind5_gold"),
     }
     for pool, members in pools.items():
         if all(member in scored for member in members):
