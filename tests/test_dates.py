@@ -123,3 +123,14 @@ def test_a_weekday_naming_a_rite_is_no_date_beside_another() -> None:
     alone = resolve_dates(annotate("A bomber struck a mosque during Friday prayers."), "d",
                           WEDNESDAY)
     assert [ref.date for ref in alone] == [dt.date(2017, 1, 13)]  # then it is the day
+
+
+def test_the_following_day_counts_from_the_day_told_before() -> None:
+    from frontwatch.nlp import annotate
+    from frontwatch.resolve.dates import resolve_dates
+
+    text = ("Rebels attacked the town on Monday, the army said on Tuesday. The following day, "
+            "troops retook it. A day earlier, drones had struck the road.")
+    refs = {ref.text: ref.date for ref in resolve_dates(annotate(text), "d", WEDNESDAY)}
+    assert refs["The following day"] == dt.date(2017, 1, 17)  # Monday + 1, not the telling + 1
+    assert refs["A day earlier"] == dt.date(2017, 1, 16)

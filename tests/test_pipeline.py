@@ -160,6 +160,20 @@ def test_arrests_at_a_dispersed_protest_are_part_of_it(gazetteer) -> None:  # ty
         ("Protest with intervention", "Protesters (Nigeria)", "Police Forces of Nigeria")]
 
 
+def test_whoever_struck_a_mine_is_its_victim(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("Two Malian soldiers were killed on Monday when their vehicle struck an "
+                     "improvised explosive device near Douentza, Mali, the army said.", gazetteer)
+    assert [(e.sub_event_type, e.actor2) for e in events] == [
+        ("Remote explosive/landmine/IED", "Military Forces of Mali")]
+    assert events[0].actor1.startswith("Unidentified Armed Group")
+
+
+def test_an_armed_group_s_own_account_is_claimed(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("Al Shabaab said its fighters had overrun an army base near Baidoa, Somalia, "
+                     "on Monday.", gazetteer)
+    assert events and all(e.certainty == "claimed" for e in events)
+
+
 def test_a_paragraph_without_a_place_goes_on_at_the_last_place_named(gazetteer) -> None:  # type: ignore[no-untyped-def]
     events = _events("Gunmen abducted two aid workers in Kidal, Mali, on Monday.\n\nOn Tuesday "
                      "soldiers arrested three suspects over the kidnapping, the army said.",

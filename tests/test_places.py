@@ -271,3 +271,32 @@ def test_a_region_name_many_countries_share_does_not_set_the_focus() -> None:
     resolution = resolve_places(annotate(text), "d", gazetteer)
     assert resolution.focus_country == "CM"
     assert {ref.country_code for ref in resolution.places if ref.name} == {"CM"}
+
+
+def test_initials_are_no_spelling_of_a_town_and_a_lone_article_is_no_name() -> None:
+    from frontwatch.resolve.gazetteer import Lookup
+    from frontwatch.resolve.place_names import choose_close
+
+    durg = Place("t:durg", "Durg", 21.19, 81.28, "IN", "Chhattisgarh", "city", 280_000)
+    congo = Place("t:cd", "Democratic Republic of the Congo", -2.9, 23.6, "CD", None, "country",
+                  90_000_000)
+    # GeoNames lists "drg" among Durg's names: the initials of a police unit are not Durg; a
+    # country's initials are the country.
+    assert choose_close("DRG", Lookup("exact", (durg,)), "IN", False) is None
+    assert choose_close("DRC", Lookup("exact", (congo,)), None, False) == congo
+    gazetteer = InMemoryGazetteer([(Place("t:al", "Ål", 60.63, 8.56, "NO", "Viken", "town",
+                                          2_278), [])])
+    text = "Fierce clashes shook Jam'eyyat al Zahra on Monday."
+    assert not any(ref.name for ref in resolve_places(annotate(text), "d", gazetteer).places)
+
+
+def test_a_possessive_inside_a_tagged_name_is_split() -> None:
+    gazetteer = InMemoryGazetteer([
+        (Place("t:big", "Rampur", 28.8, 79.0, "IN", "Uttar Pradesh", "city", 325_000), []),
+        (Place("t:small", "Rampur", 21.9, 83.2, "IN", "Odisha", "town", 9_000), []),
+        (Place("t:odisha", "Odisha", 20.3, 85.8, "IN", "Odisha", "admin1", 0), []),
+    ])
+    text = "Troops set up a camp in the remote area of Odisha's Rampur block on Monday."
+    refs = resolve_places(annotate(text), "d", gazetteer).places
+    assert [(ref.text, ref.gazetteer_id) for ref in refs if ref.text.endswith("Rampur")] == [
+        ("Rampur", "t:small")]

@@ -148,6 +148,9 @@ def _mention(document: Document, doc: Doc, sentence: SpacySpan, trigger: Trigger
         actor2 = _main_opponent(all_actors, actor1)
     fatalities = count_fatalities(sentence)
     found_certainty: Certainty = certainty(head)
+    if found_certainty == "reported" and _armed_group_speaks(
+            sentence, [a for a in all_actors if sentence.start <= a.start < sentence.end]):
+        found_certainty = "claimed"  # "JNIM said its fighters had killed more than 100"
     trigger_span = doc[trigger.start:trigger.end]
     assoc1 = [*roles.assoc1]
     ally_names = list(actor1.allies) if actor1 else []

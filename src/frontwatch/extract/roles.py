@@ -162,10 +162,30 @@ def assign_roles(head: Token, sentence: Span, actors: list[ActorMatch],
         # The crowd is actor1 (the fuse stage names an unnamed one "Protesters/Rioters (X)");
         # whoever dispersed or fought it is actor2.
         return Roles(crowd[0] if crowd else None, others[0] if others else None, (), ())
+    if sub_event_type == "Remote explosive/landmine/IED" and _ran_into(head):
+        # "their vehicle struck an IED", "a soldier stepped on a mine": who met the device is
+        # its victim; whoever planted it is not named here
+        met = [a for a in agents + patients if a.kind != CIVILIANS] or agents + patients
+        return Roles(None, met[0] if met else None, (), ())
     roles = _ordered(agents, patients)
     if sub_event_type in VICTIM_TYPES and victims:
         return _civilians_are_victims(roles, victims[0])
     return roles
+
+
+#: Verbs of meeting a device: "the convoy struck a mine", "a bus ran over an IED".
+MET_DEVICE_LEMMAS = {"strike", "hit", "run", "drive", "step"}
+
+
+def _ran_into(head: Token) -> bool:
+    """The device (``head``) is what a vehicle or a person struck or stepped on."""
+    token = head
+    while token.dep_ in ("amod", "compound") and token.head is not token:
+        token = token.head  # "an improvised explosive device": the device
+    if token.dep_ == "pobj":
+        token = token.head  # "ran over a mine", "stepped on a mine"
+    return token.dep_ in ("dobj", "prep") and token.head.lemma_.lower() in MET_DEVICE_LEMMAS and \
+        not any(child.dep_ == "agent" for child in token.head.children)
 
 
 #: Violence whose civilian casualties in the sentence are its targets ("shells hit a residential

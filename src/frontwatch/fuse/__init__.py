@@ -106,7 +106,8 @@ def _own_actor_pair(mentions: list[Mention], sub_event_type: str
 
 
 #: Words of a figure that counts only part of the dead ("two soldiers were among the dead").
-PART_WORDS = re.compile(r"\b(?:among|including|includ\w*|of them|of the)\b", re.I)
+PART_WORDS = re.compile(
+    r"\b(?:among|including|includ\w*|of them|of those|of the (?:victims|dead|wounded))\b", re.I)
 #: A figure written out: digits or a number word ("killed" alone is ACLED's default of 3).
 COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"

@@ -261,6 +261,32 @@ def _is_statement(span: Span) -> bool:
     return False
 
 
+#: "The following day", "a day earlier": a day counted from the event date told before it.
+DAY_AFTER = re.compile(r"(?:the\s+)?(?:following|next)\s+day|a\s+day\s+later|the\s+day\s+after")
+DAY_BEFORE = re.compile(r"(?:the\s+)?previous\s+day|a\s+day\s+earlier|the\s+day\s+before")
+COUNTED_DAY = re.compile(rf"\b(?:{DAY_AFTER.pattern}|{DAY_BEFORE.pattern})\b", re.I)
+
+
+def _with_counted_days(text: str, doc_id: str, refs: list[DateRef]) -> list[DateRef]:
+    """``refs`` and the days counted from the event date told before them ("The following day,
+    soldiers entered the village"), which the tagger does not mark as dates."""
+    matches = list(COUNTED_DAY.finditer(text))
+    if not matches:
+        return refs
+    out = sorted(refs, key=lambda ref: ref.start)
+    for match in matches:
+        step = 1 if DAY_AFTER.fullmatch(match.group(0).lower()) else -1
+        last = next((ref for ref in reversed(out) if ref.start < match.start() and
+                     ref.time_precision == 1 and not ref.is_statement and not ref.is_background),
+                    None)
+        if last is not None and not any(ref.start <= match.start() < ref.end for ref in out):
+            out.append(DateRef(doc_id=doc_id, text=match.group(0), start=match.start(),
+                               end=match.end(), date=last.date + dt.timedelta(days=step),
+                               time_precision=1, stage=STAGE))
+            out.sort(key=lambda ref: ref.start)
+    return out
+
+
 def _telling_dated_otherwise(verb: Token, span: Span) -> bool:
     """"... on Wednesday, a brigade said on Friday": the telling has its own date, so the other
     one is the event's."""
@@ -339,4 +365,4 @@ def resolve_dates(doc: Doc, doc_id: str, published: dt.date | None) -> list[Date
                             end=entity.end_char, date=date, date_end=end,
                             time_precision=precision, is_background=background,
                             is_statement=_is_statement(entity), stage=STAGE))
-    return refs
+    return _with_counted_days(doc.text, doc_id, refs)

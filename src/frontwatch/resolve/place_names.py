@@ -118,8 +118,19 @@ def _region_over_small_namesake(local: list[Place]) -> Place:
     return best
 
 
+#: An all-capital name this short is initials, matched only as spelled.
+ACRONYM_LETTERS = 5
+
+
 def choose_close(name: str, found: Lookup, focus: str | None, admin: bool) -> Place | None:
     """:func:`choose`, and a loose match only when it is a spelling variant of the entry."""
+    if name.isupper() and len(name) <= ACRONYM_LETTERS and found.places and \
+            found.places[0].feature not in ("country", "admin1", "region") and \
+            (found.match == "loose" or not any(exact_key(place.name) == exact_key(name)
+                                               for place in found.places)):
+        # "DRG", a unit's initials, is no spelling of Durg (whose GeoNames alternates list
+        # "drg"): initials match only a place of that very name, or a country ("DRC", "UAE")
+        return None
     place = choose(found.places, found.match, focus, admin)
     if place is not None and found.match == "loose" and spelling_ratio(name, place) < \
             CLOSE_SPELLING:

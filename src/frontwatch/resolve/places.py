@@ -59,7 +59,8 @@ _CAPS = "A-ZÀ-ÖØ-Þ"
 DATELINE = re.compile(
     rf"^(?P<places>[{_CAPS}][{_CAPS}'’.\- ]{{1,40}}(?:/[{_CAPS}][{_CAPS}'’.\- ]{{1,40}})*)"
     r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+)){0,2}"
-    r"\s*(?:\([^)]{1,30}\))?\s*(?::|-|–|—)\s",
+    # The separator after the agency is optional: "RAIPUR, Feb 6 (PTI) Security forces ..."
+    r"\s*(?:\([^)]{1,30}\)\s*(?:(?::|-|–|—)\s)?|(?::|-|–|—)\s)",
     re.MULTILINE)
 DATELINE_MIXED = re.compile(
     r"^(?P<places>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)"
@@ -140,6 +141,15 @@ def _curated_matcher(vocab: Vocab) -> Any:
     return matcher
 
 
+def _after_possessive(start: int, text: str) -> tuple[int, int, str]:
+    """"Chhattisgarh's Bijapur" tagged as one name: the place is Bijapur, in the region before
+    (which containment reads from the text)."""
+    match = re.search(r"['’]s\s+(?=[A-Z])", text)
+    if match is None:
+        return start, start + len(text), text
+    return start + match.end(), start + len(text), text[match.end():]
+
+
 def _candidates(doc: Doc, datelines: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start_char, end_char, name) of place mentions, longest first on overlaps."""
     spans: list[tuple[int, int, str]] = []
@@ -151,7 +161,7 @@ def _candidates(doc: Doc, datelines: list[tuple[int, int]]) -> list[tuple[int, i
             offset += len(part) + 1
     for entity in doc.ents:
         if entity.label_ in PLACE_LABELS:
-            spans.append((entity.start_char, entity.end_char, entity.text))
+            spans.append(_after_possessive(entity.start_char, entity.text))
     for _, start, end in _curated_matcher(doc.vocab)(doc):
         matched = doc[start:end]
         spans.append((matched.start_char, matched.end_char, matched.text))
@@ -159,7 +169,7 @@ def _candidates(doc: Doc, datelines: list[tuple[int, int]]) -> list[tuple[int, i
                              r"area|province|governorate|region|camp)s?\s+of\s+"
                              r"((?:al-|el-|ad-|ar-|as-)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})",
                              text):
-        spans.append((match.start(1), match.end(1), match.group(1)))
+        spans.append(_after_possessive(match.start(1), match.group(1)))
     spans.extend(_repeats(text, spans))
     spans = [span for span in spans if span[2].lower() not in AGENCY_NAMES]
     spans.sort(key=lambda span: (span[0], -(span[1] - span[0])))
@@ -262,6 +272,8 @@ NOT_PLACE_WORDS = frozenset("""
     upper lower said says killed dead children women men security national united coalition
     international
 """.split())
+#: An Arabic article standing alone ("al" of "Jam'eyyat al-Zahra'a") is no name ("Ål", Norway).
+LONE_ARTICLES = frozenset("al el ad ar as ash az an ed er es ez".split())
 #: Population from which a place found only through the gazetteer counts without a focus country.
 GAZETTEER_ONLY_MIN_POPULATION = 100_000
 MAX_NAME_TOKENS = 4
@@ -367,7 +379,8 @@ def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | 
         parts = [(start, end, text)] if PLACE_WORD_AFTER.match(full_text[end:end + 16]) else \
             _sub_spans(start, end, text)
         for sub_start, sub_end, sub_text in parts:
-            if set(range(sub_start, sub_end)) & used or sub_text.lower() in NOT_PLACE_WORDS:
+            if set(range(sub_start, sub_end)) & used or sub_text.lower() in NOT_PLACE_WORDS or \
+                    sub_text.lower() in LONE_ARTICLES:
                 continue
             name, admin = clean_name(sub_text)
             admin = admin or admin_context(full_text, sub_start, sub_end)
