@@ -25,14 +25,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from frontwatch.extract.actors import ARMED_GROUP, CIVILIANS, STATE, ActorMatch
-from frontwatch.extract.arguments import WEAPON_LEMMAS, is_speaker
+from frontwatch.extract.arguments import is_speaker
 from frontwatch.extract.context import prune
 from frontwatch.extract.fatalities import in_recalled_clause
 from frontwatch.extract.modality import CODED_CERTAINTIES, certainty
+from frontwatch.extract.syntax_triggers import SECURITY_LEMMAS, syntax_triggers
 from frontwatch.extract.triggers import Trigger, find_triggers
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 __all__ = ["REMOTE_ORDER", "Decision", "candidate_triggers", "classify_sentence", "not_crime"]
 
@@ -54,17 +55,6 @@ CRIME_WORDS = {
 # "detonate" is left out: a bomber detonates a vest; a controlled detonation is "destroyed".
 #: Disarming a device about to go off: the event, whatever arrests come with it.
 DEFUSE_LEMMAS = {"defuse", "dismantle", "neutralise", "neutralize", "disarm", "detonate"}
-DISRUPT_LEMMAS = {"seize", "confiscate", "discover", "find", "recover", "destroy", "defuse",
-                  "dismantle", "intercept", "neutralise", "neutralize", "uncover", "disarm",
-                  "impound", "shoot", "down", "foil", "thwart"}
-PROPERTY_LEMMAS = {"shop", "house", "home", "building", "car", "vehicle", "church", "mosque",
-                   "school", "office", "market", "store", "property", "hut", "village",
-                   "business", "warehouse", "bank", "temple", "clinic", "hospital", "tower",
-                   "truck", "tanker", "borehole", "cable", "pylon", "bridge", "well", "crop",
-                   "granary", "pipeline", "equipment", "panel", "generator", "shrine", "farm"}
-DESTROY_LEMMAS = {"burn", "torch", "loot", "raze", "vandalise", "vandalize", "ransack",
-                  "demolish", "pillage", "plunder", "destroy", "damage", "strip", "sabotage",
-                  "set", "blow"}
 INTERVENTION_WORDS = {"tear", "teargas", "tear-gas", "cannon", "cannons", "rubber", "baton",
                       "suppressed", "quelled", "batons", "arrested", "detained", "pepper", "stun",
                       "charged", "beat",
@@ -72,8 +62,6 @@ INTERVENTION_WORDS = {"tear", "teargas", "tear-gas", "cannon", "cannons", "rubbe
                       "detaining", "arrest", "detain", "removed", "dragged", "kettled"}
 MOB_WORDS = {"villagers", "residents", "crowd", "crowds", "mob", "mobs", "locals", "youths",
              "neighbours", "neighbors", "vigilantes", "worshippers", "passers-by", "onlookers"}
-CROWD_LEMMAS = {"crowd", "protester", "demonstrator", "youth", "gathering", "rally", "march",
-                "protest", "demonstration", "mourner", "student", "supporter"}
 CROWD_WORDS = {"youths", "youth", "crowd", "crowds", "demonstrators", "protesters", "protestors"}
 DEATH_WORDS = {"killed", "dead", "died", "killing", "death", "deaths", "fatally"}
 LETHAL_WORDS = {"killed", "shot", "dead", "live", "died", "die", "dies", "killing", "fatally",
@@ -103,94 +91,10 @@ class Decision:
 
 
 
-def _argument_lemmas(verb: Token) -> set[str]:
-    """Lemmas of the verb's object or passive subject (and their conjuncts)."""
-    found: set[str] = set()
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            found.update(t.lemma_.lower() for t in child.subtree)
-    return found
-
-
-def _syntax_triggers(sentence: Span) -> list[Trigger]:
-    """Events read from a verb and its object, in any voice: weapons "were seized" or "found"
-    (Disrupted weapons use, which outranks the weapon's own type); shops "were burned" or
-    "looted" (Looting/property destruction)."""
-    found = []
-    for token in sentence:
-        lemma = token.lemma_.lower()
-        if token.pos_ != "VERB":
-            continue
-        arguments = _argument_lemmas(token)
-        if lemma in DISRUPT_LEMMAS and arguments & WEAPON_LEMMAS and not _aircraft_struck(token):
-            found.append(Trigger("Disrupted weapons use", "disrupted-syntax", "disrupt", 92,
-                                 token.i, token.i + 1))
-        elif lemma == "disperse" and arguments & CROWD_LEMMAS:
-            # "police dispersed the crowd": a gathering met with force, word protest or not
-            found.append(Trigger("Peaceful protest", "dispersal-syntax", "protest", 45,
-                                 token.i, token.i + 1))
-        elif lemma in DESTROY_LEMMAS and arguments & PROPERTY_LEMMAS and not (
-                lemma == "damage" and not any(child.dep_ == "agent" for child in token.children)):
-            # "Several houses were damaged" (by no one named): harm done in the fighting, not
-            # a deliberate act
-            found.append(Trigger("Looting/property destruction", "destruction-syntax",
-                                 "strategic", 44, token.i, token.i + 1))
-        elif _security_fired_on_crowd(token):
-            # "police opened fire on a crowd": a gathering met with force, word protest or not
-            found.append(Trigger("Peaceful protest", "crowd-fired-on-syntax", "protest", 45,
-                                 token.i, token.i + 1))
-        elif _aircraft_struck(token):
-            # "A drone launched by the RSF struck a market": the aircraft is the subject, far
-            # from its verb
-            found.append(Trigger("Air/drone strike", "air-syntax", "remote", 80,
-                                 token.i, token.i + 1))
-        elif _device_went_off(token):
-            # "a mine, which had been planted by insurgents, ... went off": subject and verb
-            # apart, however long the clause between them
-            found.append(Trigger("Remote explosive/landmine/IED", "ied-syntax", "remote", 60,
-                                 token.i, token.i + 1))
-    return found
-
-
-EXPLOSIVE_SUBJECTS = {"mine", "landmine", "bomb", "device", "ied", "explosive"}
-AIRCRAFT_SUBJECTS = {"drone", "uav", "quadcopter", "warplane", "jet", "aircraft", "helicopter",
-                     "gunship", "bomber", "plane"}
-STRIKE_LEMMAS = {"strike", "hit", "target", "bomb", "pound", "attack", "raid", "shell",
-                 "destroy"}
-
-
-def _security_fired_on_crowd(verb: Token) -> bool:
-    lemma = verb.lemma_.lower()
-    fired = lemma in ("shoot", "fire") or (
-        lemma == "open" and any(child.lower_ == "fire" for child in verb.children))
-    return fired and any(
-        child.dep_ == "nsubj" and child.lemma_.lower() in SECURITY_LEMMAS
-        for child in verb.children) and any(
-        child.dep_ == "prep" and child.lower_ in ("on", "at", "into") and any(
-            obj.lemma_.lower() in CROWD_LEMMAS for obj in child.children)
-        for child in verb.children)
-
-
-def _aircraft_struck(verb: Token) -> bool:
-    return verb.lemma_.lower() in STRIKE_LEMMAS and any(
-        child.dep_ == "nsubj" and child.lemma_.lower() in AIRCRAFT_SUBJECTS
-        for child in verb.children)
-
-
-def _device_went_off(verb: Token) -> bool:
-    lemma = verb.lemma_.lower()
-    exploded = lemma in ("explode", "detonate") or (
-        lemma == "go" and any(child.lower_ == "off" for child in verb.children))
-    return exploded and any(
-        child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in EXPLOSIVE_SUBJECTS and
-        not any(grand.lower_ == "suicide" for grand in child.children)
-        for child in verb.children)
-
-
 def candidate_triggers(doc: Doc) -> list[Trigger]:
     """Every trigger the rules consider in ``doc``, before context rules set any aside."""
     return find_triggers(doc) + [trigger for sentence in doc.sents
-                                 for trigger in _syntax_triggers(sentence)]
+                                 for trigger in syntax_triggers(sentence)]
 
 
 def _death_verb(trigger: Trigger, sentence: Span) -> bool:
@@ -271,10 +175,6 @@ def _intervened(sentence: Span) -> bool:
         if certainty(token) in CODED_CERTAINTIES:
             return True
     return False
-
-
-SECURITY_LEMMAS = {"police", "policeman", "officer", "soldier", "troop", "force", "army",
-                   "security", "guard", "military"}
 
 
 def _only_the_scene(protest: Trigger, triggers: list[Trigger], sentence: Span) -> bool:
@@ -476,7 +376,7 @@ def _without_terms_of_agreement(triggers: list[Trigger], sentence: Span) -> list
 def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[ActorMatch],
                       has_place: bool) -> list[Decision]:
     """The sub-event types ``sentence`` reports (empty: none), each with its trigger."""
-    triggers = prune(triggers + _syntax_triggers(sentence), sentence)
+    triggers = prune(triggers + syntax_triggers(sentence), sentence)
     if not triggers:
         return []
     words = _words(sentence)

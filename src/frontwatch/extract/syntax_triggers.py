@@ -1,0 +1,116 @@
+"""Events read from a verb and its arguments, whatever the words between them: weapons "were
+seized" (Disrupted weapons use), shops "were burned" (Looting/property destruction), "police
+dispersed the crowd" or "opened fire on a crowd" (a gathering), "a drone launched by the RSF
+struck a market" (an air strike), "a mine ... went off" (an IED)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from frontwatch.extract.arguments import WEAPON_LEMMAS
+from frontwatch.extract.triggers import Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["CROWD_LEMMAS", "SECURITY_LEMMAS", "syntax_triggers"]
+
+DISRUPT_LEMMAS = {"seize", "confiscate", "discover", "find", "recover", "destroy", "defuse",
+                  "dismantle", "intercept", "neutralise", "neutralize", "uncover", "disarm",
+                  "impound", "shoot", "down", "foil", "thwart"}
+PROPERTY_LEMMAS = {"shop", "house", "home", "building", "car", "vehicle", "church", "mosque",
+                   "school", "office", "market", "store", "property", "hut", "village",
+                   "business", "warehouse", "bank", "temple", "clinic", "hospital", "tower",
+                   "truck", "tanker", "borehole", "cable", "pylon", "bridge", "well", "crop",
+                   "granary", "pipeline", "equipment", "panel", "generator", "shrine", "farm"}
+DESTROY_LEMMAS = {"burn", "torch", "loot", "raze", "vandalise", "vandalize", "ransack",
+                  "demolish", "pillage", "plunder", "destroy", "damage", "strip", "sabotage",
+                  "set", "blow"}
+CROWD_LEMMAS = {"crowd", "protester", "demonstrator", "youth", "gathering", "rally", "march",
+                "protest", "demonstration", "mourner", "student", "supporter"}
+SECURITY_LEMMAS = {"police", "policeman", "officer", "soldier", "troop", "force", "army",
+                   "security", "guard", "military"}
+
+
+def _argument_lemmas(verb: Token) -> set[str]:
+    """Lemmas of the verb's object or passive subject (and their conjuncts)."""
+    found: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            found.update(t.lemma_.lower() for t in child.subtree)
+    return found
+
+
+def syntax_triggers(sentence: Span) -> list[Trigger]:
+    """Events read from a verb and its object, in any voice: weapons "were seized" or "found"
+    (Disrupted weapons use, which outranks the weapon's own type); shops "were burned" or
+    "looted" (Looting/property destruction)."""
+    found = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB":
+            continue
+        arguments = _argument_lemmas(token)
+        if lemma in DISRUPT_LEMMAS and arguments & WEAPON_LEMMAS and not _aircraft_struck(token):
+            found.append(Trigger("Disrupted weapons use", "disrupted-syntax", "disrupt", 92,
+                                 token.i, token.i + 1))
+        elif lemma == "disperse" and arguments & CROWD_LEMMAS:
+            # "police dispersed the crowd": a gathering met with force, word protest or not
+            found.append(Trigger("Peaceful protest", "dispersal-syntax", "protest", 45,
+                                 token.i, token.i + 1))
+        elif lemma in DESTROY_LEMMAS and arguments & PROPERTY_LEMMAS and not (
+                lemma == "damage" and not any(child.dep_ == "agent" for child in token.children)):
+            # "Several houses were damaged" (by no one named): harm done in the fighting, not
+            # a deliberate act
+            found.append(Trigger("Looting/property destruction", "destruction-syntax",
+                                 "strategic", 44, token.i, token.i + 1))
+        elif _security_fired_on_crowd(token):
+            # "police opened fire on a crowd": a gathering met with force, word protest or not
+            found.append(Trigger("Peaceful protest", "crowd-fired-on-syntax", "protest", 45,
+                                 token.i, token.i + 1))
+        elif _aircraft_struck(token):
+            # "A drone launched by the RSF struck a market": the aircraft is the subject, far
+            # from its verb
+            found.append(Trigger("Air/drone strike", "air-syntax", "remote", 80,
+                                 token.i, token.i + 1))
+        elif _device_went_off(token):
+            # "a mine, which had been planted by insurgents, ... went off": subject and verb
+            # apart, however long the clause between them
+            found.append(Trigger("Remote explosive/landmine/IED", "ied-syntax", "remote", 60,
+                                 token.i, token.i + 1))
+    return found
+
+
+EXPLOSIVE_SUBJECTS = {"mine", "landmine", "bomb", "device", "ied", "explosive"}
+AIRCRAFT_SUBJECTS = {"drone", "uav", "quadcopter", "warplane", "jet", "aircraft", "helicopter",
+                     "gunship", "bomber", "plane"}
+STRIKE_LEMMAS = {"strike", "hit", "target", "bomb", "pound", "attack", "raid", "shell",
+                 "destroy"}
+
+
+def _security_fired_on_crowd(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    fired = lemma in ("shoot", "fire") or (
+        lemma == "open" and any(child.lower_ == "fire" for child in verb.children))
+    return fired and any(
+        child.dep_ == "nsubj" and child.lemma_.lower() in SECURITY_LEMMAS
+        for child in verb.children) and any(
+        child.dep_ == "prep" and child.lower_ in ("on", "at", "into") and any(
+            obj.lemma_.lower() in CROWD_LEMMAS for obj in child.children)
+        for child in verb.children)
+
+
+def _aircraft_struck(verb: Token) -> bool:
+    return verb.lemma_.lower() in STRIKE_LEMMAS and any(
+        child.dep_ == "nsubj" and child.lemma_.lower() in AIRCRAFT_SUBJECTS
+        for child in verb.children)
+
+
+def _device_went_off(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    exploded = lemma in ("explode", "detonate") or (
+        lemma == "go" and any(child.lower_ == "off" for child in verb.children))
+    return exploded and any(
+        child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in EXPLOSIVE_SUBJECTS and
+        not any(grand.lower_ == "suicide" for grand in child.children)
+        for child in verb.children)
