@@ -153,6 +153,11 @@ def test_sentence_types(text: str, expected: str, gazetteer) -> None:  # type: i
     "Police said they had foiled a bombing at the stadium.",  # prevented: nothing happened
     "A fuel tanker overturned and exploded on the highway, killing 12 people.",  # an accident
     "Police fired tear gas and sound grenades to clear the road.",  # crowd control
+    # A summary's counts, a tally over a period, a demand to stop fighting.
+    "Insurgent activity remained high in the province this week, with one fatal attack and one "
+    "abduction recorded.",
+    "The rebels have killed hundreds of civilians in the region over the past decade.",
+    "China pressed the rebels to halt their offensive near the border.",
 ])
 def test_not_events(text: str, gazetteer) -> None:  # type: ignore[no-untyped-def]
     assert frontwatch.classify(text, gazetteer) == "none"

@@ -31,7 +31,11 @@ REACTION_VERBS = {"welcome", "condemn", "denounce", "praise", "hail", "criticise
                   "deplore", "mourn", "investigate", "blame", "applaud", "endorse", "commemorate",
                   "mark", "remember", "recall",
                   # prevented: "foiled a massacre", "thwarted an attack" (no event took place)
-                  "foil", "thwart", "avert", "prevent", "forestall"}
+                  "foil", "thwart", "avert", "prevent", "forestall",
+                  # earlier context: "the killings follow the insurgents' raid on the town"
+                  "follow", "precede",
+                  # what someone wants stopped: "pressed armed groups to halt their offensives"
+                  "halt", "stop", "cease", "suspend"}
 ABSTRACT_ENEMIES = {"terrorism", "terror", "extremism", "insurgency", "jihadism", "crime",
                     "corruption", "poverty", "drug", "trafficking", "banditry", "impunity"}
 SPEECH_VERBS = {"say", "tell", "add", "recall", "explain", "describe"}
@@ -141,6 +145,32 @@ def _since_period(verb: Token) -> bool:
         for child in verb.children)
 
 
+#: A period a present perfect counts over: "has killed thousands over the past decade", "has
+#: regained a string of towns this year".
+TALLY_PERIOD = re.compile(r"\b(?:this|past|last|recent)\s+(?:year|years|months?|decades?|weeks)\b|"
+                          r"\bso far\b", re.I)
+
+
+def _tally_over_period(verb: Token, sentence: Span) -> bool:
+    """A present perfect with a period: what has happened in it, not one event."""
+    present_perfect = verb.tag_ == "VBN" and any(
+        child.dep_ == "aux" and child.lower_ in ("has", "have", "'ve") for child in verb.children)
+    return present_perfect and any(
+        entity.label_ == "DATE" and TALLY_PERIOD.search(entity.text) and
+        entity.root.head in (verb, *verb.children)
+        for entity in sentence.ents)
+
+
+def _counted_record(head: Token) -> bool:
+    """"one fatal attack and one abduction recorded": events counted in a summary."""
+    counted = any(child.dep_ == "nummod" for child in head.children)
+    return counted and head.pos_ == "NOUN" and any(
+        ancestor.lemma_.lower() in RECORD_VERBS for ancestor in [*head.children, *head.ancestors][:4])
+
+
+RECORD_VERBS = {"record", "register", "document", "log", "tally", "count"}
+
+
 def _nationwide(head: Token) -> bool:
     clause = head if head.pos_ in ("VERB", "AUX") else head.head
     words = " ".join(token.lower_ for token in clause.subtree)
@@ -210,8 +240,14 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
     if head.pos_ == "VERB" and any(child.lower_ == "since" and child.dep_ == "advmod"
                                    for child in head.children):
         return True  # "forces have since recaptured dozens of towns": a tally, not one event
+    if head.lower_ == "attack" and head.dep_ == "compound" and \
+            head.head.lemma_.lower() in ("drone", "helicopter", "aircraft", "submarine", "craft"):
+        return True  # "Shahed-type attack drones": a kind of weapon
+    if _counted_record(head):
+        return True  # "one fatal attack and one abduction recorded this week": a summary
     governing = _governing_verb(head)
-    if governing is not None and _since_period(governing):
+    if governing is not None and (_since_period(governing) or
+                                  _tally_over_period(governing, sentence)):
         return True  # "12 journalists had been detained since the start of the year"
     if trigger.family not in ("protest", "riot") and _nationwide(head):
         return True  # "shot down 37 of 56 drones across the country": a count with no place

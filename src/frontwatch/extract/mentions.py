@@ -231,6 +231,9 @@ def _own_clause(head: Token) -> set[Token]:
     for token in list(words):
         if token.dep_ in ("relcl", "advcl", "ccomp") and token is not verb:
             words -= set(token.subtree)
+        elif verb is not head and token.head is verb and token.dep_ in ("dobj", "attr"):
+            # "the killings ... follow the raid on 10 May": the object's date is the object's
+            words -= set(token.subtree)
     return words
 
 
@@ -278,7 +281,7 @@ def _add_toll_to_latest(out: list[SentenceMentions], sentence: SpacySpan) -> Non
 
 
 #: Lemmas that say a toll grew since it was first reported.
-RISING_TOLL = {"rise", "climb", "increase", "mount", "jump", "later"}
+RISING_TOLL = {"rise", "climb", "increase", "mount", "jump"}
 
 
 def _add_toll(previous: SentenceMentions, sentence: SpacySpan) -> SentenceMentions:
