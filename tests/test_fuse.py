@@ -181,6 +181,12 @@ def test_a_claim_of_the_attack_is_no_second_event() -> None:
     assert events[0].actor1 == "M23"
 
 
+def test_a_group_s_own_account_of_a_grenade_attack_is_its_claim() -> None:
+    events = fuse_mentions([_mention(1, "Grenade", UNIDENTIFIED, CIVILIANS, 1),
+                            _mention(2, "Armed clash", M23, ARMY, 3, certainty="claimed")])
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == [("Grenade", "M23", 1)]
+
+
 def test_a_capture_absorbs_the_shelling_of_its_fighting_and_the_weapons_seized() -> None:
     events = fuse_mentions([_mention(1, "Non-state actor overtakes territory", M23, ARMY),
                             _mention(2, "Shelling/artillery/missile attack", UNIDENTIFIED,

@@ -20,9 +20,10 @@ and a coder codes it once. The rules below merge such groups; each says why.
    the plain "killed"; an attack absorbs the burning and looting its attackers did; an abduction
    in a raid that killed no one absorbs the raid. An abduction joins a raid that killed people
    (DOMAIN.md).
-4. **Claims of responsibility.** "JNIM claimed the attack": a group of only claimed Attack
-   mentions on the day and at the place of a violent event is the claim of that event (the
-   claimant named as its initiator when the report names none), not an event of its own.
+4. **Claims of responsibility.** "JNIM claimed the attack": a group of only claimed violent
+   mentions (of any type: "said its fighters had targeted soldiers") on the day and at the place
+   of a reported violent event is the claim of that event (the claimant named as its initiator
+   when the report names none), not an event of its own.
 5. **Withdrawal ends a battle.** "… before the militants withdrew": no handover of territory.
 6. **Remote violence in a battle** (ACLED's rule): an air/drone strike or shelling on the day and
    at the place of an armed clash, whose target is one of the clash's actors (or unnamed), is
@@ -203,9 +204,13 @@ def _raid_was_abduction(groups: dict[GroupKey, MentionGroup], into: GroupKey,
 def _claims(groups: dict[GroupKey, MentionGroup], into: GroupKey, key: GroupKey) -> bool:
     """Rule 4."""
     claim = groups[key]
-    if key[0] != "Attack" or into[1] != key[1] or lookup(into[0]).disorder_type != \
-            "Political violence" or any(m.certainty != "claimed" for m in claim.mentions):
+    if into[1] != key[1] or lookup(into[0]).disorder_type != "Political violence" or \
+            lookup(key[0]).disorder_type != "Political violence" or \
+            any(m.certainty != "claimed" for m in claim.mentions) or \
+            any(m.certainty == "claimed" for m in groups[into].mentions):
         return False
+    # "Al Shabaab said its fighters had targeted soldiers": a group's own account of the
+    # grenade attack reported that day at that place, whatever type its words suggest
     return _same_place(groups[into].place, claim.place)
 
 
