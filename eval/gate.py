@@ -54,6 +54,7 @@ def main() -> int:
         "events_blind3_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind3.jsonl"),
         "events_blind4_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind4.jsonl"),
         "events_blind5_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind5.jsonl"),
+        "events_blind6_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind6.jsonl"),
     }
     failed: list[str] = []
     scored: dict[str, dict[str, float]] = {}
@@ -75,6 +76,9 @@ def main() -> int:
                                   "events_blind3_gold", "events_blind4_gold"),
         "events_six_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
                                  "events_blind3_gold", "events_blind4_gold", "events_blind5_gold"),
+        "events_seven_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
+                                   "events_blind3_gold", "events_blind4_gold",
+                                   "events_blind5_gold", "events_blind6_gold"),
     }
     for pool, members in pools.items():
         if all(member in scored for member in members):
