@@ -36,6 +36,17 @@ def test_a_major_city_under_a_variant_beats_a_village_of_the_exact_name() -> Non
     assert small.lookup("Kherson").places[0].id == "t"  # among small places the own name wins
 
 
+def test_a_region_s_own_name_beats_a_small_town_listing_it_as_another_name() -> None:
+    town = Place("t:coca", "Coca", 41.2, -4.5, "ES", "Castille", "town", 2_042)
+    region = Place("t:cauca", "Cauca", 2.44, -76.6, "CO", "Cauca", "admin1", 0)
+    city = Place("t:raqqa", "Ar Raqqah", 35.95, 39.01, "SY", "Raqqa", "city", 530_000)
+    governorate = Place("t:raqqa-gov", "Raqqa", 35.95, 39.01, "SY", "Raqqa", "admin1", 0)
+    gazetteer = InMemoryGazetteer([(town, ["Cauca"]), (region, []), (city, ["Raqqa"]),
+                                   (governorate, [])])
+    assert gazetteer.lookup("Cauca").places[0].id == "t:cauca"
+    assert gazetteer.lookup("Raqqa").places[0].id == "t:raqqa"  # a major city still comes first
+
+
 def test_sqlite_index_matches_in_memory(tmp_path: Path, small_gazetteer: InMemoryGazetteer
                                         ) -> None:
     entries = [(small_gazetteer.get(pid), names) for pid, names in

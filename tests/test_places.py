@@ -300,3 +300,17 @@ def test_a_possessive_inside_a_tagged_name_is_split() -> None:
     refs = resolve_places(annotate(text), "d", gazetteer).places
     assert [(ref.text, ref.gazetteer_id) for ref in refs if ref.text.endswith("Rampur")] == [
         ("Rampur", "t:small")]
+
+
+def test_words_of_institutions_are_no_towns_and_particles_join_names() -> None:
+    gazetteer = InMemoryGazetteer([
+        (Place("t:alliance", "Alliance", 42.1, -102.9, "US", "Nebraska", "city", 8_500), []),
+        (Place("t:santander", "Santander", 43.46, -3.8, "ES", "Cantabria", "city", 180_000), []),
+        (Place("t:quilichao", "Santander de Quilichao", 3.01, -76.48, "CO", "Cauca", "city",
+               99_000), []),
+    ])
+    text = ("The Alliance of Sahel States condemned the attack. Gunmen abducted a guard in "
+            "Santander de Quilichao on Sunday.")
+    refs = resolve_places(annotate(text), "d", gazetteer).places
+    assert [(ref.text, ref.gazetteer_id) for ref in refs if ref.name] == [
+        ("Santander de Quilichao", "t:quilichao")]

@@ -85,7 +85,7 @@ EXPLOSIVE_SUBJECTS = {"mine", "landmine", "bomb", "device", "ied", "explosive"}
 AIRCRAFT_SUBJECTS = {"drone", "uav", "quadcopter", "warplane", "jet", "aircraft", "helicopter",
                      "gunship", "bomber", "plane"}
 STRIKE_LEMMAS = {"strike", "hit", "target", "bomb", "pound", "attack", "raid", "shell",
-                 "destroy"}
+                 "destroy", "slam"}
 
 
 def _security_fired_on_crowd(verb: Token) -> bool:

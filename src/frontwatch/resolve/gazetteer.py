@@ -99,14 +99,17 @@ def _name_keys(place: Place, known: NameKeys) -> tuple[str, str]:
 def rank_key(place: Place, key: str = "", own_key: str | None = None
              ) -> tuple[int, int, int, int, int]:
     """Sort key: a country first ("Iraq" is the country, not a town that has "Iraq" among its
-    alternate names; "Congo" the larger Congo); then settlements before regions; then major
-    cities; then entries whose own name matches before those matched by an alternate name; then
+    alternate names; "Congo" the larger Congo); then major cities; then entries whose own name
+    matches before those matched by an alternate name; then settlements before regions; then
     larger population. ``own_key``: the exact key of the place's name, when already known."""
     own = bool(key) and (own_key if own_key is not None else exact_key(place.name)) == key
     specificity = FEATURE_SPECIFICITY.get(place.feature, 1)
     country_first = 0 if place.feature == "country" else 1
-    return (country_first, 0 if specificity <= 1 else specificity,
-            0 if place.population >= MAJOR_CITY else 1, 0 if own else 1, -place.population)
+    # Own names before alternate names, ahead of settlements before regions: "Cauca" is the
+    # Colombian department of that name, not a Spanish town of 2,000 that lists it as another
+    # name (major cities still come first: "Raqqa" is the city, not the governorate).
+    return (country_first, 0 if place.population >= MAJOR_CITY else 1, 0 if own else 1,
+            0 if specificity <= 1 else specificity, -place.population)
 
 
 def _similarity(asked_loose: str, asked_exact: str, own: tuple[str, str]) -> float:

@@ -18,7 +18,10 @@ from frontwatch.resolve.place_names import (
 
 __all__ = ["MAX_EXTENSION_WORDS", "extended", "names_looked_up", "whole_phrase"]
 
-_NEXT_NAME_WORD = re.compile(rf"[ \-‑](?:{ARTICLE_WORDS}[-‑])?[A-Z][\w'’]+")
+# The next word of a name: capitalised, after an Arabic article ("Deir ez-Zor") or a Romance
+# particle ("Santander de Quilichao", "Mocímboa da Praia").
+_NEXT_NAME_WORD = re.compile(rf"[ \-‑](?:{ARTICLE_WORDS}[-‑]|(?:de|del|da|do|dos|das|la) )?"
+                             r"[A-Z][\w'’]+")
 #: Words a recognised name may be extended by when the longer name is a gazetteer entry.
 MAX_EXTENSION_WORDS = 2
 

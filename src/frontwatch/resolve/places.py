@@ -207,6 +207,9 @@ NOT_PLACE_WORDS = frozenset("""
     province north south east west northern southern eastern western central new old great
     upper lower said says killed dead children women men security national united coalition
     international
+    defence defense alliance homeland liberation freedom liberty independence unity union victory
+    hope peace justice progress resistance revolution republic democracy sovereignty salvation
+    solidarity guard guards estado
 """.split())
 #: An Arabic article standing alone ("al" of "Jam'eyyat al-Zahra'a") is no name ("Ål", Norway).
 LONE_ARTICLES = frozenset("al el ad ar as ash az an ed er es ez".split())
@@ -216,6 +219,15 @@ MAX_NAME_TOKENS = 4
 
 
 _ARTICLE_TOKENS = ("al", "el", "ez", "ed", "as", "ash", "ar", "az")
+
+
+#: Lower-case particles inside Romance place names ("Santander de Quilichao").
+_PARTICLES = ("de", "del", "da", "do", "dos", "das", "la")
+
+
+def _particle_inside(doc: Doc, index: int) -> bool:
+    return doc[index].text in _PARTICLES and index + 1 < len(doc) and \
+        _capitalised(doc[index + 1])
 
 
 def _capitalised(token: Token) -> bool:
@@ -252,7 +264,7 @@ def _gazetteer_candidates(doc: Doc, taken: list[tuple[int, int, str]]
         end = index + 1
         while end < len(doc) and end - index < MAX_NAME_TOKENS * 2 and (
                 _capitalised(doc[end]) or doc[end].text in ("-", "‑") or
-                doc[end].lower_ in _ARTICLE_TOKENS):
+                doc[end].lower_ in _ARTICLE_TOKENS or _particle_inside(doc, end)):
             end += 1
         while end > index + 1 and not doc[end - 1].is_alpha:
             end -= 1
