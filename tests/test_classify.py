@@ -127,6 +127,7 @@ CASES = [
     ("In March, gunmen killed 12 worshippers at a mosque in the town.", "Attack"),
     ("Militants executed four men whom they accused of spying for the army.", "Attack"),
     ("Russian drones slammed into two apartment blocks overnight.", "Air/drone strike"),
+    ("Troops used munitions containing chloropicrin against the trenches.", "Chemical weapon"),
 ]
 
 

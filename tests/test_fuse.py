@@ -181,6 +181,12 @@ def test_a_claim_of_the_attack_is_no_second_event() -> None:
     assert events[0].actor1 == "M23"
 
 
+def test_a_chemical_attack_absorbs_the_grenade_that_delivered_it() -> None:
+    events = fuse_mentions([_mention(1, "Chemical weapon", ARMY, M23),
+                            _mention(2, "Grenade", ARMY, None)])
+    assert [e.sub_event_type for e in events] == ["Chemical weapon"]
+
+
 def test_a_group_s_own_account_of_a_grenade_attack_is_its_claim() -> None:
     events = fuse_mentions([_mention(1, "Grenade", UNIDENTIFIED, CIVILIANS, 1),
                             _mention(2, "Armed clash", M23, ARMY, 3, certainty="claimed")])

@@ -84,9 +84,11 @@ WEAPON_NOUNS = forms("missile", "rocket", "drone", "bomb", "shell", "mortar", "e
 # (type, rule name, family, priority, patterns)
 RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
     ("Chemical weapon", "chemical", "remote", 90, [
-        [_w("chemical", "chlorine", "sarin", "mustard", "toxic", "poison", "poisonous", "nerve"),
+        [_w("chemical", "chlorine", "sarin", "mustard", "toxic", "poison", "poisonous", "nerve",
+            "choking", "blister"),
          _w(*forms("weapon", "attack", "gas", "agent", "strike", "bomb", "munition"))],
-        [_w("sarin", "chlorine", "phosgene", "tabun", "soman", "vx", "novichok")],
+        [_w("sarin", "chlorine", "phosgene", "tabun", "soman", "vx", "novichok", "chloropicrin",
+            "diphosgene", "lewisite")],
         [_w("sulfur", "sulphur", "nitrogen"), _w("mustard")],
     ]),
     ("Suicide bomb", "suicide", "remote", 95, [

@@ -16,10 +16,10 @@ and a coder codes it once. The rules below merge such groups; each says why.
    the strikes and shelling of that fighting and the weapons its victors seized; a battle absorbs
    the weapons seized in it, and an arrest raid the weapons it found; a riot absorbs the police's
    dispersal; a shooting of protesters absorbs the police's "attack" on them; a chemical attack
-   absorbs the air strike that delivered it; a suicide bombing, a mob killing or a strike absorbs
-   the plain "killed"; an attack absorbs the burning and looting its attackers did; an abduction
-   in a raid that killed no one absorbs the raid. An abduction joins a raid that killed people
-   (DOMAIN.md).
+   absorbs the air strike, shell, grenade or device that delivered it; a suicide bombing, a mob
+   killing or a strike absorbs the plain "killed"; an attack absorbs the burning and looting its
+   attackers did; an abduction in a raid that killed no one absorbs the raid. An abduction joins a
+   raid that killed people (DOMAIN.md).
 4. **Claims of responsibility.** "JNIM claimed the attack": a group of only claimed violent
    mentions (of any type: "said its fighters had targeted soldiers") on the day and at the place
    of a reported violent event is the claim of that event (the claimant named as its initiator
@@ -59,7 +59,7 @@ ABSORBS: dict[str, frozenset[str]] = {
     # "fired tear gas to disperse the march ... arrested 40": the arrests are the intervention
     "Protest with intervention": frozenset({"Arrests"}),
     "Chemical weapon": frozenset({"Air/drone strike", "Shelling/artillery/missile attack",
-                                  "Attack"}),
+                                  "Grenade", "Remote explosive/landmine/IED", "Attack"}),
     "Suicide bomb": frozenset({"Air/drone strike", "Remote explosive/landmine/IED", "Grenade",
                                "Attack"}),
     "Air/drone strike": frozenset({"Attack"}),
