@@ -128,6 +128,9 @@ CASES = [
     ("Militants executed four men whom they accused of spying for the army.", "Attack"),
     ("Russian drones slammed into two apartment blocks overnight.", "Air/drone strike"),
     ("Troops used munitions containing chloropicrin against the trenches.", "Chemical weapon"),
+    # A crowd that chants is a gathering; officers who open fire on it use lethal force.
+    ("Witnesses said the crowd had been singing and chanting when officers opened fire.",
+     "Excessive force against protesters"),
 ]
 
 

@@ -216,6 +216,9 @@ def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
     security = words & {"police", "forces", "soldiers", "troops", "fire", "ammunition",
                         "security", "crackdown"}
     lethal = _news_words(sentence) & LETHAL_WORDS
+    if any(token.lemma_.lower() == "open" and any(child.lower_ == "fire" for child in token.children)
+           for token in sentence):
+        lethal |= {"fire"}  # "officers opened fire": live fire, force that can kill
     if words & {"rubber", "plastic"}:
         lethal -= {"bullets"}  # rubber bullets are crowd control, not lethal force
     violent_crowd = bool(words & PROTESTER_VIOLENCE) and not words & {"peaceful", "peacefully"}

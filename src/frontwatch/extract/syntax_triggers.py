@@ -28,6 +28,8 @@ DESTROY_LEMMAS = {"burn", "torch", "loot", "raze", "vandalise", "vandalize", "ra
                   "set", "blow"}
 CROWD_LEMMAS = {"crowd", "protester", "demonstrator", "youth", "gathering", "rally", "march",
                 "protest", "demonstration", "mourner", "student", "supporter"}
+#: What a gathering does that makes it a demonstration.
+CROWD_ACTS = {"chant", "sing", "march", "rally", "protest", "demonstrate"}
 SECURITY_LEMMAS = {"police", "policeman", "officer", "soldier", "troop", "force", "army",
                    "security", "guard", "military"}
 
@@ -53,6 +55,12 @@ def syntax_triggers(sentence: Span) -> list[Trigger]:
         arguments = _argument_lemmas(token)
         if lemma in DISRUPT_LEMMAS and arguments & WEAPON_LEMMAS and not _aircraft_struck(token):
             found.append(Trigger("Disrupted weapons use", "disrupted-syntax", "disrupt", 92,
+                                 token.i, token.i + 1))
+        elif lemma in CROWD_ACTS and any(child.dep_ == "nsubj" and
+                                         child.lemma_.lower() in CROWD_LEMMAS
+                                         for child in token.children):
+            # "the crowd had been singing and chanting": a gathering, word protest or not
+            found.append(Trigger("Peaceful protest", "crowd-acts-syntax", "protest", 45,
                                  token.i, token.i + 1))
         elif lemma == "disperse" and arguments & CROWD_LEMMAS:
             # "police dispersed the crowd": a gathering met with force, word protest or not
