@@ -13,10 +13,27 @@ from frontwatch.records import PlaceCandidate, PlaceRef
 from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, MAJOR_CITY, Gazetteer, Lookup, Place
 from frontwatch.resolve.normalise import exact_key
 
-__all__ = ["ADMIN_SUFFIX", "ARTICLE_WORDS", "CLOSE_SPELLING", "LOOSE_MIN_POPULATION",
-           "MAX_CANDIDATES", "STAGE", "admin_context", "candidates", "choose", "choose_close",
-           "clean_name", "close_spelling", "contained_place", "lookup_name", "names_group",
-           "place_ref", "spelling_ratio", "with_first"]
+__all__ = [
+    "ADMIN_SUFFIX",
+    "ARTICLE_WORDS",
+    "CLOSE_SPELLING",
+    "LOOSE_MIN_POPULATION",
+    "MAX_CANDIDATES",
+    "STAGE",
+    "admin_context",
+    "candidates",
+    "choose",
+    "choose_close",
+    "clean_name",
+    "close_spelling",
+    "contained_place",
+    "lookup_name",
+    "names_group",
+    "place_ref",
+    "spelling_ratio",
+    "spellings_tried",
+    "with_first",
+]
 
 STAGE = "resolve.places/0.1"
 _ADMIN_WORDS = (r"province|governorate|state|region|oblast|district|county|prefecture|township|"
@@ -44,6 +61,17 @@ ARTICLE_WORDS = r"(?:al|el|ar|as|ash|ad|az|at|an|ed|er|es|ez)"
 LEADING_ARTICLE = re.compile(rf"^{ARTICLE_WORDS}[-\s‑]+(?=\w)", re.I)
 
 
+def spellings_tried(name: str, whole: str | None = None) -> list[str]:
+    """What :func:`lookup_name` looks up, in order: the whole phrase when it differs, the name,
+    the name without a leading Arabic article when it has one."""
+    tried = [whole] if whole and whole != name else []
+    tried.append(name)
+    bare = LEADING_ARTICLE.sub("", name)
+    if bare != name:
+        tried.append(bare)
+    return tried
+
+
 def lookup_name(gazetteer: Gazetteer, name: str, whole: str | None = None,
                 focus: str | None = None) -> Lookup:
     """The whole phrase first when it differs ("Jenin refugee camp" is a curated entry), then the
@@ -54,14 +82,8 @@ def lookup_name(gazetteer: Gazetteer, name: str, whole: str | None = None,
     abroad gives way to another step that has one: "al-Jora" in a Syrian report is the Deir
     ez-Zor district spelled loosely, not Jora in India that "Jora" names exactly. A major city,
     a region or a country abroad keeps its name ("Moscow" stays Moscow)."""
-    steps = []
-    if whole and whole != name:
-        steps.append(gazetteer.lookup(whole))
-    as_written = gazetteer.lookup(name)
-    steps.append(as_written)
-    bare = LEADING_ARTICLE.sub("", name)
-    if bare != name:
-        steps.append(gazetteer.lookup(bare))
+    steps = [gazetteer.lookup(spelling) for spelling in spellings_tried(name, whole)]
+    as_written = steps[1] if whole and whole != name else steps[0]
     found = next((step for step in steps if step.match == "exact"), as_written)
     if focus and found.match == "exact" and not _has_local(found, focus) and \
             all(_small_settlement(place) for place in found.places):

@@ -11,9 +11,9 @@ from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, Gazetteer
 from frontwatch.resolve.place_names import (
     ARTICLE_WORDS,
     CLOSE_SPELLING,
-    LEADING_ARTICLE,
     clean_name,
     spelling_ratio,
+    spellings_tried,
 )
 
 __all__ = ["MAX_EXTENSION_WORDS", "extended", "names_looked_up", "whole_phrase"]
@@ -74,8 +74,7 @@ def names_looked_up(texts: Iterable[str]) -> set[str]:
     """Every name :func:`lookup_name` may look up for these phrases."""
     names: set[str] = set()
     for text in texts:
-        name = clean_name(text)[0]
-        names.update((name, whole_phrase(text), LEADING_ARTICLE.sub("", name)))
+        names.update(spellings_tried(clean_name(text)[0], whole_phrase(text)))
     return names
 
 
