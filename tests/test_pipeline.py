@@ -180,3 +180,12 @@ def test_a_paragraph_without_a_place_goes_on_at_the_last_place_named(gazetteer) 
                      gazetteer, published="2024-03-06")
     arrests = [e for e in events if e.sub_event_type == "Arrests"]
     assert arrests and arrests[0].location == "Kidal"
+
+
+def test_a_bulletin_item_s_heading_sets_its_scene(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("DAILY BULLETIN\n\n1. KIDAL. On Monday, gunmen attacked an army post in Kidal, "
+                     "killing two soldiers.\n\n2. GAO. Unidentified gunmen shot dead a trader in "
+                     "the central market of the town on Tuesday.", gazetteer,
+                     published="2024-03-06")
+    tuesday = [e for e in events if e.event_date == dt.date(2024, 3, 5)]
+    assert tuesday and tuesday[0].location == "Gao"

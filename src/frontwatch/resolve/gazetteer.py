@@ -247,8 +247,23 @@ class SqliteGazetteer:
             self._local.keys = ", ".join(
                 f"p.{column}" if column in columns else "NULL"
                 for column in NAME_KEY_COLUMNS.split(", "))
+            self._local.statements = {}
             self._local.connection = connection
         return connection
+
+    def _statement(self, column: str, count: int) -> str:
+        """The SELECT of entries whose ``column`` key is one of ``count`` keys (remembered per
+        connection: building it is a measurable part of a one-name lookup)."""
+        statements: dict[tuple[str, int], str] = self._local.statements
+        statement = statements.get((column, count))
+        if statement is None:
+            test = "= ?" if count == 1 else f"IN ({', '.join('?' * count)})"
+            # No GROUP BY: SQLite would sort every answer; duplicates (two names of one place
+            # with the same key) are dropped by the caller instead.
+            statement = statements[(column, count)] = (
+                f"SELECT n.{column}, {self._local.columns}, {self._local.keys} FROM names n"
+                f" JOIN places p ON p.id = n.place_id WHERE n.{column} {test}")
+        return statement
 
     def _query(self, column: str, keys: list[str]) -> dict[str, list[Place]]:
         """Entries whose ``column`` key is one of ``keys``, by key (keys without entries are
@@ -257,20 +272,15 @@ class SqliteGazetteer:
         if len(self._name_keys) > CACHE_SIZE:
             self._name_keys.clear()
         found: dict[str, dict[str, Place]] = {}
+        name_keys = self._name_keys
         for first in range(0, len(keys), BATCH):
             batch = keys[first:first + BATCH]
-            test = "= ?" if len(batch) == 1 else f"IN ({', '.join('?' * len(batch))})"
-            # No GROUP BY: SQLite would sort every answer; duplicates (two names of one place
-            # with the same key) are dropped here instead.
-            rows = connection.execute(
-                f"SELECT n.{column}, {self._local.columns}, {self._local.keys} FROM names n"
-                f" JOIN places p ON p.id = n.place_id WHERE n.{column} {test}", batch).fetchall()
-            for row in rows:
+            for row in connection.execute(self._statement(column, len(batch)), batch):
                 places = found.setdefault(row[0], {})
                 if row[1] not in places:
                     place = places[row[1]] = Place(*row[1:-2])
                     if row[-1] is not None:
-                        self._name_keys[place.name] = (row[-2], row[-1])
+                        name_keys[place.name] = (row[-2], row[-1])
         return {key: list(places.values()) for key, places in found.items()}
 
     def _find_many(self, names: dict[str, str]) -> dict[str, Lookup]:
@@ -281,7 +291,8 @@ class SqliteGazetteer:
         found = {key: _ranked("exact", exact[key], name, known)
                  for key, name in names.items() if key in exact}
         left = {key: name for key, name in names.items() if key not in exact}
-        found.update(self._spellings_many(left))
+        if left:
+            found.update(self._spellings_many(left))
         return found
 
     def _spellings_many(self, names: dict[str, str]) -> dict[str, Lookup]:
@@ -289,7 +300,8 @@ class SqliteGazetteer:
         loose = self._query("loose_key", sorted(set(loose_keys.values())))
         compact_keys = {key: compact_key(name) for key, name in names.items()
                         if loose_keys[key] not in loose}
-        compact = self._query("compact_key", sorted(set(compact_keys.values())))
+        compact = self._query("compact_key", sorted(set(compact_keys.values()))) \
+            if compact_keys else {}
         return {key: _ranked("loose", loose.get(loose_keys[key]) or
                              compact.get(compact_keys.get(key, ""), []), name,
                              self._name_keys.get)

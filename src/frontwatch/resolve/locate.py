@@ -8,8 +8,10 @@ date (``date_source = publication_date``).
 Location: the sentence's places (never a dateline, never outside the focus country when the
 document has one), the most specific first, nearest the trigger; "from X" (an origin) only when
 nothing else is named. Without a place in the sentence the event inherits the last location named
-before it (a paragraph without a place goes on with the scene of the text before it: "The fighting,
-involving ..."), then the document's focus place, with geo_precision 2. ``near/outside/north of X`` and
+before it in its paragraph, then the place its paragraph named before it (a heading such as "2. EL
+OBEID (North Kordofan)."), then the last location before the paragraph (a paragraph without a place
+goes on with the scene of the text before it: "The fighting, involving ..."), then the document's
+focus place, with geo_precision 2. ``near/outside/north of X`` and
 roads give geo_precision 2; regions and countries 3.
 """
 
@@ -127,7 +129,7 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
     focus = resolution.focus_place
     fallback_date = _lead_date(dates, text)
     located: list[Mention] = []
-    last_place: tuple[PlaceRef, int] | None = None
+    last_place: tuple[PlaceRef, int, int] | None = None
     last_date: tuple[int, DateRef] | None = None
     for start, end, mentions in sentences:
         paragraph = _paragraph_start(text, start)
@@ -146,7 +148,15 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
             if place is not None and place.feature == "country" and focus is not None and \
                     focus.country_code == place.country_code:
                 place, precision = focus, 2  # "clashes in Libya": where in Libya, the report says
-            if place is None and last_place:
+            if place is None and last_place and last_place[2] == paragraph:
+                place, precision = last_place[0], max(last_place[1], 2)
+            elif place is None and (setting := _pick_place(
+                    text, _sentence_places(resolution, paragraph, start), start)) is not None:
+                # A paragraph's heading or opening sentence sets its scene ("2. EL OBEID (North
+                # Kordofan). RSF shells landed in the west of the city on Tuesday."), over the
+                # scene of the paragraph before it.
+                place, precision = setting, max(_precision(text, setting), 2)
+            elif place is None and last_place:
                 place, precision = last_place[0], max(last_place[1], 2)
             elif place is None and resolution.focus_place is not None:
                 place, precision = resolution.focus_place, 2
@@ -155,7 +165,7 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
             located.append(dataclasses.replace(mention, place=place, geo_precision=precision,
                                                date=date))
             if place is not None and precision is not None:
-                last_place = (place, precision)
+                last_place = (place, precision, paragraph)
         own = _pick_date(sentence_dates, None, start)
         if own is not None:
             last_date = (paragraph, own)
