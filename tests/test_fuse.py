@@ -206,3 +206,10 @@ def test_weapons_found_in_an_arrest_raid_are_the_raids() -> None:
     events = fuse_mentions([_mention(1, "Arrests", ARMY, CIVILIANS),
                             _mention(2, "Disrupted weapons use", ARMY, None)])
     assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_what_a_bomb_or_a_strike_destroyed_is_its_damage_not_a_second_event() -> None:
+    for violence in ("Remote explosive/landmine/IED", "Air/drone strike", "Armed clash"):
+        events = fuse_mentions([_mention(1, violence, UNIDENTIFIED, ARMY, 2),
+                                _mention(2, "Looting/property destruction", UNIDENTIFIED, None)])
+        assert [e.sub_event_type for e in events] == [violence]

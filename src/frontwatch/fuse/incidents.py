@@ -17,8 +17,8 @@ and a coder codes it once. The rules below merge such groups; each says why.
    the weapons seized in it, and an arrest raid the weapons it found; a riot absorbs the police's
    dispersal; a shooting of protesters absorbs the police's "attack" on them; a chemical attack
    absorbs the air strike, shell, grenade or device that delivered it; a suicide bombing, a mob
-   killing or a strike absorbs the plain "killed"; an attack absorbs the burning and looting its
-   attackers did; an abduction in a raid that killed no one absorbs the raid. An abduction joins a
+   killing or a strike absorbs the plain "killed"; an attack, a battle, a strike or a bombing
+   absorbs the burning, looting and destruction of the same incident; an abduction in a raid that killed no one absorbs the raid. An abduction joins a
    raid that killed people (DOMAIN.md).
 4. **Claims of responsibility.** "JNIM claimed the attack": a group of only claimed violent
    mentions (of any type: "said its fighters had targeted soldiers") on the day and at the place
@@ -45,12 +45,14 @@ __all__ = ["ABSORBS", "FOLDED_TYPES", "GroupKey", "MentionGroup", "is_unidentifi
 GroupKey = tuple[str, dt.date | None, str, str]
 FOLDED_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+DESTRUCTION = "Looting/property destruction"
 
 #: specific sub-event type → the generic facets of the same incident it absorbs.
 ABSORBS: dict[str, frozenset[str]] = {
     **{taken: frozenset({"Armed clash", "Non-violent transfer of territory", "Disrupted weapons use",
-                         *FOLDED_TYPES}) for taken in TERRITORY},
-    "Armed clash": frozenset({"Non-violent transfer of territory", "Disrupted weapons use"}),
+                         DESTRUCTION, *FOLDED_TYPES}) for taken in TERRITORY},
+    "Armed clash": frozenset({"Non-violent transfer of territory", "Disrupted weapons use",
+                              DESTRUCTION}),
     "Arrests": frozenset({"Disrupted weapons use"}),
     "Violent demonstration": frozenset({"Protest with intervention", "Peaceful protest",
                                         "Excessive force against protesters"}),
@@ -59,14 +61,17 @@ ABSORBS: dict[str, frozenset[str]] = {
     # "fired tear gas to disperse the march ... arrested 40": the arrests are the intervention
     "Protest with intervention": frozenset({"Arrests"}),
     "Chemical weapon": frozenset({"Air/drone strike", "Shelling/artillery/missile attack",
-                                  "Grenade", "Remote explosive/landmine/IED", "Attack"}),
+                                  "Grenade", "Remote explosive/landmine/IED", "Attack",
+                                  DESTRUCTION}),
     "Suicide bomb": frozenset({"Air/drone strike", "Remote explosive/landmine/IED", "Grenade",
-                               "Attack"}),
-    "Air/drone strike": frozenset({"Attack"}),
-    "Shelling/artillery/missile attack": frozenset({"Attack"}),
-    "Remote explosive/landmine/IED": frozenset({"Attack"}),
-    "Grenade": frozenset({"Attack"}),
-    "Attack": frozenset({"Looting/property destruction"}),
+                               "Attack", DESTRUCTION}),
+    # what a strike, a shell or a bomb destroyed ("one vehicle was destroyed") is its damage,
+    # not a second event: ACLED codes property destruction only when nothing else happened
+    "Air/drone strike": frozenset({"Attack", DESTRUCTION}),
+    "Shelling/artillery/missile attack": frozenset({"Attack", DESTRUCTION}),
+    "Remote explosive/landmine/IED": frozenset({"Attack", DESTRUCTION}),
+    "Grenade": frozenset({"Attack", DESTRUCTION}),
+    "Attack": frozenset({DESTRUCTION}),
 }
 
 
