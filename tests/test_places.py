@@ -314,3 +314,18 @@ def test_words_of_institutions_are_no_towns_and_particles_join_names() -> None:
     refs = resolve_places(annotate(text), "d", gazetteer).places
     assert [(ref.text, ref.gazetteer_id) for ref in refs if ref.name] == [
         ("Santander de Quilichao", "t:quilichao")]
+
+
+def test_the_city_s_district_lies_in_the_city_just_named(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russian drones struck Kharkiv overnight. The mayor said the drones hit the city's "
+            "Kyivskyi and Saltivskyi districts shortly after 2 a.m.")
+    resolution = resolve_places(annotate(text), "d", gazetteer)
+    found = {p.text: p.name for p in resolution.places if p.resolved}
+    assert found.get("Kyivskyi") == "Kharkiv" and found.get("Saltivskyi") == "Kharkiv"
+
+
+def test_a_person_s_first_name_is_no_place(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Regional governor Serhiy Lysak said air defence units had destroyed 17 drones. "
+            "President Volodymyr Zelenskiy urged allies to send more systems.")
+    resolution = resolve_places(annotate(text), "d", gazetteer)
+    assert not [p.text for p in resolution.places if p.resolved and p.role == "mention"]

@@ -18,8 +18,9 @@ and a coder codes it once. The rules below merge such groups; each says why.
    dispersal; a shooting of protesters absorbs the police's "attack" on them; a chemical attack
    absorbs the air strike, shell, grenade or device that delivered it; a suicide bombing, a mob
    killing or a strike absorbs the plain "killed"; an attack, a battle, a strike or a bombing
-   absorbs the burning, looting and destruction of the same incident; an abduction in a raid that killed no one absorbs the raid. An abduction joins a
-   raid that killed people (DOMAIN.md).
+   absorbs the burning, looting and destruction of the same incident; an abduction in a raid
+   that killed no one absorbs the raid. An abduction joins a raid that killed people
+   (DOMAIN.md).
 4. **Claims of responsibility.** "JNIM claimed the attack": a group of only claimed violent
    mentions (of any type: "said its fighters had targeted soldiers") on the day and at the place
    of a reported violent event is the claim of that event (the claimant named as its initiator

@@ -45,6 +45,7 @@ from frontwatch.resolve.place_names import (
     spelling_ratio,
     with_first,
 )
+from frontwatch.resolve.place_parts import inside_towns_named
 from frontwatch.resolve.place_spans import extended, names_looked_up, whole_phrase
 
 if TYPE_CHECKING:
@@ -312,11 +313,22 @@ def _accept(name: str, found: Lookup, focus: str | None, admin: bool) -> Place |
     return place if one_country and spelling_ratio(name, place) >= CLOSE_SPELLING else None
 
 
+def _person_name_parts(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the tagger's persons of two words or more: the first word of one is a
+    person's first name, not a place ("Volodymyr" of "Volodymyr Zelenskiy", "Serhiy" of "Serhiy
+    Lysak"). The whole range may still be a place the tagger took for a person ("Abu Kamal"), and
+    so may a name after an article ("al Busayrah")."""
+    return [(entity.start_char, entity.end_char) for entity in doc.ents
+            if entity.label_ == "PERSON" and len(entity) >= 2 and
+            entity[0].lower_ not in _ARTICLE_TOKENS]
+
+
 def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | None,
                       taken: list[tuple[int, int, str]]) -> list[PlaceRef]:
     refs: list[PlaceRef] = []
     full_text = doc.text  # built from the tokens on every access: read once
     candidates = _gazetteer_candidates(doc, taken)
+    person_parts = _person_name_parts(doc)
     gazetteer.lookup_many(names_looked_up(
         sub_text for start, end, text in candidates for *_, sub_text in _sub_spans(start, end, text)))
     for start, end, text in candidates:
@@ -328,7 +340,8 @@ def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | 
             _sub_spans(start, end, text)
         for sub_start, sub_end, sub_text in parts:
             if set(range(sub_start, sub_end)) & used or sub_text.lower() in NOT_PLACE_WORDS or \
-                    sub_text.lower() in LONE_ARTICLES:
+                    sub_text.lower() in LONE_ARTICLES or \
+                    any(a == sub_start and sub_end < b for a, b in person_parts):
                 continue
             name, admin = clean_name(sub_text)
             admin = admin or admin_context(full_text, sub_start, sub_end)
@@ -390,8 +403,9 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
                 for index, (s, e, t, admin, role, found) in enumerate(mentions)]
     resolved = _nearer_namesakes(resolved, [found for *_, found in mentions], extra)
     capitals = _capital_refs(doc, doc_id, gazetteer, focus)
-    refs = tuple(sorted((_mark_source(doc, full_text, ref) for ref in resolved + extra + capitals),
-                        key=lambda ref: ref.start))
+    refs = tuple(inside_towns_named(full_text, sorted(
+        (_mark_source(doc, full_text, ref) for ref in resolved + extra + capitals),
+        key=lambda ref: ref.start)))
     return PlaceResolution(refs, focus, _focus_place(refs, focus))
 
 

@@ -1,0 +1,67 @@
+"""Parts of a town the report just named: "the city's Kyivskyi district" lies in that city.
+
+District names repeat from city to city (most Ukrainian cities have a Kyivskyi district; Arab
+cities their al-Jadida), so the gazetteer's first entry for such a name is often another city's
+district, or a village far away. A name the report places in "the city" (or town, capital) it
+just named keeps its entry when that lies within :data:`PART_OF_TOWN_KM` of the town, else is
+resolved to the town itself (ACLED codes a district of a city at the city). A name the
+gazetteer does not know ("the city's Saltivskyi district") is the town too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from frontwatch.records import PlaceRef
+from frontwatch.resolve.gazetteer import haversine_km
+
+__all__ = ["PART_OF_TOWN_KM", "inside_towns_named"]
+
+#: A district or neighbourhood lies this close to the centre of its town.
+PART_OF_TOWN_KM = 20.0
+TOWN_FEATURES = frozenset({"village", "town", "city", "capital"})
+_TOWN_POSSESSIVE = re.compile(r"\b(?:the|that|this)\s+(?:city|town|capital|village)(?:'s|’s)\s+"
+                              r"(?:(?:[A-Z][\w\-]+|and|,)\s+)*$")
+#: How far back (characters) the town may be named.
+LOOKBACK = 600
+
+
+def _distance(ref: PlaceRef, town: PlaceRef) -> float:
+    assert ref.latitude is not None and ref.longitude is not None
+    assert town.latitude is not None and town.longitude is not None
+    return haversine_km(ref.latitude, ref.longitude, town.latitude, town.longitude)
+
+
+def _town_before(refs: list[PlaceRef], index: int) -> PlaceRef | None:
+    start = refs[index].start
+    for ref in reversed(refs[:index]):
+        if ref.start < start - LOOKBACK:
+            return None
+        if ref.resolved and ref.feature in TOWN_FEATURES and ref.role != "dateline":
+            return ref
+    return None
+
+
+def _inside(ref: PlaceRef, town: PlaceRef) -> PlaceRef:
+    if ref.resolved and _distance(ref, town) <= PART_OF_TOWN_KM:
+        return ref
+    return dataclasses.replace(ref, name=town.name, gazetteer_id=town.gazetteer_id,
+                               latitude=town.latitude, longitude=town.longitude,
+                               country_code=town.country_code, admin1=town.admin1,
+                               admin2=town.admin2, feature=town.feature,
+                               population=town.population, match=town.match)
+
+
+def inside_towns_named(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """``refs`` (sorted by offset) with each name placed in "the city's ..." resolved inside the
+    town named before it."""
+    out = list(refs)
+    for index, ref in enumerate(out):
+        if ref.role != "mention" or not _TOWN_POSSESSIVE.search(text, max(0, ref.start - 80),
+                                                                ref.start):
+            continue
+        town = _town_before(out, index)
+        if town is not None:
+            out[index] = _inside(ref, town)
+    return out
