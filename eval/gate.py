@@ -55,6 +55,7 @@ def main() -> int:
         "events_blind4_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind4.jsonl"),
         "events_blind5_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind5.jsonl"),
         "events_blind6_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind6.jsonl"),
+        "events_blind7_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind7.jsonl"),
     }
     failed: list[str] = []
     scored: dict[str, dict[str, float]] = {}
@@ -79,6 +80,10 @@ def main() -> int:
         "events_seven_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
                                    "events_blind3_gold", "events_blind4_gold",
                                    "events_blind5_gold", "events_blind6_gold"),
+        "events_eight_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
+                                   "events_blind3_gold", "events_blind4_gold",
+                                   "events_blind5_gold", "events_blind6_gold",
+                                   "events_blind7_gold"),
     }
     for pool, members in pools.items():
         if all(member in scored for member in members):

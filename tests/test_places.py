@@ -329,3 +329,10 @@ def test_a_person_s_first_name_is_no_place(gazetteer) -> None:  # type: ignore[n
             "President Volodymyr Zelenskiy urged allies to send more systems.")
     resolution = resolve_places(annotate(text), "d", gazetteer)
     assert not [p.text for p in resolution.places if p.resolved and p.role == "mention"]
+
+
+def test_a_country_ending_an_institution_s_name_is_no_scene(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Police, supported by soldiers of the Armed Forces of Haiti, exchanged fire with gangs "
+            "in Kenscoff on Friday.")
+    roles = {p.text: p.role for p in resolve_places(annotate(text), "d", gazetteer).places}
+    assert roles.get("Haiti") == "organisation" and roles.get("Kenscoff") == "mention"

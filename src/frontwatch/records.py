@@ -33,7 +33,7 @@ __all__ = [
 Certainty = Literal["reported", "claimed", "alleged", "feared", "denied", "hypothetical"]
 #: ``dateline``: where the report was filed; ``source``: where a quoted source is ("a security
 #: source in Kongoussi said"); ``mention``: any other place. Only mentions locate events.
-PlaceRole = Literal["dateline", "source", "mention"]
+PlaceRole = Literal["dateline", "source", "mention", "organisation"]
 DateSource = Literal["text", "publication_date"]
 
 

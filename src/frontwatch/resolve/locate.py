@@ -26,7 +26,8 @@ from frontwatch.resolve.places import NEAR_WORDS, PlaceResolution
 __all__ = ["STAGE", "locate_mentions"]
 
 STAGE = "resolve.locate/0.1"
-ORIGIN_WORDS = {"from"}
+#: An origin ("fired from X") or a destination ("withdrew towards X") is not the scene.
+ORIGIN_WORDS = {"from", "towards", "toward"}
 DISTANCE_WORDS = {"km", "kilometers", "kilometres", "miles", "metres", "meters", "mi", "km)",
                   "miles)"}
 
@@ -58,8 +59,8 @@ def _sentence_places(resolution: PlaceResolution, start: int, end: int) -> list[
 
 
 def _is_origin(text: str, ref: PlaceRef) -> bool:
-    """"fired from positions near Enerhodar", "reinforcements from Ninevah": where the attack
-    came from, not where it happened. "15 km from Shwebo" is a distance, not an origin."""
+    """"fired from positions near Enerhodar", "reinforcements from Ninevah", "withdrew towards
+    Bahir Dar": where the attack came from or the troops went, not where it happened. "15 km from Shwebo" is a distance, not an origin."""
     words = _words_before(text, ref.start, 3)
     if not set(words) & ORIGIN_WORDS:
         return False

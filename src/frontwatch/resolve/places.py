@@ -464,11 +464,23 @@ LOCATED_AFTER = re.compile(r"^,\s+(?:about\s+|some\s+|around\s+|roughly\s+)?"
 SPEECH_VERBS = {"say", "tell", "report", "confirm", "add", "state", "claim", "announce"}
 
 
+# "the Armed Forces of Haiti", "the Government of Sudan", "Islamic State of Iraq": a country or
+# region that ends an institution's name is no scene ("the University of Bamenda" is in Bamenda).
+_INSTITUTION_OF = re.compile(
+    r"\b(?:forces|army|navy|police|government|ministry|minister|president|embassy|ambassador|"
+    r"parliament|islamic state|islamic emirate|authority|authorities)"
+    r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _mark_source(doc: Doc, text: str, ref: PlaceRef) -> PlaceRef:
     """A place inside the subject of a speech verb ("a security source in Kongoussi said",
-    "residents of Djibo told ...") is where the speaker is, not where the event was."""
+    "residents of Djibo told ...") is where the speaker is, not where the event was; one ending
+    an institution's name ("the Armed Forces of Haiti") is part of that name."""
     if ref.role != "mention" or LOCATED_AFTER.match(text[ref.end:ref.end + 60]):
         return ref
+    if ref.feature in ("country", "admin1", "region") and \
+            _INSTITUTION_OF.search(text, max(0, ref.start - 40), ref.start):
+        return dataclasses.replace(ref, role="organisation")
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
     if span is None:
         return ref
