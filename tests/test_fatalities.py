@@ -11,6 +11,7 @@ def _count(sentence: str) -> int:
 @pytest.mark.parametrize("sentence, deaths", [
     ("Two soldiers and three civilians were killed when the bomb exploded.", 5),
     ("At least 12 people were killed and 30 wounded in the attack.", 12),
+    ("At least five people were shot dead outside parliament and 31 injured.", 5),
     ("The strike killed seven civilians, including two children, and wounded 11.", 7),
     ("Dozens of villagers were killed.", 12),
     ("Scores of fighters have died since Friday.", 20),

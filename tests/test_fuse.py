@@ -213,3 +213,20 @@ def test_what_a_bomb_or_a_strike_destroyed_is_its_damage_not_a_second_event() ->
         events = fuse_mentions([_mention(1, violence, UNIDENTIFIED, ARMY, 2),
                                 _mention(2, "Looting/property destruction", UNIDENTIFIED, None)])
         assert [e.sub_event_type for e in events] == [violence]
+
+
+def test_a_battle_absorbs_the_devices_used_in_it_but_a_claim_absorbs_nothing() -> None:
+    events = fuse_mentions([_mention(1, "Armed clash", ARMY, M23, 3),
+                            _mention(2, "Remote explosive/landmine/IED", M23, ARMY)])
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    events = fuse_mentions([_mention(1, "Grenade", UNIDENTIFIED, CIVILIANS, 1),
+                            _mention(2, "Armed clash", M23, ARMY, certainty="claimed")])
+    assert [e.sub_event_type for e in events] == ["Grenade"]
+
+
+def test_a_riot_absorbs_the_shooting_of_its_crowd_and_its_arson() -> None:
+    rioters = _actor("Rioters (Kenya)", 5, "KE")
+    events = fuse_mentions([_mention(1, "Violent demonstration", rioters, None),
+                            _mention(2, "Attack", UNIDENTIFIED, CIVILIANS, 5),
+                            _mention(3, "Looting/property destruction", rioters, None)])
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Violent demonstration", 5)]

@@ -167,6 +167,8 @@ def _numbers_after(sentence: Span, index: int) -> list[tuple[int, Token]]:
             break  # "killing six passengers, according to a relative": the teller is no victim
         if token.head.dep_ == "nsubj" and token.head.head.lemma_.lower() in SPEECH_LEMMAS:
             continue  # "killing four people, a local official said": nor is this one
+        if token.head.lower_ in INJURY_WORDS:
+            break  # "five people were shot dead ... and 31 injured": the 31 are the wounded
         value = _quantity(token)
         if value is not None:
             found.append((value, token))

@@ -14,13 +14,14 @@ and a coder codes it once. The rules below merge such groups; each says why.
    sub-event type absorbs the generic facet of the same incident (table ``ABSORBS``): the capture
    of a town absorbs the battle for it (ACLED codes the territory change with the battle's deaths),
    the strikes and shelling of that fighting and the weapons its victors seized; a battle absorbs
-   the weapons seized in it, and an arrest raid the weapons it found; a riot absorbs the police's
-   dispersal; a shooting of protesters absorbs the police's "attack" on them; a chemical attack
-   absorbs the air strike, shell, grenade or device that delivered it; a suicide bombing, a mob
-   killing or a strike absorbs the plain "killed"; an attack, a battle, a strike or a bombing
-   absorbs the burning, looting and destruction of the same incident; an abduction in a raid
-   that killed no one absorbs the raid. An abduction joins a raid that killed people
-   (DOMAIN.md).
+   the weapons seized in it and the devices and grenades used in it, and an arrest raid the
+   weapons it found; a riot absorbs the police's dispersal and the shooting of its crowd; a
+   shooting of protesters absorbs the police's "attack" on them; a chemical attack absorbs the
+   air strike, shell, grenade or device that delivered it; a suicide bombing, a mob killing or a
+   strike absorbs the plain "killed"; an attack, a battle, a strike or a bombing absorbs the
+   burning, looting and destruction of the same incident; an abduction in a raid that killed no
+   one absorbs the raid. An abduction joins a raid that killed people (DOMAIN.md). A group's
+   claim never absorbs a reported event (rule 4 joins the claim to it).
 4. **Claims of responsibility.** "JNIM claimed the attack": a group of only claimed violent
    mentions (of any type: "said its fighters had targeted soldiers") on the day and at the place
    of a reported violent event is the claim of that event (the claimant named as its initiator
@@ -52,12 +53,17 @@ DESTRUCTION = "Looting/property destruction"
 ABSORBS: dict[str, frozenset[str]] = {
     **{taken: frozenset({"Armed clash", "Non-violent transfer of territory", "Disrupted weapons use",
                          DESTRUCTION, *FOLDED_TYPES}) for taken in TERRITORY},
+    # the devices and grenades the two sides used in the fighting ("came under fire from
+    # gunmen and explosive devices") are the battle's
     "Armed clash": frozenset({"Non-violent transfer of territory", "Disrupted weapons use",
-                              DESTRUCTION}),
+                              "Remote explosive/landmine/IED", "Grenade", DESTRUCTION}),
     "Arrests": frozenset({"Disrupted weapons use"}),
+    # "five people were shot dead outside parliament": the shooting of the riot's crowd
     "Violent demonstration": frozenset({"Protest with intervention", "Peaceful protest",
-                                        "Excessive force against protesters"}),
-    "Mob violence": frozenset({"Attack", "Violent demonstration", "Protest with intervention"}),
+                                        "Excessive force against protesters", "Attack",
+                                        DESTRUCTION}),
+    "Mob violence": frozenset({"Attack", "Violent demonstration", "Protest with intervention",
+                               DESTRUCTION}),
     "Excessive force against protesters": frozenset({"Attack", "Arrests"}),
     # "fired tear gas to disperse the march ... arrested 40": the arrests are the intervention
     "Protest with intervention": frozenset({"Arrests"}),
@@ -74,6 +80,13 @@ ABSORBS: dict[str, frozenset[str]] = {
     "Grenade": frozenset({"Attack", DESTRUCTION}),
     "Attack": frozenset({DESTRUCTION}),
 }
+
+
+#: Political violence a group may claim (rule 4).
+VIOLENT_TYPES = frozenset({
+    "Armed clash", "Attack", "Air/drone strike", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Chemical weapon",
+    "Abduction/forced disappearance", "Sexual violence"})
 
 
 @dataclass
@@ -177,6 +190,10 @@ def _same_incident(groups: dict[GroupKey, MentionGroup], into: GroupKey, key: Gr
     return _actors_compatible(a, b, symmetric=into[0] == "Armed clash")
 
 
+def _only_claimed(group: MentionGroup) -> bool:
+    return all(mention.certainty == "claimed" for mention in group.mentions)
+
+
 def _absorbs(groups: dict[GroupKey, MentionGroup], into: GroupKey, key: GroupKey) -> bool:
     """Rule 3: a facet of the same incident, same day and place."""
     if key[0] not in ABSORBS.get(into[0], ()) or into[1] != key[1]:
@@ -184,6 +201,8 @@ def _absorbs(groups: dict[GroupKey, MentionGroup], into: GroupKey, key: GroupKey
     a, b = groups[into], groups[key]
     if not (_same_place(a.place, b.place) or _contains(b.place, a.place)):
         return False
+    if _only_claimed(a) and not _only_claimed(b) and key[0] in VIOLENT_TYPES:
+        return False  # a group's claim is of the reported attack (rule 4), never absorbs it
     if into[0] in ("Mob violence", "Violent demonstration", "Protest with intervention",
                    "Excessive force against protesters") and \
             all(actor.inter == 1 for actor in b.actors(1)):
