@@ -189,3 +189,11 @@ def test_a_bulletin_item_s_heading_sets_its_scene(gazetteer) -> None:  # type: i
                      published="2024-03-06")
     tuesday = [e for e in events if e.event_date == dt.date(2024, 3, 5)]
     assert tuesday and tuesday[0].location == "Gao"
+
+
+def test_a_group_naming_the_dead_does_not_make_the_strike_its_claim(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("An Israeli drone strike on a car near Nabatieh on Monday killed two men "
+                     "whom Hezbollah later announced as fighters, the National News Agency "
+                     "reported.", gazetteer, published="2024-08-20")
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].certainty == "reported" and strikes[0].fatalities == 2

@@ -149,7 +149,7 @@ def _mention(document: Document, doc: Doc, sentence: SpacySpan, trigger: Trigger
     fatalities = count_fatalities(sentence)
     found_certainty: Certainty = certainty(head)
     if found_certainty == "reported" and _armed_group_speaks(
-            sentence, [a for a in all_actors if sentence.start <= a.start < sentence.end]):
+            sentence, [a for a in all_actors if sentence.start <= a.start < sentence.end], head):
         found_certainty = "claimed"  # "JNIM said its fighters had killed more than 100"
     trigger_span = doc[trigger.start:trigger.end]
     assoc1 = [*roles.assoc1]
@@ -216,11 +216,20 @@ def _definite_event(noun: Token) -> bool:
                                                for child in noun.children)
 
 
-def _armed_group_speaks(sentence: SpacySpan, actors: list[ActorMatch]) -> bool:
+def _armed_group_speaks(sentence: SpacySpan, actors: list[ActorMatch],
+                        head: Token | None = None) -> bool:
     """An armed group is the one telling ("Al Shabaab said it had killed five soldiers"): its
-    figure is propaganda, no toll."""
-    return any(actor.kind == ARMED_GROUP and is_speaker(actor.start, actor.end, sentence)
-               for actor in actors)
+    figure is propaganda, no toll. Given the trigger's ``head``, only a telling that covers it:
+    in "a drone strike killed two men whom Hezbollah later announced as fighters" the group
+    tells who the dead were, not the strike."""
+    for actor in actors:
+        if actor.kind != ARMED_GROUP or not actor.named or \
+                not is_speaker(actor.start, actor.end, sentence):
+            continue  # unnamed "fighters" do not issue statements
+        verb = sentence.doc[actor.start:actor.end].root.head
+        if head is None or verb.dep_ not in ("relcl", "acl") or head in verb.subtree:
+            return True
+    return False
 
 
 def _own_clause(head: Token) -> set[Token]:
