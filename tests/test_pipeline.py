@@ -197,3 +197,25 @@ def test_a_group_naming_the_dead_does_not_make_the_strike_its_claim(gazetteer) -
                      "reported.", gazetteer, published="2024-08-20")
     strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
     assert strikes and strikes[0].certainty == "reported" and strikes[0].fatalities == 2
+
+
+def test_a_heading_names_the_area_the_sentence_the_place(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("DAILY BULLETIN\n\n1. DEIR EZ-ZOR — Yesterday afternoon, Islamic State gunmen "
+                     "opened fire on shepherds in the desert south of al-Mayadin, killing four.",
+                     gazetteer, published="2023-10-16")
+    assert events and events[0].location == "Al Mayādīn"
+
+
+def test_a_place_abroad_is_the_scene_when_the_sentence_names_its_country(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("KYIV - Russian missiles struck the city of Kharkiv in Ukraine on Wednesday, "
+                     "killing three people, and drones hit Odesa. Inside Russia, officials said "
+                     "Ukrainian shelling of the town of Shebekino on Wednesday killed a woman.",
+                     gazetteer, published="2024-05-16")
+    assert {e.location for e in events} >= {"Kharkiv", "Shebekino"}
+
+
+def test_a_loose_spelling_outside_the_region_the_text_names_is_no_match(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("BAMAKO - On Saturday soldiers entered Segue, a village in Bankass district, "
+                     "and opened fire on residents, killing seven.", gazetteer,
+                     published="2023-10-09")
+    assert events and events[0].location == "Bankass"

@@ -18,6 +18,7 @@ roads give geo_precision 2; regions and countries 3.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from frontwatch.records import DateRef, Document, Mention, PlaceRef
 from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY
@@ -53,18 +54,40 @@ def _precision(text: str, place: PlaceRef) -> int:
 
 
 def _sentence_places(resolution: PlaceResolution, start: int, end: int) -> list[PlaceRef]:
-    return [ref for ref in resolution.places
-            if start <= ref.start < end and ref.role == "mention" and ref.resolved and
-            (resolution.focus_country is None or ref.country_code == resolution.focus_country)]
+    """The scenes a sentence names: inside the focus country, or abroad where the sentence also
+    names that country or a region of it ("the governor of Russia's Belgorod region said
+    Ukrainian shelling of the town of Shebekino killed ...", in a report from Ukraine)."""
+    named = [ref for ref in resolution.places if start <= ref.start < end and ref.resolved]
+    countries = {ref.country_code for ref in named if ref.feature in ("country", "admin1")}
+    return [ref for ref in named if ref.role == "mention" and (
+        resolution.focus_country is None or ref.country_code == resolution.focus_country or
+        (ref.country_code in countries and ref.feature not in ("country", "admin1")))]
 
 
 def _is_origin(text: str, ref: PlaceRef) -> bool:
     """"fired from positions near Enerhodar", "reinforcements from Ninevah", "withdrew towards
-    Bahir Dar": where the attack came from or the troops went, not where it happened. "15 km from Shwebo" is a distance, not an origin."""
+    Bahir Dar", "a village on the road to Ouadda": where the attack came from or the road or the
+    troops went, not where it happened. "15 km from Shwebo" is a distance, not an origin."""
     words = _words_before(text, ref.start, 3)
+    if words[-2:-1] and words[-1] == "to" and words[-2] in ROUTE_WORDS:
+        return True
     if not set(words) & ORIGIN_WORDS:
         return False
     return not set(words) & DISTANCE_WORDS
+
+
+ROUTE_WORDS = {"road", "route", "way", "highway", "journey"}
+# "1. DEIR EZ-ZOR — Yesterday ...": a bulletin item's heading names its area.
+_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\d+[.)][ \t]*)?$")
+# "in Beni territory", "Kajuru Local Government Area": a region named after its seat.
+_REGION_AFTER = re.compile(r"\s+(?:territory|province|region|county|state|governorate|"
+                           r"division|prefecture|department|district|local government area|"
+                           r"lga|township|sub-county|commune)\b", re.IGNORECASE)
+
+
+def _is_heading(text: str, ref: PlaceRef) -> bool:
+    return ref.text.isupper() and bool(_HEADING_BEFORE.search(text, max(0, ref.start - 12),
+                                                              ref.start))
 
 
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -78,10 +101,15 @@ def _is_landmark(text: str, ref: PlaceRef) -> bool:
 
 
 def _pick_place(text: str, places: list[PlaceRef], trigger_start: int) -> PlaceRef | None:
-    def rank(ref: PlaceRef) -> tuple[int, int, int]:
+    def rank(ref: PlaceRef) -> tuple[int, int, int, int]:
+        # A heading is the area of the item, the sentence's own places are more exact; a name
+        # read as its region ("Beni territory") ranks as a region.
         specificity = FEATURE_SPECIFICITY.get(ref.feature or "", 1)
+        if specificity <= 1 and _REGION_AFTER.match(text, ref.end):
+            specificity = FEATURE_SPECIFICITY["admin2"]
         settlement = 0 if specificity <= 1 else specificity
-        return settlement, int(_is_landmark(text, ref)), abs(ref.start - trigger_start)
+        return int(_is_heading(text, ref)), settlement, int(_is_landmark(text, ref)), \
+            abs(ref.start - trigger_start)
     candidates = [ref for ref in places if not _is_origin(text, ref)]
     return min(candidates, key=rank) if candidates else None
 

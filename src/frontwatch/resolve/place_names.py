@@ -258,7 +258,8 @@ def names_group(text: str, end: int) -> bool:
 # "Mansoura, Raqqa governorate", "al-Jora in Deir ez-Zor", "Kashkash in southern Hasaka": a name
 # followed by the region or town it lies in.
 _CONTAINER_AFTER = re.compile(
-    r"\s*(?:,|\bin\b)\s*(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?"
+    r"\s*(?:,|\bin\b)\s*(?:(?:a|the)\s+(?:village|town|locality|settlement|community|hamlet)"
+    r"\s+in\s+)?(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?"
     r"((?:al-|el-|ad-|ar-|as-|ash-|az-)?[A-Z][\w'’\-]+(?:\s+(?:al-|el-)?[A-Z][\w'’\-]+)?)")
 #: Containers tried per name (the best-ranked entries of the container's name).
 MAX_CONTAINERS = 3
@@ -313,6 +314,16 @@ def contained_place(text: str, end: int, name: str, found: Lookup, gazetteer: Ga
         if inside:
             return inside[0]
     return None
+
+
+def named_containers(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[Place]:
+    """The places a name is said to lie in ("Segue, a village in Bankass district"), best
+    first; empty when it is said to lie in none."""
+    named = _container_name(text, start, end)
+    if named is None:
+        return []
+    return [place for place in lookup_name(gazetteer, clean_name(named[0])[0]).places[
+        :MAX_CONTAINERS] if place.admin1]
 
 
 def with_first(found: Lookup, place: Place | None) -> Lookup:

@@ -14,9 +14,10 @@ import dataclasses
 import re
 
 from frontwatch.records import PlaceRef
-from frontwatch.resolve.gazetteer import haversine_km
+from frontwatch.resolve.gazetteer import Gazetteer, haversine_km
+from frontwatch.resolve.place_names import named_containers
 
-__all__ = ["PART_OF_TOWN_KM", "inside_towns_named"]
+__all__ = ["PART_OF_TOWN_KM", "inside_towns_named", "outside_named_containers"]
 
 #: A district or neighbourhood lies this close to the centre of its town.
 PART_OF_TOWN_KM = 20.0
@@ -64,4 +65,27 @@ def inside_towns_named(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
         town = _town_before(out, index)
         if town is not None:
             out[index] = _inside(ref, town)
+    return out
+
+
+def _unresolved(ref: PlaceRef) -> PlaceRef:
+    return dataclasses.replace(ref, name=None, gazetteer_id=None, latitude=None, longitude=None,
+                               country_code=None, admin1=None, admin2=None, feature=None,
+                               population=None, match=None)
+
+
+def outside_named_containers(text: str, refs: list[PlaceRef], gazetteer: Gazetteer
+                             ) -> list[PlaceRef]:
+    """``refs`` without the loose spellings that lie outside the place the text puts them in:
+    "Segue, a village in Bankass district" is not Ségou, a city of another region that
+    spells almost alike; an unknown village is better than a wrong town."""
+    out = []
+    for ref in refs:
+        if ref.resolved and ref.match == "loose" and ref.role == "mention":
+            containers = named_containers(text, ref.start, ref.end, gazetteer)
+            if containers and all(container.admin1 != ref.admin1 or
+                                  container.country_code != ref.country_code
+                                  for container in containers):
+                ref = _unresolved(ref)
+        out.append(ref)
     return out

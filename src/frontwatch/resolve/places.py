@@ -45,7 +45,7 @@ from frontwatch.resolve.place_names import (
     spelling_ratio,
     with_first,
 )
-from frontwatch.resolve.place_parts import inside_towns_named
+from frontwatch.resolve.place_parts import inside_towns_named, outside_named_containers
 from frontwatch.resolve.place_spans import extended, names_looked_up, whole_phrase
 
 if TYPE_CHECKING:
@@ -403,9 +403,9 @@ def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
                 for index, (s, e, t, admin, role, found) in enumerate(mentions)]
     resolved = _nearer_namesakes(resolved, [found for *_, found in mentions], extra)
     capitals = _capital_refs(doc, doc_id, gazetteer, focus)
-    refs = tuple(inside_towns_named(full_text, sorted(
+    refs = tuple(inside_towns_named(full_text, outside_named_containers(full_text, sorted(
         (_mark_source(doc, full_text, ref) for ref in resolved + extra + capitals),
-        key=lambda ref: ref.start)))
+        key=lambda ref: ref.start), gazetteer)))
     return PlaceResolution(refs, focus, _focus_place(refs, focus))
 
 
