@@ -336,3 +336,18 @@ def test_a_country_ending_an_institution_s_name_is_no_scene(gazetteer) -> None: 
             "in Kenscoff on Friday.")
     roles = {p.text: p.role for p in resolve_places(annotate(text), "d", gazetteer).places}
     assert roles.get("Haiti") == "organisation" and roles.get("Kenscoff") == "mention"
+
+
+def test_a_district_of_the_city_the_sentence_names_lies_in_that_city(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("In Kharkiv, the toll from a Russian missile strike on a printing house in the "
+            "Kyivskyi district rose to three.")
+    found = {p.text: p.name for p in resolve_places(annotate(text), "d", gazetteer).places}
+    assert found.get("Kyivskyi") == "Kharkiv"
+
+
+def test_a_word_of_a_group_s_name_is_no_place(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Daily Bulletin No. 287. The security service of Hay'at Tahrir al-Sham arrested "
+            "nine people in Idlib city on Sunday.")
+    found = {p.text: p.name for p in resolve_places(annotate(text), "d", gazetteer).places
+             if p.resolved}
+    assert "al-Sham" not in found and "Daily" not in found and found.get("Idlib") == "Idlib"

@@ -5,7 +5,9 @@ cities their al-Jadida), so the gazetteer's first entry for such a name is often
 district, or a village far away. A name the report places in "the city" (or town, capital) it
 just named keeps its entry when that lies within :data:`PART_OF_TOWN_KM` of the town, else is
 resolved to the town itself (ACLED codes a district of a city at the city). A name the
-gazetteer does not know ("the city's Saltivskyi district") is the town too.
+gazetteer does not know ("the city's Saltivskyi district") is the town too. The same holds for a
+district or neighbourhood whose sentence names a city ("In Kharkiv, … the Kyivskyi district";
+"in Idlib city … in the al-Qusour neighbourhood", not Damascus's al-Qusour).
 """
 
 from __future__ import annotations
@@ -26,6 +28,12 @@ _TOWN_POSSESSIVE = re.compile(r"\b(?:the|that|this)\s+(?:city|town|capital|villa
                               r"(?:(?:[A-Z][\w\-]+|and|,)\s+)*$")
 #: How far back (characters) the town may be named.
 LOOKBACK = 600
+#: A city this large has districts and neighbourhoods a report names.
+CITY_WITH_DISTRICTS = 100_000
+PART_FEATURES = frozenset({"neighbourhood", "district"})
+_PART_WORD_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|sub-city|suburb)\b",
+                              re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n\n")
 
 
 def _distance(ref: PlaceRef, town: PlaceRef) -> float:
@@ -54,15 +62,41 @@ def _inside(ref: PlaceRef, town: PlaceRef) -> PlaceRef:
                                population=town.population, match=town.match)
 
 
+def _city_in_sentence(text: str, refs: list[PlaceRef], index: int) -> PlaceRef | None:
+    """A city the sentence of ``refs[index]`` names ("In Kharkiv, ... in the Kyivskyi
+    district"; "in Idlib city ... in the al-Qusour neighbourhood")."""
+    ref = refs[index]
+    for other in refs:
+        if other is ref or not other.resolved or other.role == "dateline" or \
+                not other.text[:1].isupper() or \
+                other.feature not in ("city", "capital") or \
+                (other.population or 0) < CITY_WITH_DISTRICTS:
+            continue
+        low, high = sorted((other.end, ref.start)) if other.start < ref.start else \
+            sorted((ref.end, other.start))
+        if high - low < LOOKBACK and not _SENTENCE_END.search(text, low, high):
+            return other
+    return None
+
+
+def _is_part_of_town(text: str, ref: PlaceRef) -> bool:
+    return ref.feature in PART_FEATURES or bool(_PART_WORD_AFTER.match(text, ref.end))
+
+
 def inside_towns_named(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     """``refs`` (sorted by offset) with each name placed in "the city's ..." resolved inside the
-    town named before it."""
+    town named before it, and each district or neighbourhood of a sentence that names a city
+    resolved inside that city (district names repeat from city to city)."""
     out = list(refs)
     for index, ref in enumerate(out):
-        if ref.role != "mention" or not _TOWN_POSSESSIVE.search(text, max(0, ref.start - 80),
-                                                                ref.start):
+        if ref.role != "mention":
             continue
-        town = _town_before(out, index)
+        if _TOWN_POSSESSIVE.search(text, max(0, ref.start - 80), ref.start):
+            town = _town_before(out, index)
+        elif _is_part_of_town(text, ref):
+            town = _city_in_sentence(text, out, index)
+        else:
+            continue
         if town is not None:
             out[index] = _inside(ref, town)
     return out

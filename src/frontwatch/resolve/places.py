@@ -210,7 +210,7 @@ NOT_PLACE_WORDS = frozenset("""
     international
     defence defense alliance homeland liberation freedom liberty independence unity union victory
     hope peace justice progress resistance revolution republic democracy sovereignty salvation
-    solidarity guard guards estado
+    solidarity guard guards estado daily weekly monthly bulletin
 """.split())
 #: An Arabic article standing alone ("al" of "Jam'eyyat al-Zahra'a") is no name ("Ål", Norway).
 LONE_ARTICLES = frozenset("al el ad ar as ash az an ed er es ez".split())
@@ -333,8 +333,8 @@ def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | 
         sub_text for start, end, text in candidates for *_, sub_text in _sub_spans(start, end, text)))
     for start, end, text in candidates:
         used: set[int] = set()
-        if names_group(full_text, end):
-            continue
+        if names_group(full_text, end) or _is_actor_name(text):
+            continue  # nor is a word of a group's name ("al-Sham" of "Tahrir al-Sham")
         # "Let Pan Hla village": the whole sequence is the name; a part of it is another place.
         parts = [(start, end, text)] if PLACE_WORD_AFTER.match(full_text[end:end + 16]) else \
             _sub_spans(start, end, text)
