@@ -25,6 +25,11 @@ def _certainty(sentence: str, trigger: str) -> str:
     # A verb conjoined to a claimed one is claimed too.
     ("The group claimed to have killed 20 soldiers and seized their weapons.", "seized",
      "claimed"),
+    # Readiness and conditions are no deeds; nor are a report's recommendations.
+    ("The bloc said it is ready to send troops if diplomacy fails.", "send", "hypothetical"),
+    ("Scale up case management in Kaya; reinforce protection monitoring in Titao.",
+     "reinforce", "hypothetical"),
+    ("Soldiers reinforced positions around the town on Monday.", "reinforced", "reported"),
 ])
 def test_certainty(sentence: str, trigger: str, expected: str) -> None:
     assert _certainty(sentence, trigger) == expected

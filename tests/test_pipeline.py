@@ -219,3 +219,9 @@ def test_a_loose_spelling_outside_the_region_the_text_names_is_no_match(gazettee
                      "and opened fire on residents, killing seven.", gazetteer,
                      published="2023-10-09")
     assert events and events[0].location == "Bankass"
+
+
+def test_the_dead_of_a_whole_war_are_no_event(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("ANKARA - The commission heard testimony on Thursday from families of "
+                     "soldiers killed in the conflict.", gazetteer, published="2025-11-14")
+    assert events == []

@@ -113,6 +113,20 @@ def _relief_mission(head: Token) -> bool:
                for child in verb.children)
 
 
+#: Whole wars and conflicts: "families of soldiers killed in the conflict" tells no event.
+WHOLE_CONFLICTS = {"conflict", "war", "insurgency", "uprising", "revolution", "violence",
+                   "struggle", "genocide"}
+
+
+def _dead_of_a_whole_war(head: Token) -> bool:
+    """"relatives of soldiers killed in the conflict": the dead of a whole war, no event."""
+    if head.dep_ != "acl" or head.lemma_.lower() not in ("kill", "die", "lose"):
+        return False
+    return any(child.dep_ == "prep" and child.lower_ in ("in", "during") and any(
+        grand.dep_ == "pobj" and grand.lemma_.lower() in WHOLE_CONFLICTS
+        for grand in child.children) for child in head.children)
+
+
 def wrong_argument(trigger: Trigger, sentence: Span) -> bool:
     """The trigger's arguments show it reports no event of its type (see the module text)."""
     head = sentence.doc[trigger.start:trigger.end].root
@@ -123,6 +137,8 @@ def wrong_argument(trigger: Trigger, sentence: Span) -> bool:
     if trigger.family == "remote" and _weapon_as_topic(head):
         return True
     if trigger.rule == "change" and _relief_mission(head):
+        return True
+    if _dead_of_a_whole_war(head):
         return True
     if trigger.rule == "attack" and head.lemma_.lower() == "stone" and head.pos_ == "NOUN":
         return True  # "threw stones at officers": a crowd's missiles, not a stoning

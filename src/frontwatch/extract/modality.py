@@ -71,6 +71,11 @@ def _own(token: Token) -> Certainty | None:
         return "denied"  # "no civilians were killed"
     if any(child.lower_ == "if" and child.dep_ == "mark" for child in children):
         return "hypothetical"
+    if any(child.dep_ == "advcl" and any(grand.dep_ == "mark" and grand.lower_ in ("if", "unless")
+                                         for grand in child.children) for child in children):
+        return "hypothetical"  # "ready to send troops ... if diplomacy fails"
+    if _imperative(token):
+        return "hypothetical"  # "Reinforce protection monitoring in Titao": a recommendation
     present = token.tag_ in ("VB", "VBP", "VBZ") and token.lower_ not in SAME_FORM
     if present and any(child.dep_ == "mark" and child.lower_ in CONDITIONAL
                        for child in children):
@@ -95,10 +100,22 @@ def _own(token: Token) -> Certainty | None:
         # "a campaign to capture the airport": an aim, not a deed. After a verb ("fired tear gas
         # to disperse protesters") the infinitive tells what the deed did.
         governor = token.head
-        if governor.pos_ in ("NOUN", "PROPN") or governor.lemma_.lower() in PLAN or \
+        if governor.pos_ in ("NOUN", "PROPN", "ADJ") or governor.lemma_.lower() in PLAN or \
                 token.lemma_.lower() in CONQUEST:
-            return "hypothetical"
+            return "hypothetical"  # also readiness: "ready to send troops"
     return None
+
+
+def _imperative(token: Token) -> bool:
+    """A base-form verb opening its sentence or a semicolon's item, with no subject or
+    auxiliary: a recommendation or an order ("Scale up case management in Kaya; reinforce
+    protection monitoring in Titao")."""
+    if token.tag_ != "VB" or token.dep_ not in ("ROOT", "conj", "advcl") or any(
+            child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl")
+            for child in token.children):
+        return False
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    return before is None or before.text in (";", ":", "•", "-", "–", "*")
 
 
 def _governing(token: Token) -> Certainty | None:
