@@ -225,3 +225,13 @@ def test_the_dead_of_a_whole_war_are_no_event(gazetteer) -> None:  # type: ignor
     events = _events("ANKARA - The commission heard testimony on Thursday from families of "
                      "soldiers killed in the conflict.", gazetteer, published="2025-11-14")
     assert events == []
+
+
+def test_a_new_kind_of_event_told_on_a_day_is_dated_no_later_than_that_day(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("YANGON - A military air strike killed 11 villagers in Kanbalu Township on "
+                     "Sunday, residents said.\n\nIn northern Shan State, the Ta'ang National "
+                     "Liberation Army said on Monday that it had taken full control of Kyaukme.",
+                     gazetteer, published="2024-08-06")
+    dates = {e.sub_event_type: e.event_date for e in events}
+    assert dates.get("Air/drone strike") == dt.date(2024, 8, 4)
+    assert dates.get("Non-state actor overtakes territory") == dt.date(2024, 8, 5)

@@ -128,8 +128,12 @@ def _pick_date(dates: list[DateRef], mention: Mention | None, position: int) -> 
 
 def _statement_date(dates: list[DateRef]) -> DateRef | None:
     """"… were killed when a landmine exploded on Tuesday, an official said": a sentence whose
-    only date is the telling's (by the parse), when neither the paragraph before it nor the lead
-    gives an event date, dates its event no later than that: closer than the publication date."""
+    only date is the telling's (by the parse) dates its event no later than that: closer than
+    the publication date. Its paragraph's date comes first; then the telling's date for a
+    new event (a type the report has not told before, reported or claimed by a party to no event
+    told before: "the TNLA said on Monday it had taken Kyaukme", after Sunday's air strike),
+    else the lead's date (the army "said on Wednesday" it had struck the camp the lead's Tuesday
+    strike hit; ISWAP "said on Wednesday" it had seized weapons in Tuesday's attack)."""
     told = [ref for ref in dates if ref.is_statement and not ref.is_background]
     return told[0] if told else None
 
@@ -160,6 +164,8 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
     located: list[Mention] = []
     last_place: tuple[PlaceRef, int, int] | None = None
     last_date: tuple[int, DateRef] | None = None
+    types_seen: set[str] = set()
+    actors_seen: set[str] = set()
     for start, end, mentions in sentences:
         paragraph = _paragraph_start(text, start)
         sentence_dates = [ref for ref in dates if start <= ref.start < end]
@@ -170,8 +176,15 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
             date = _pick_date(sentence_dates, mention, mention.trigger.start)
             if date is None and last_date and last_date[0] == paragraph:
                 date = last_date[1]
-            date = date or fallback_date or _statement_date(sentence_dates) or \
-                _publication_date(document)
+            stated = _statement_date(sentence_dates)
+            actor = mention.actor1.name if mention.actor1 else None
+            if date is None and stated is not None and \
+                    mention.sub_event_type not in types_seen and \
+                    (mention.certainty == "reported" or actor not in actors_seen):
+                date = stated  # a new kind of event, told on a day: no later than that day
+            date = date or fallback_date or stated or _publication_date(document)
+            types_seen.add(mention.sub_event_type)
+            actors_seen.update(ref.name for ref in (mention.actor1, mention.actor2) if ref)
             place = _pick_place(text, places, mention.trigger.start)
             precision = _precision(text, place) if place else None
             if place is not None and place.feature == "country" and focus is not None and \
