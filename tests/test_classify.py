@@ -131,6 +131,11 @@ CASES = [
     # A crowd that chants is a gathering; officers who open fire on it use lethal force.
     ("Witnesses said the crowd had been singing and chanting when officers opened fire.",
      "Excessive force against protesters"),
+    # Drones as the instrument strike; all of them shot down, nothing struck.
+    ("Russian forces attacked the port overnight with 30 drones, the governor said.",
+     "Air/drone strike"),
+    ("Russian forces attacked the region overnight with 14 drones, all of which were shot "
+     "down, the air force said.", "Disrupted weapons use"),
 ]
 
 

@@ -35,12 +35,27 @@ SECURITY_LEMMAS = {"police", "policeman", "officer", "soldier", "troop", "force"
 
 
 def _argument_lemmas(verb: Token) -> set[str]:
-    """Lemmas of the verb's object or passive subject (and their conjuncts)."""
+    """Lemmas of the verb's object or passive subject (and their conjuncts); of a relative
+    clause's, the noun it describes ("14 drones, all of which were shot down")."""
     found: set[str] = set()
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             found.update(t.lemma_.lower() for t in child.subtree)
+    if verb.dep_ == "relcl" and any(t.lower_ in ("which", "that") for t in verb.subtree):
+        found.add(verb.head.lemma_.lower())
     return found
+
+
+def _all_brought_down(verb: Token) -> bool:
+    """"attacked ... with 14 drones, all of which were shot down": nothing struck."""
+    return any(
+        child.dep_ == "prep" and child.lower_ == "with" and any(
+            obj.dep_ == "pobj" and any(
+                clause.dep_ == "relcl" and clause.lemma_.lower() in DISRUPT_LEMMAS and any(
+                    word.lower_ in ("all", "each", "every") for word in clause.subtree)
+                for clause in obj.children)
+            for obj in child.children)
+        for child in verb.children)
 
 
 def syntax_triggers(sentence: Span) -> list[Trigger]:
@@ -76,7 +91,7 @@ def syntax_triggers(sentence: Span) -> list[Trigger]:
             # "police opened fire on a crowd": a gathering met with force, word protest or not
             found.append(Trigger("Peaceful protest", "crowd-fired-on-syntax", "protest", 45,
                                  token.i, token.i + 1))
-        elif _aircraft_struck(token):
+        elif _aircraft_struck(token) and not _all_brought_down(token):
             # "A drone launched by the RSF struck a market": the aircraft is the subject, far
             # from its verb
             found.append(Trigger("Air/drone strike", "air-syntax", "remote", 80,
@@ -109,8 +124,13 @@ def _security_fired_on_crowd(verb: Token) -> bool:
 
 
 def _aircraft_struck(verb: Token) -> bool:
+    """"A drone ... struck a market", "attacked the city overnight with 14 drones": the
+    aircraft is the subject or the instrument."""
     return verb.lemma_.lower() in STRIKE_LEMMAS and any(
-        child.dep_ == "nsubj" and child.lemma_.lower() in AIRCRAFT_SUBJECTS
+        (child.dep_ == "nsubj" and child.lemma_.lower() in AIRCRAFT_SUBJECTS) or
+        (child.dep_ == "prep" and child.lower_ == "with" and any(
+            obj.dep_ == "pobj" and obj.lemma_.lower() in AIRCRAFT_SUBJECTS
+            for obj in child.children))
         for child in verb.children)
 
 
