@@ -136,6 +136,9 @@ CASES = [
      "Air/drone strike"),
     ("Russian forces attacked the region overnight with 14 drones, all of which were shot "
      "down, the air force said.", "Disrupted weapons use"),
+    # A crowd that beats and burns people is a mob, whatever else it does.
+    ("On Wednesday a crowd caught two young men they accused of spying for gangs, beat them "
+     "and set them on fire.", "Mob violence"),
 ]
 
 

@@ -1,7 +1,7 @@
 """Events read from a verb and its arguments, whatever the words between them: weapons "were
 seized" (Disrupted weapons use), shops "were burned" (Looting/property destruction), "police
 dispersed the crowd" or "opened fire on a crowd" (a gathering), "a drone launched by the RSF
-struck a market" (an air strike), "a mine ... went off" (an IED)."""
+struck a market" (an air strike), "a mine ... went off" (an IED), "a crowd ... beat them" (mob violence)."""
 
 from __future__ import annotations
 
@@ -91,6 +91,9 @@ def syntax_triggers(sentence: Span) -> list[Trigger]:
             # "police opened fire on a crowd": a gathering met with force, word protest or not
             found.append(Trigger("Peaceful protest", "crowd-fired-on-syntax", "protest", 45,
                                  token.i, token.i + 1))
+        elif _crowd_hurt_people(token):
+            # "a crowd caught two young men ..., beat them and set them on fire": a lynching
+            found.append(Trigger("Mob violence", "mob-syntax", "riot", 60, token.i, token.i + 1))
         elif _aircraft_struck(token) and not _all_brought_down(token):
             # "A drone launched by the RSF struck a market": the aircraft is the subject, far
             # from its verb
@@ -109,6 +112,32 @@ AIRCRAFT_SUBJECTS = {"drone", "uav", "quadcopter", "warplane", "jet", "aircraft"
                      "gunship", "bomber", "plane"}
 STRIKE_LEMMAS = {"strike", "hit", "target", "bomb", "pound", "attack", "raid", "shell",
                  "destroy", "slam"}
+
+
+#: Who forms a mob, and what a mob does to people.
+MOB_LEMMAS = {"crowd", "mob", "resident", "villager", "youth", "vigilante", "onlooker",
+              "bystander", "passer-by", "passerby", "local"}
+MOB_ACTS = {"beat", "lynch", "stone", "hack", "burn", "set", "kill", "club", "stab", "torch"}
+PERSON_WORDS = {"man", "men", "woman", "women", "him", "her", "them", "suspect", "thief",
+                "person", "people", "boy", "youth", "teenager", "driver", "member"}
+
+
+def _subject_of_chain(verb: Token) -> Token | None:
+    """The subject of ``verb`` or of the first verb of its conjunction ("caught ..., beat them
+    and set them on fire")."""
+    while True:
+        subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ != "conj":
+            return subject
+        verb = verb.head
+
+
+def _crowd_hurt_people(verb: Token) -> bool:
+    if verb.lemma_.lower() not in MOB_ACTS or not any(
+            child.dep_ == "dobj" and child.lower_ in PERSON_WORDS for child in verb.children):
+        return False
+    subject = _subject_of_chain(verb)
+    return subject is not None and subject.lemma_.lower() in MOB_LEMMAS
 
 
 def _security_fired_on_crowd(verb: Token) -> bool:
