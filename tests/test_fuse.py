@@ -1,5 +1,6 @@
 """Fusion rules: one event per type × day × place × initiator; strikes folded into battles."""
 
+import dataclasses
 import datetime as dt
 
 from frontwatch.fuse import fuse_mentions
@@ -230,3 +231,11 @@ def test_a_riot_absorbs_the_shooting_of_its_crowd_and_its_arson() -> None:
                             _mention(2, "Attack", UNIDENTIFIED, CIVILIANS, 5),
                             _mention(3, "Looting/property destruction", rioters, None)])
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Violent demonstration", 5)]
+
+
+def test_what_a_strike_s_side_says_it_targeted_is_the_strike() -> None:
+    strike = _mention(1, "Air/drone strike", UNIDENTIFIED, CIVILIANS, 11)
+    told = dataclasses.replace(_mention(2, "Armed clash", ARMY, M23),
+                               trigger=Span(20, 28, "targeted"))
+    events = fuse_mentions([strike, told])
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 11)]

@@ -21,7 +21,9 @@ and a coder codes it once. The rules below merge such groups; each says why.
    strike absorbs the plain "killed"; an attack, a battle, a strike or a bombing absorbs the
    burning, looting and destruction of the same incident; an abduction in a raid that killed no
    one absorbs the raid. An abduction joins a raid that killed people (DOMAIN.md). A group's
-   claim never absorbs a reported event (rule 4 joins the claim to it).
+   claim never absorbs a reported event (rule 4 joins the claim to it). A strike or shelling
+   absorbs the "battle" its own side tells by what it targeted ("the military said it had
+   targeted PDF terrorists").
 4. **Claims of responsibility.** "JNIM claimed the attack": a group of only claimed violent
    mentions (of any type: "said its fighters had targeted soldiers") on the day and at the place
    of a reported violent event is the claim of that event (the claimant named as its initiator
@@ -194,9 +196,21 @@ def _only_claimed(group: MentionGroup) -> bool:
     return all(mention.certainty == "claimed" for mention in group.mentions)
 
 
+def _only_targeting(group: MentionGroup) -> bool:
+    """"the military said it had targeted PDF terrorists": what a strike was aimed at, told by
+    its side, not a battle of its own."""
+    return all(mention.trigger.text.lower().startswith("target") for mention in group.mentions)
+
+
 def _absorbs(groups: dict[GroupKey, MentionGroup], into: GroupKey, key: GroupKey) -> bool:
     """Rule 3: a facet of the same incident, same day and place."""
-    if key[0] not in ABSORBS.get(into[0], ()) or into[1] != key[1]:
+    if into[1] != key[1]:
+        return False
+    if into[0] in FOLDED_TYPES and key[0] == "Armed clash" and _only_targeting(groups[key]):
+        a, b = groups[into], groups[key]
+        return (_same_place(a.place, b.place) or _contains(b.place, a.place)) and \
+            _actors_compatible(a, b, symmetric=False)
+    if key[0] not in ABSORBS.get(into[0], ()):
         return False
     a, b = groups[into], groups[key]
     if not (_same_place(a.place, b.place) or _contains(b.place, a.place)):

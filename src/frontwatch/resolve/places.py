@@ -210,7 +210,7 @@ NOT_PLACE_WORDS = frozenset("""
     international
     defence defense alliance homeland liberation freedom liberty independence unity union victory
     hope peace justice progress resistance revolution republic democracy sovereignty salvation
-    solidarity guard guards estado daily weekly monthly bulletin
+    solidarity guard guards estado daily weekly monthly bulletin human rights watch
 """.split())
 #: An Arabic article standing alone ("al" of "Jam'eyyat al-Zahra'a") is no name ("Ål", Norway).
 LONE_ARTICLES = frozenset("al el ad ar as ash az an ed er es ez".split())
