@@ -108,3 +108,14 @@ def test_dated_entries_pick_the_actor_of_the_day() -> None:
     after = recognise_actors(doc, "AF", dt.date(2023, 5, 1))
     assert [(m.name, m.inter) for m in before if m.named] == [("Taliban", 2)]
     assert [(m.name, m.inter) for m in after if m.named] == [("Taliban", 1)]
+
+
+def test_the_army_of_a_report_from_palestine_is_israel_s(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    import frontwatch
+    document = frontwatch.make_document(
+        "NABLUS, West Bank - Troops arrested 18 Palestinians in raids in Nablus on Tuesday, the "
+        "Palestinian Prisoners' Society said.", source="t", published=dt.date(2023, 9, 19))
+    events = frontwatch.extract(document, gazetteer)
+    assert events and events[0].actor1 == "Military Forces of Israel"

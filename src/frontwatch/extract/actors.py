@@ -260,6 +260,11 @@ def _label(kind_name: str, country: str | None, pattern: str) -> str:
     return pattern.format(country_name(country))
 
 
+#: Territories with no army of their own in ACLED's data, and the army that "the army" or
+#: "troops" of a report from there means (the West Bank and Gaza: the Israeli army).
+ARMY_IN_PLACE_OF = {"PS": "IL"}
+
+
 def _generic(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
     found = []
     for token in doc:
@@ -274,6 +279,8 @@ def _generic(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
         elif (word in MILITARY_NOUNS and (countries or state or word in (
                 "regime", "army", "military", "troops", "soldiers", "junta"))) or (
                 word in WEAPON_NOUNS and countries and not state):
+            if not countries and country in ARMY_IN_PLACE_OF:
+                country = ARMY_IN_PLACE_OF[country]
             name, inter, kind = _label("Military Forces", country, "Military Forces of {}"), 1, \
                 STATE
             allies = tuple(forces_of("Military Forces", code) for code in countries[1:])
