@@ -235,3 +235,10 @@ def test_a_new_kind_of_event_told_on_a_day_is_dated_no_later_than_that_day(gazet
     dates = {e.sub_event_type: e.event_date for e in events}
     assert dates.get("Air/drone strike") == dt.date(2024, 8, 4)
     assert dates.get("Non-state actor overtakes territory") == dt.date(2024, 8, 5)
+
+
+def test_a_district_beats_the_city_it_lies_north_of_but_not_its_container(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("BAGHDAD - An improvised explosive device exploded against an army patrol "
+                     "in the Tarmiyah district, north of Baghdad, on Saturday, wounding two "
+                     "soldiers.", gazetteer, published="2024-06-04")
+    assert events and events[0].location != "Baghdad"

@@ -70,8 +70,12 @@ def _takes_no_territory(head: Token) -> bool:
         arguments = [child for child in head.head.children if child.dep_ == "dobj"] \
             if head.head.pos_ == "VERB" else [head.head]
     return bool(arguments) and all(
-        token.lemma_.lower() in NON_TERRITORY_OBJECTS or token.ent_type_ in ("PERSON", "NORP")
+        token.lemma_.lower() in NON_TERRITORY_OBJECTS or token.ent_type_ in ("PERSON", "NORP") or
+        token.lower_ in PERSON_PRONOUNS  # "They were handed over to the authorities"
         for token in arguments)
+
+
+PERSON_PRONOUNS = {"they", "them", "he", "him", "she", "her", "who", "whom"}
 
 
 def _disrupts_no_weapon(head: Token) -> bool:

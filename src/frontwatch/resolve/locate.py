@@ -85,6 +85,14 @@ _REGION_AFTER = re.compile(r"\s+(?:territory|province|region|county|state|govern
                            r"lga|township|sub-county|commune)\b", re.IGNORECASE)
 
 
+def _is_container(text: str, ref: PlaceRef, places: list[PlaceRef]) -> bool:
+    """"Mangina in Beni territory", "Kashkash, Hasaka": the region or town the place named just
+    before lies in."""
+    return any(other.end < ref.start and
+               re.fullmatch(r"\s*(?:,|in|in the)\s*", text[other.end:ref.start]) is not None
+               for other in places)
+
+
 def _is_heading(text: str, ref: PlaceRef) -> bool:
     return ref.text.isupper() and bool(_HEADING_BEFORE.search(text, max(0, ref.start - 12),
                                                               ref.start))
@@ -101,15 +109,16 @@ def _is_landmark(text: str, ref: PlaceRef) -> bool:
 
 
 def _pick_place(text: str, places: list[PlaceRef], trigger_start: int) -> PlaceRef | None:
-    def rank(ref: PlaceRef) -> tuple[int, int, int, int]:
-        # A heading is the area of the item, the sentence's own places are more exact; a name
-        # read as its region ("Beni territory") ranks as a region.
+    def rank(ref: PlaceRef) -> tuple[int, ...]:
+        # A heading is the area of the item, the sentence's own places are more exact; a
+        # container ("Mangina in Beni territory") only says where the place before it lies, as a
+        # landmark ("north of Baghdad") does; a settlement named as its region ("the Tarmiyah
+        # district") ranks after the sentence's other settlements.
         specificity = FEATURE_SPECIFICITY.get(ref.feature or "", 1)
-        if specificity <= 1 and _REGION_AFTER.match(text, ref.end):
-            specificity = FEATURE_SPECIFICITY["admin2"]
         settlement = 0 if specificity <= 1 else specificity
-        return int(_is_heading(text, ref)), settlement, int(_is_landmark(text, ref)), \
-            abs(ref.start - trigger_start)
+        as_region = int(specificity <= 1 and bool(_REGION_AFTER.match(text, ref.end)))
+        return int(_is_heading(text, ref)), settlement, int(_is_container(text, ref, places)), \
+            int(_is_landmark(text, ref)), as_region, abs(ref.start - trigger_start)
     candidates = [ref for ref in places if not _is_origin(text, ref)]
     return min(candidates, key=rank) if candidates else None
 
