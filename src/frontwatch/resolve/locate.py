@@ -142,9 +142,22 @@ def _statement_date(dates: list[DateRef]) -> DateRef | None:
     new event (a type the report has not told before, reported or claimed by a party to no event
     told before: "the TNLA said on Monday it had taken Kyaukme", after Sunday's air strike),
     else the lead's date (the army "said on Wednesday" it had struck the camp the lead's Tuesday
-    strike hit; ISWAP "said on Wednesday" it had seized weapons in Tuesday's attack)."""
+    strike hit; ISWAP "said on Wednesday" it had seized weapons in Tuesday's attack), and the
+    lead's date when it comes after the sentence and can date its kind of event ("The attack
+    happened late on Sunday", see :func:`_dates_kind`)."""
     told = [ref for ref in dates if ref.is_statement and not ref.is_background]
     return told[0] if told else None
+
+
+def _dates_kind(date: DateRef, sentences: list[tuple[int, int, tuple[Mention, ...]]],
+                sub_event_type: str) -> bool:
+    """Whether a date told later can be the date of an event of this type: its sentence tells
+    no other kind of event ("The attack happened late on Sunday" does; "On Saturday, JNIM
+    attacked the camp in Douentza" dates a battle, not the executions told before)."""
+    for start, end, mentions in sentences:
+        if start <= date.start < end:
+            return not mentions or any(m.sub_event_type == sub_event_type for m in mentions)
+    return True
 
 
 def _lead_date(dates: list[DateRef], text: str) -> DateRef | None:
@@ -188,6 +201,8 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
             stated = _statement_date(sentence_dates)
             actor = mention.actor1.name if mention.actor1 else None
             if date is None and stated is not None and \
+                    (fallback_date is None or fallback_date.start < start or
+                     not _dates_kind(fallback_date, sentences, mention.sub_event_type)) and \
                     mention.sub_event_type not in types_seen and \
                     (mention.certainty == "reported" or actor not in actors_seen):
                 date = stated  # a new kind of event, told on a day: no later than that day

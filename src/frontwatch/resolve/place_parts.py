@@ -33,6 +33,9 @@ CITY_WITH_DISTRICTS = 100_000
 PART_FEATURES = frozenset({"neighbourhood", "district"})
 _PART_WORD_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|sub-city|suburb)\b",
                               re.IGNORECASE)
+# "the Tarmiyah district, north of Baghdad": Baghdad only says where the district lies.
+_LANDMARK_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|"
+                              r"southwest|north-east|north-west|south-east|south-west)\s+of\s+$")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n\n")
 
 
@@ -68,7 +71,7 @@ def _city_in_sentence(text: str, refs: list[PlaceRef], index: int) -> PlaceRef |
     ref = refs[index]
     for other in refs:
         if other is ref or not other.resolved or other.role == "dateline" or \
-                not other.text[:1].isupper() or \
+                not other.text[:1].isupper() or _LANDMARK_BEFORE.search(text, 0, other.start) or \
                 other.feature not in ("city", "capital") or \
                 (other.population or 0) < CITY_WITH_DISTRICTS:
             continue
@@ -80,6 +83,8 @@ def _city_in_sentence(text: str, refs: list[PlaceRef], index: int) -> PlaceRef |
 
 
 def _is_part_of_town(text: str, ref: PlaceRef) -> bool:
+    """A district or neighbourhood by its entry or by what the text calls it ("the Kyivskyi
+    district"; GeoNames lists Donetsk's and Poltava's Kyivskyi districts as towns)."""
     return ref.feature in PART_FEATURES or bool(_PART_WORD_AFTER.match(text, ref.end))
 
 
