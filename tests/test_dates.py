@@ -134,3 +134,15 @@ def test_the_following_day_counts_from_the_day_told_before() -> None:
     refs = {ref.text: ref.date for ref in resolve_dates(annotate(text), "d", WEDNESDAY)}
     assert refs["The following day"] == dt.date(2017, 1, 17)  # Monday + 1, not the telling + 1
     assert refs["A day earlier"] == dt.date(2017, 1, 16)
+
+
+def test_a_bulletin_item_s_day_the_tagger_missed_is_a_date() -> None:
+    import frontwatch
+    from frontwatch.pipeline import analyse
+
+    document = frontwatch.make_document(
+        "PROTECTION UPDATE\nReporting period: 1 - 7 May 2024\n\nINCIDENTS\n- 2 May, Macomia "
+        "district: insurgents beheaded two men collecting firewood near Macomia town.",
+        source="t", published=dt.date(2024, 5, 8))
+    dates = {ref.text: ref.date for ref in analyse(document).dates}
+    assert dates.get("2 May") == dt.date(2024, 5, 2) and "7 May 2024" not in dates

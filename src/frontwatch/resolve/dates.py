@@ -365,4 +365,31 @@ def resolve_dates(doc: Doc, doc_id: str, published: dt.date | None) -> list[Date
                             end=entity.end_char, date=date, date_end=end,
                             time_precision=precision, is_background=background,
                             is_statement=_is_statement(entity), stage=STAGE))
+    refs += _untagged_dates(doc, doc_id, published, refs, datelines)
     return _with_counted_days(doc.text, doc_id, refs)
+
+
+def _untagged_dates(doc: Doc, doc_id: str, published: dt.date, refs: list[DateRef],
+                    datelines: list[tuple[int, int]]) -> list[DateRef]:
+    """Written-out days the tagger did not mark ("- 2 May, Macomia district: fighters ...",
+    a bulletin's item): recent, not in a dateline, not the filing date in the header."""
+    found: list[DateRef] = []
+    for pattern in (DAY_MONTH, MONTH_DAY):
+        for match in pattern.finditer(doc.text):
+            start, end = match.span()
+            if any(ref.start < end and start < ref.end for ref in refs + found) or \
+                    any(a <= start < b for a, b in datelines) or \
+                    re.search(r"\d\s*[-–]\s*$", doc.text[max(0, start - 6):start]):
+                continue  # "Reporting period: 1 - 7 May 2024": a period, not a day's event
+            span = doc.char_span(start, end, alignment_mode="expand")
+            resolved = resolve_date_text(match.group(0), published)
+            if span is None or resolved is None or resolved[0] > published or \
+                    _is_header_date(span, resolved[0], published):
+                continue
+            date, date_end, precision = resolved
+            background = (date_end or date) < published - dt.timedelta(days=BACKGROUND_DAYS)
+            found.append(DateRef(doc_id=doc_id, text=match.group(0), start=start, end=end,
+                                 date=date, date_end=date_end, time_precision=precision,
+                                 is_background=background, is_statement=_is_statement(span),
+                                 stage=STAGE))
+    return found
