@@ -239,3 +239,12 @@ def test_what_a_strike_s_side_says_it_targeted_is_the_strike() -> None:
                                trigger=Span(20, 28, "targeted"))
     events = fuse_mentions([strike, told])
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 11)]
+
+
+def test_a_raid_that_became_a_firefight_is_the_battle() -> None:
+    events = fuse_mentions([_mention(1, "Attack", ARMY, None),
+                            _mention(2, "Armed clash", M23, ARMY, 1)])
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    events = fuse_mentions([_mention(1, "Attack", ARMY, CIVILIANS, 2),
+                            _mention(2, "Armed clash", M23, ARMY, 1)])
+    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Attack"]

@@ -23,7 +23,8 @@ and a coder codes it once. The rules below merge such groups; each says why.
    one absorbs the raid. An abduction joins a raid that killed people (DOMAIN.md). A group's
    claim never absorbs a reported event (rule 4 joins the claim to it). A strike or shelling
    absorbs the "battle" its own side tells by what it targeted ("the military said it had
-   targeted PDF terrorists").
+   targeted PDF terrorists"); a battle absorbs the raid that became it (an "attack" with no
+   civilian target).
 4. **Claims of responsibility.** "JNIM claimed the attack": a group of only claimed violent
    mentions (of any type: "said its fighters had targeted soldiers") on the day and at the place
    of a reported violent event is the claim of that event (the claimant named as its initiator
@@ -210,6 +211,12 @@ def _absorbs(groups: dict[GroupKey, MentionGroup], into: GroupKey, key: GroupKey
         a, b = groups[into], groups[key]
         return (_same_place(a.place, b.place) or _contains(b.place, a.place)) and \
             _actors_compatible(a, b, symmetric=False)
+    if into[0] == "Armed clash" and key[0] == "Attack" and \
+            not any(actor.inter == 7 for actor in groups[key].actors(2)):
+        # "Israeli forces raided the camp ... gunmen opened fire on the troops": the raid that
+        # became a firefight, no attack on civilians of its own
+        a, b = groups[into], groups[key]
+        return _same_place(a.place, b.place) and _actors_compatible(a, b, symmetric=True)
     if key[0] not in ABSORBS.get(into[0], ()):
         return False
     a, b = groups[into], groups[key]

@@ -56,12 +56,13 @@ def _precision(text: str, place: PlaceRef) -> int:
 def _sentence_places(resolution: PlaceResolution, start: int, end: int) -> list[PlaceRef]:
     """The scenes a sentence names: inside the focus country, or abroad where the sentence also
     names that country or a region of it ("the governor of Russia's Belgorod region said
-    Ukrainian shelling of the town of Shebekino killed ...", in a report from Ukraine)."""
+    Ukrainian shelling of the town of Shebekino killed ...", in a report from Ukraine). A
+    foreign capital is more often its government ("Moscow said") than a scene."""
     named = [ref for ref in resolution.places if start <= ref.start < end and ref.resolved]
     countries = {ref.country_code for ref in named if ref.feature in ("country", "admin1")}
     return [ref for ref in named if ref.role == "mention" and (
         resolution.focus_country is None or ref.country_code == resolution.focus_country or
-        (ref.country_code in countries and ref.feature not in ("country", "admin1")))]
+        (ref.country_code in countries and ref.feature not in ("country", "admin1", "capital")))]
 
 
 def _is_origin(text: str, ref: PlaceRef) -> bool:
