@@ -242,3 +242,22 @@ def test_a_district_beats_the_city_it_lies_north_of_but_not_its_container(gazett
                      "in the Tarmiyah district, north of Baghdad, on Saturday, wounding two "
                      "soldiers.", gazetteer, published="2024-06-04")
     assert events and events[0].location != "Baghdad"
+
+
+def test_undated_highlights_restate_the_incidents_told_below(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("SUDAN: North Darfur - Flash Update No. 14\n\nHIGHLIGHTS\n- At least eight "
+                     "civilians killed when shells hit Abu Shouk camp, north of El Fasher.\n\n"
+                     "SITUATION OVERVIEW\nOn 14 September, artillery shells fired by the Rapid "
+                     "Support Forces struck Abu Shouk camp, killing eight civilians.",
+                     gazetteer, published="2024-09-18")
+    assert [e.event_date for e in events] == [dt.date(2024, 9, 14)]
+
+
+def test_the_witnesses_town_is_the_scene_when_the_sentence_names_no_other(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("ADDIS ABABA - A drone strike hit a minibus outside Finote Selam last "
+                     "Thursday, killing seven.\n\nResidents of Debre Markos told our programme "
+                     "that heavy fighting took place on Sunday on the eastern outskirts of the "
+                     "city between Fano fighters and the army.", gazetteer,
+                     published="2024-01-30")
+    battles = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert battles and battles[0].location.startswith("Debre Mark")

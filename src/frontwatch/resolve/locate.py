@@ -65,6 +65,16 @@ def _sentence_places(resolution: PlaceResolution, start: int, end: int) -> list[
         (ref.country_code in countries and ref.feature not in ("country", "admin1", "capital")))]
 
 
+def _speakers_place(resolution: PlaceResolution, start: int, end: int) -> PlaceRef | None:
+    """The settlement of the sentence's speakers ("residents of X said"), in the focus country,
+    when the sentence names no other place."""
+    return next((ref for ref in resolution.places
+                 if start <= ref.start < end and ref.role == "source" and ref.resolved and
+                 FEATURE_SPECIFICITY.get(ref.feature or "", 1) <= 1 and
+                 (resolution.focus_country is None or
+                  ref.country_code == resolution.focus_country)), None)
+
+
 def _is_origin(text: str, ref: PlaceRef) -> bool:
     """"fired from positions near Enerhodar", "reinforcements from Ninevah", "withdrew towards
     Bahir Dar", "a village on the road to Ouadda": where the attack came from or the road or the
@@ -178,6 +188,21 @@ def _publication_date(document: Document) -> DateRef | None:
                    source="publication_date", stage=STAGE)
 
 
+# "HIGHLIGHTS", "Summary:", "KEY POINTS": a section that restates, undated, what the report
+# tells in full below; it runs to the next heading (a short line in capitals or ending in ":").
+_SUMMARY_HEADING = re.compile(r"(?im)^[ \t]*(?:highlights|summary|key (?:points|messages|"
+                              r"developments)|in brief|at a glance)[ \t]*:?[ \t]*$")
+_HEADING = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z0-9 ,&/()'-]{2,60}|[^\n.]{3,60}:)[ \t]*$")
+
+
+def _summary_sections(text: str) -> list[tuple[int, int]]:
+    sections = []
+    for heading in _SUMMARY_HEADING.finditer(text):
+        following = _HEADING.search(text, heading.end() + 1)
+        sections.append((heading.end(), following.start() if following else len(text)))
+    return sections
+
+
 def locate_mentions(document: Document, resolution: PlaceResolution, dates: list[DateRef],
                     sentences: list[tuple[int, int, tuple[Mention, ...]]]) -> list[Mention]:
     """Mentions with ``place``, ``geo_precision`` and ``date`` set; background mentions dropped."""
@@ -188,6 +213,7 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
     last_place: tuple[PlaceRef, int, int] | None = None
     last_date: tuple[int, DateRef] | None = None
     types_seen: set[str] = set()
+    summaries = _summary_sections(text)
     actors_seen: set[str] = set()
     for start, end, mentions in sentences:
         paragraph = _paragraph_start(text, start)
@@ -195,6 +221,9 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
         if sentence_dates and all(ref.is_background for ref in sentence_dates):
             continue
         places = _sentence_places(resolution, start, end)
+        if any(a <= start < b for a, b in summaries) and \
+                not any(not ref.is_background for ref in sentence_dates):
+            continue  # an undated highlight restates an incident told in full below
         for mention in mentions:
             date = _pick_date(sentence_dates, mention, mention.trigger.start)
             if date is None and last_date and last_date[0] == paragraph:
@@ -217,6 +246,10 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
                 place, precision = focus, 2  # "clashes in Libya": where in Libya, the report says
             if place is None and last_place and last_place[2] == paragraph:
                 place, precision = last_place[0], max(last_place[1], 2)
+            elif place is None and (speaker := _speakers_place(resolution, start, end)):
+                # "Residents of Debre Markos told us heavy fighting took place on the outskirts
+                # of the city": the sentence's only place is the witnesses', and the scene's
+                place, precision = speaker, 2
             elif place is None and (setting := _pick_place(
                     text, _sentence_places(resolution, paragraph, start), start)) is not None:
                 # A paragraph's heading or opening sentence sets its scene ("2. EL OBEID (North
