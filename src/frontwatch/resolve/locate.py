@@ -22,6 +22,7 @@ import re
 
 from frontwatch.records import DateRef, Document, Mention, PlaceRef
 from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY
+from frontwatch.resolve.place_parts import DIRECTIONS
 from frontwatch.resolve.places import NEAR_WORDS, PlaceResolution
 
 __all__ = ["STAGE", "locate_mentions"]
@@ -107,10 +108,6 @@ def _is_container(text: str, ref: PlaceRef, places: list[PlaceRef]) -> bool:
 def _is_heading(text: str, ref: PlaceRef) -> bool:
     return ref.text.isupper() and bool(_HEADING_BEFORE.search(text, max(0, ref.start - 12),
                                                               ref.start))
-
-
-DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
-              "southwest", "north-east", "north-west", "south-east", "south-west"}
 
 
 def _is_landmark(text: str, ref: PlaceRef) -> bool:

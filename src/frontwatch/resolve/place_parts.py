@@ -19,7 +19,7 @@ from frontwatch.records import PlaceRef
 from frontwatch.resolve.gazetteer import Gazetteer, haversine_km
 from frontwatch.resolve.place_names import named_containers
 
-__all__ = ["PART_OF_TOWN_KM", "inside_towns_named", "outside_named_containers"]
+__all__ = ["DIRECTIONS", "PART_OF_TOWN_KM", "inside_towns_named", "outside_named_containers"]
 
 #: A district or neighbourhood lies this close to the centre of its town.
 PART_OF_TOWN_KM = 20.0
@@ -33,9 +33,12 @@ CITY_WITH_DISTRICTS = 100_000
 PART_FEATURES = frozenset({"neighbourhood", "district"})
 _PART_WORD_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|sub-city|suburb)\b",
                               re.IGNORECASE)
+#: Compass words of "north of X", "south-east of X": X only says where another place lies.
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                        "southwest", "north-east", "north-west", "south-east", "south-west"})
 # "the Tarmiyah district, north of Baghdad": Baghdad only says where the district lies.
-_LANDMARK_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|"
-                              r"southwest|north-east|north-west|south-east|south-west)\s+of\s+$")
+_LANDMARK_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(DIRECTIONS, key=len, reverse=True))})"
+                              r"\s+of\s+$")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n\n")
 
 
