@@ -374,12 +374,13 @@ def _untagged_dates(doc: Doc, doc_id: str, published: dt.date, refs: list[DateRe
     """Written-out days the tagger did not mark ("- 2 May, Macomia district: fighters ...",
     a bulletin's item): recent, not in a dateline, not the filing date in the header."""
     found: list[DateRef] = []
+    text = doc.text  # built from the tokens on every access: read once
     for pattern in (DAY_MONTH, MONTH_DAY):
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             start, end = match.span()
             if any(ref.start < end and start < ref.end for ref in refs + found) or \
                     any(a <= start < b for a, b in datelines) or \
-                    re.search(r"\d\s*[-–]\s*$", doc.text[max(0, start - 6):start]):
+                    re.search(r"\d\s*[-–]\s*$", text[max(0, start - 6):start]):
                 continue  # "Reporting period: 1 - 7 May 2024": a period, not a day's event
             span = doc.char_span(start, end, alignment_mode="expand")
             resolved = resolve_date_text(match.group(0), published)

@@ -74,9 +74,9 @@ def _city_in_sentence(text: str, refs: list[PlaceRef], index: int) -> PlaceRef |
     ref = refs[index]
     for other in refs:
         if other is ref or not other.resolved or other.role == "dateline" or \
-                not other.text[:1].isupper() or _LANDMARK_BEFORE.search(text, 0, other.start) or \
-                other.feature not in ("city", "capital") or \
-                (other.population or 0) < CITY_WITH_DISTRICTS:
+                not other.text[:1].isupper() or other.feature not in ("city", "capital") or \
+                (other.population or 0) < CITY_WITH_DISTRICTS or \
+                _LANDMARK_BEFORE.search(text, max(0, other.start - 30), other.start):
             continue
         low, high = sorted((other.end, ref.start)) if other.start < ref.start else \
             sorted((ref.end, other.start))
