@@ -139,6 +139,9 @@ CASES = [
     # A crowd that beats and burns people is a mob, whatever else it does.
     ("On Wednesday a crowd caught two young men they accused of spying for gangs, beat them "
      "and set them on fire.", "Mob violence"),
+    # The parser reads "jets believed to be X struck" as "jets believed [that] ... struck".
+    ("Jets thought to be Turkish struck a fuel depot outside the town on Monday.",
+     "Air/drone strike"),
 ]
 
 

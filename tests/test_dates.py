@@ -136,6 +136,17 @@ def test_the_following_day_counts_from_the_day_told_before() -> None:
     assert refs["A day earlier"] == dt.date(2017, 1, 16)
 
 
+def test_the_same_day_is_the_day_told_before() -> None:
+    from frontwatch.nlp import annotate
+    from frontwatch.resolve.dates import resolve_dates
+
+    text = ("Militias raided a camp on Saturday, officials said on Tuesday. Later that same day, "
+            "gunmen burned a market. Late the same day, a bomb hit a bus.")
+    refs = {ref.text: ref.date for ref in resolve_dates(annotate(text), "d", WEDNESDAY)}
+    saturday = dt.date(2017, 1, 14)
+    assert refs["that same day"] == saturday and refs["the same day"] == saturday
+
+
 def test_a_bulletin_item_s_day_the_tagger_missed_is_a_date() -> None:
     import frontwatch
     from frontwatch.pipeline import analyse

@@ -248,3 +248,17 @@ def test_a_raid_that_became_a_firefight_is_the_battle() -> None:
     events = fuse_mentions([_mention(1, "Attack", ARMY, CIVILIANS, 2),
                             _mention(2, "Armed clash", M23, ARMY, 1)])
     assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Attack"]
+
+
+def test_a_summary_over_a_week_is_no_event_beside_the_days_it_sums() -> None:
+    week = DateRef("d", "this week", 0, 9, DAY - dt.timedelta(days=DAY.weekday()),
+                   DAY + dt.timedelta(days=6 - DAY.weekday()), time_precision=2)
+    summary = dataclasses.replace(_mention(1, "Air/drone strike", ARMY, None, 9), date=week)
+    strike = _mention(2, "Air/drone strike", ARMY, M23, 2)
+    events = fuse_mentions([summary, strike])
+    assert [(e.event_date, e.fatalities) for e in events] == [(DAY, 2)]
+    # Alone, a week's strikes are still coded (at the week's start, precision 2).
+    assert len(fuse_mentions([summary])) == 1
+    # A summary of another type's days sums nothing.
+    shelling = _mention(3, "Shelling/artillery/missile attack", ARMY, M23, 1)
+    assert len(fuse_mentions([summary, shelling])) == 2

@@ -154,13 +154,21 @@ def _security_fired_on_crowd(verb: Token) -> bool:
 
 def _aircraft_struck(verb: Token) -> bool:
     """"A drone ... struck a market", "attacked the city overnight with 14 drones": the
-    aircraft is the subject or the instrument."""
-    return verb.lemma_.lower() in STRIKE_LEMMAS and any(
-        (child.dep_ == "nsubj" and child.lemma_.lower() in AIRCRAFT_SUBJECTS) or
-        (child.dep_ == "prep" and child.lower_ == "with" and any(
-            obj.dep_ == "pobj" and obj.lemma_.lower() in AIRCRAFT_SUBJECTS
-            for obj in child.children))
-        for child in verb.children)
+    aircraft is the subject or the instrument. "Warplanes believed to be Russian struck ...",
+    which the parser reads as "warplanes believed [that ...] struck": the subject of the verb
+    governing a subject-less strike."""
+    if verb.lemma_.lower() not in STRIKE_LEMMAS:
+        return False
+    if any(child.dep_ == "nsubj" and child.lemma_.lower() in AIRCRAFT_SUBJECTS or
+           (child.dep_ == "prep" and child.lower_ == "with" and any(
+               obj.dep_ == "pobj" and obj.lemma_.lower() in AIRCRAFT_SUBJECTS
+               for obj in child.children))
+           for child in verb.children):
+        return True
+    has_subject = any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+    return not has_subject and verb.dep_ == "ccomp" and any(
+        child.dep_ == "nsubj" and child.lemma_.lower() in AIRCRAFT_SUBJECTS
+        for child in verb.head.children)
 
 
 def _device_went_off(verb: Token) -> bool:

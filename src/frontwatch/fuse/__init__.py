@@ -18,7 +18,13 @@ from collections.abc import Iterable
 from frontwatch.extract.actors import country_name, forces_of
 from frontwatch.extract.modality import CODED_CERTAINTIES
 from frontwatch.extract.taxonomy import lookup
-from frontwatch.fuse.incidents import GroupKey, MentionGroup, is_unidentified, merge_incidents
+from frontwatch.fuse.incidents import (
+    GroupKey,
+    MentionGroup,
+    is_unidentified,
+    merge_incidents,
+    without_summaries,
+)
 from frontwatch.records import (
     ActorRef,
     Certainty,
@@ -217,7 +223,8 @@ def fuse_mentions(mentions: Iterable[Mention], publisher: str | None = None,
                   fold_remote_into_battles: bool = True) -> list[Event]:
     """Events from the located mentions of one document (see the module docstring)."""
     groups: dict[GroupKey, MentionGroup] = {}
-    coded = [m for m in mentions if m.date is not None and m.certainty in CODED_CERTAINTIES]
+    coded = without_summaries(
+        [m for m in mentions if m.date is not None and m.certainty in CODED_CERTAINTIES])
     for mention in sorted(coded, key=lambda m: m.actor1 is None):
         key = _key(mention)
         if mention.actor1 is None:

@@ -33,6 +33,10 @@ and a coder codes it once. The rules below merge such groups; each says why.
 6. **Remote violence in a battle** (ACLED's rule): an air/drone strike or shelling on the day and
    at the place of an armed clash, whose target is one of the clash's actors (or unnamed), is
    part of that battle: its initiator becomes an associated actor of the side it fought for.
+7. **Summaries.** "Air strikes killed five civilians this week", then each strike on its day: a
+   mention told only over a period (a week, a month) is the summary of the mentions of its type
+   dated to a day inside that period, in the same country, and no event of its own (its count is
+   the sum of theirs, not another incident's). Applied before grouping.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from frontwatch.records import ActorRef, Mention, PlaceRef
 from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, haversine_km
 
 __all__ = ["ABSORBS", "FOLDED_TYPES", "GroupKey", "MentionGroup", "is_unidentified",
-           "merge_incidents"]
+           "merge_incidents", "without_summaries"]
 
 GroupKey = tuple[str, dt.date | None, str, str]
 FOLDED_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
@@ -290,6 +294,33 @@ def _fold_strikes_into_battles(groups: dict[GroupKey, MentionGroup]) -> None:
             side = _side(battle, mention)
             (battle.folded_actors2 if side == 2 else battle.folded_actors1).extend(names)
         del groups[key]
+
+
+def _period(mention: Mention) -> tuple[dt.date, dt.date] | None:
+    """The period a mention is told over, when it is dated only by a period."""
+    ref = mention.date
+    if ref is None or ref.time_precision < 2 or ref.date_end is None:
+        return None
+    return ref.date, ref.date_end
+
+
+def _country(mention: Mention) -> str | None:
+    return mention.place.country_code if mention.place is not None else None
+
+
+def without_summaries(mentions: list[Mention]) -> list[Mention]:
+    """Rule 7: the mentions that are not summaries of others."""
+    days = [(m.sub_event_type, m.date.date, _country(m)) for m in mentions
+            if m.date is not None and _period(m) is None]
+
+    def sums_others(mention: Mention) -> bool:
+        period = _period(mention)
+        country = _country(mention)
+        return period is not None and any(
+            kind == mention.sub_event_type and period[0] <= day <= period[1] and
+            (country is None or other in (None, country)) for kind, day, other in days)
+
+    return [mention for mention in mentions if not sums_others(mention)]
 
 
 def merge_incidents(groups: dict[GroupKey, MentionGroup], fold_remote_into_battles: bool = True

@@ -261,10 +261,19 @@ def _is_statement(span: Span) -> bool:
     return False
 
 
-#: "The following day", "a day earlier": a day counted from the event date told before it.
+#: "The following day", "a day earlier", "later that day": a day counted from the event date
+#: told before it.
 DAY_AFTER = re.compile(r"(?:the\s+)?(?:following|next)\s+day|a\s+day\s+later|the\s+day\s+after")
 DAY_BEFORE = re.compile(r"(?:the\s+)?previous\s+day|a\s+day\s+earlier|the\s+day\s+before")
-COUNTED_DAY = re.compile(rf"\b(?:{DAY_AFTER.pattern}|{DAY_BEFORE.pattern})\b", re.I)
+SAME_DAY = re.compile(r"(?:the\s+same|that\s+same|later\s+that|earlier\s+that)\s+day")
+COUNTED_DAY = re.compile(
+    rf"\b(?:{DAY_AFTER.pattern}|{DAY_BEFORE.pattern}|{SAME_DAY.pattern})\b", re.I)
+
+
+def _days_counted(phrase: str) -> int:
+    if DAY_AFTER.fullmatch(phrase):
+        return 1
+    return 0 if SAME_DAY.fullmatch(phrase) else -1
 
 
 def _with_counted_days(text: str, doc_id: str, refs: list[DateRef]) -> list[DateRef]:
@@ -275,7 +284,7 @@ def _with_counted_days(text: str, doc_id: str, refs: list[DateRef]) -> list[Date
         return refs
     out = sorted(refs, key=lambda ref: ref.start)
     for match in matches:
-        step = 1 if DAY_AFTER.fullmatch(match.group(0).lower()) else -1
+        step = _days_counted(match.group(0).lower())
         last = next((ref for ref in reversed(out) if ref.start < match.start() and
                      ref.time_precision == 1 and not ref.is_statement and not ref.is_background),
                     None)
