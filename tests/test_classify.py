@@ -139,6 +139,11 @@ CASES = [
     # A crowd that beats and burns people is a mob, whatever else it does.
     ("On Wednesday a crowd caught two young men they accused of spying for gangs, beat them "
      "and set them on fire.", "Mob violence"),
+    # Party followers brawling with blades and clubs riot; followers burning buses demonstrate.
+    ("Ruling party activists and opposition supporters fought each other with machetes and "
+     "sticks in the market, leaving one dead.", "Mob violence"),
+    ("Opposition supporters set fire to two buses and blocked the road with burning tyres.",
+     "Violent demonstration"),
     # The parser reads "jets believed to be X struck" as "jets believed [that] ... struck".
     ("Jets thought to be Turkish struck a fuel depot outside the town on Monday.",
      "Air/drone strike"),

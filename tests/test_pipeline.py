@@ -261,3 +261,20 @@ def test_the_witnesses_town_is_the_scene_when_the_sentence_names_no_other(gazett
                      published="2024-01-30")
     battles = [e for e in events if e.sub_event_type == "Armed clash"]
     assert battles and battles[0].location.startswith("Debre Mark")
+
+
+def test_a_town_a_road_is_named_after_is_not_the_scene(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("Meanwhile in Gopalganj, opposition supporters blocked the Dhaka-Khulna "
+                     "highway near the district town with burning tyres on Monday and set fire to "
+                     "a police pickup, police said.", gazetteer, published="2025-11-04")
+    assert [(e.sub_event_type, e.location) for e in events] == \
+        [("Violent demonstration", "Gopālganj")]
+
+
+def test_police_shooting_a_peaceful_march_is_one_event(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("In Bogra, police opened fire on a procession of opposition supporters on "
+                     "Tuesday, killing one man. Witnesses said the march had been peaceful. A "
+                     "police spokesman said officers fired to disperse the crowd.", gazetteer,
+                     published="2023-11-01")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == \
+        [("Excessive force against protesters", 1)]

@@ -62,7 +62,8 @@ INTERVENTION_WORDS = {"tear", "teargas", "tear-gas", "cannon", "cannons", "rubbe
                       "detaining", "arrest", "detain", "removed", "dragged", "kettled"}
 MOB_WORDS = {"villagers", "residents", "crowd", "crowds", "mob", "mobs", "locals", "youths",
              "neighbours", "neighbors", "vigilantes", "worshippers", "passers-by", "onlookers"}
-CROWD_WORDS = {"youths", "youth", "crowd", "crowds", "demonstrators", "protesters", "protestors"}
+CROWD_WORDS = {"youths", "youth", "crowd", "crowds", "demonstrators", "protesters", "protestors",
+               "marchers", "rioters", "mob", "mobs", "supporters", "activists"}
 DEATH_WORDS = {"killed", "dead", "died", "killing", "death", "deaths", "fatally"}
 LETHAL_WORDS = {"killed", "shot", "dead", "live", "died", "die", "dies", "killing", "fatally",
                 "bullets", "death", "deaths", "executed", "massacred", "murdered", "beheaded"}
@@ -264,16 +265,21 @@ def _battle_ends_in(battle: Trigger, withdrawal: Trigger, sentence: Span) -> boo
 COMMUNITY_WORDS = {"hindu", "hindus", "muslim", "muslims", "christian", "christians", "sikh",
                    "sikhs", "buddhist", "buddhists", "communal", "sectarian", "villagers",
                    "residents", "youths", "students", "fans", "supporters", "mob", "mobs",
-                   "crowds", "worshippers", "communities"}
-FIREARM_WORDS = {"gun", "guns", "gunfire", "rifles", "gunmen", "firearms", "shot", "shooting",
-                 "machetes", "bullets", "ak-47", "armed", "militia", "militias", "fighters"}
+                   "crowds", "worshippers", "communities", "activists", "cadres", "partisans"}
+#: A party's followers ("ruling party activists fought opposition supporters with sticks and
+#: machetes") brawl with blades and clubs; only guns make their fight more than a riot.
+PARTY_FOLLOWERS = {"supporters", "activists", "cadres", "partisans"}
+GUN_WORDS = {"gun", "guns", "gunfire", "rifles", "gunmen", "firearms", "shot", "shooting",
+             "bullets", "ak-47"}
+FIREARM_WORDS = GUN_WORDS | {"machetes", "armed", "militia", "militias", "fighters"}
 
 
 def _communal_brawl(actors: list[ActorMatch], words: set[str], sentence: Span) -> bool:
     fighting = [a for a in _armed(actors) if not is_speaker(a.start, a.end, sentence)]
-    crowds = [token for token in sentence if token.lower_ in COMMUNITY_WORDS and
-              not is_speaker(token.i, token.i + 1, sentence)]
-    return not fighting and bool(crowds) and not words & FIREARM_WORDS
+    crowds = {token.lower_ for token in sentence if token.lower_ in COMMUNITY_WORDS and
+              not is_speaker(token.i, token.i + 1, sentence)}
+    weapons = GUN_WORDS if crowds & PARTY_FOLLOWERS else FIREARM_WORDS
+    return not fighting and bool(crowds) and not words & weapons
 
 
 def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str],

@@ -21,6 +21,7 @@ from frontwatch.extract.taxonomy import lookup
 from frontwatch.fuse.incidents import (
     GroupKey,
     MentionGroup,
+    force_against_protests,
     is_unidentified,
     merge_incidents,
     without_summaries,
@@ -223,8 +224,8 @@ def fuse_mentions(mentions: Iterable[Mention], publisher: str | None = None,
                   fold_remote_into_battles: bool = True) -> list[Event]:
     """Events from the located mentions of one document (see the module docstring)."""
     groups: dict[GroupKey, MentionGroup] = {}
-    coded = without_summaries(
-        [m for m in mentions if m.date is not None and m.certainty in CODED_CERTAINTIES])
+    coded = force_against_protests(without_summaries(
+        [m for m in mentions if m.date is not None and m.certainty in CODED_CERTAINTIES]))
     for mention in sorted(coded, key=lambda m: m.actor1 is None):
         key = _key(mention)
         if mention.actor1 is None:

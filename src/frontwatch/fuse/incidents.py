@@ -37,10 +37,15 @@ and a coder codes it once. The rules below merge such groups; each says why.
    mention told only over a period (a week, a month) is the summary of the mentions of its type
    dated to a day inside that period, in the same country, and no event of its own (its count is
    the sum of theirs, not another incident's). Applied before grouping.
+8. **Force against a protest.** "Police opened fire on a procession ... witnesses said the march
+   had been peaceful": state forces' attack on the day and at the place of a protest is the
+   force used against that protest (ACLED's Excessive force against protesters), which then
+   absorbs the protest (rule 3). Applied before grouping.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -49,7 +54,7 @@ from frontwatch.records import ActorRef, Mention, PlaceRef
 from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, haversine_km
 
 __all__ = ["ABSORBS", "FOLDED_TYPES", "GroupKey", "MentionGroup", "is_unidentified",
-           "merge_incidents", "without_summaries"]
+           "force_against_protests", "merge_incidents", "without_summaries"]
 
 GroupKey = tuple[str, dt.date | None, str, str]
 FOLDED_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
@@ -71,7 +76,10 @@ ABSORBS: dict[str, frozenset[str]] = {
                                         DESTRUCTION}),
     "Mob violence": frozenset({"Attack", "Violent demonstration", "Protest with intervention",
                                DESTRUCTION}),
-    "Excessive force against protesters": frozenset({"Attack", "Arrests"}),
+    # "police opened fire on the march ... witnesses said the march had been peaceful": the
+    # march the police shot at and their dispersal of it are the one event
+    "Excessive force against protesters": frozenset({"Attack", "Arrests", "Peaceful protest",
+                                                     "Protest with intervention"}),
     # "fired tear gas to disperse the march ... arrested 40": the arrests are the intervention
     "Protest with intervention": frozenset({"Arrests"}),
     "Chemical weapon": frozenset({"Air/drone strike", "Shelling/artillery/missile attack",
@@ -321,6 +329,24 @@ def without_summaries(mentions: list[Mention]) -> list[Mention]:
             (country is None or other in (None, country)) for kind, day, other in days)
 
     return [mention for mention in mentions if not sums_others(mention)]
+
+
+PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
+
+
+def force_against_protests(mentions: list[Mention]) -> list[Mention]:
+    """Rule 8: state forces' attacks where and when a protest was told, retyped."""
+    protests = {(m.date.date, m.place.gazetteer_id) for m in mentions
+                if m.sub_event_type in PROTESTS and m.date is not None and m.place is not None}
+
+    def at_a_protest(mention: Mention) -> bool:
+        return mention.sub_event_type == "Attack" and mention.actor1 is not None and \
+            mention.actor1.inter == 1 and mention.date is not None and \
+            mention.place is not None and \
+            (mention.date.date, mention.place.gazetteer_id) in protests
+
+    return [dataclasses.replace(m, sub_event_type="Excessive force against protesters")
+            if at_a_protest(m) else m for m in mentions]
 
 
 def merge_incidents(groups: dict[GroupKey, MentionGroup], fold_remote_into_battles: bool = True

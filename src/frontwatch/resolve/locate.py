@@ -110,6 +110,20 @@ def _is_heading(text: str, ref: PlaceRef) -> bool:
                                                               ref.start))
 
 
+#: "the Dhaka-Khulna highway", "the Kabul–Jalalabad road": a road named after the towns it links.
+_ROAD_WORDS = r"(?:highway|road|motorway|expressway|route|axis|corridor|railway|pipeline)\b"
+_ROAD_AFTER = re.compile(rf"\s*[-–]\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s+{_ROAD_WORDS}")
+_ROAD_NAME_END = re.compile(rf"\s+{_ROAD_WORDS}", re.IGNORECASE)
+
+
+def _is_road_end(text: str, ref: PlaceRef) -> bool:
+    """A town a road is named after: the road runs there, the event need not."""
+    if _ROAD_AFTER.match(text, ref.end):
+        return True
+    return text[max(0, ref.start - 1):ref.start] in ("-", "–") and \
+        bool(_ROAD_NAME_END.match(text, ref.end))
+
+
 def _is_landmark(text: str, ref: PlaceRef) -> bool:
     """"Jamundi, south of Cali": Cali only says where Jamundi is."""
     words = _words_before(text, ref.start, 2)
@@ -121,12 +135,14 @@ def _pick_place(text: str, places: list[PlaceRef], trigger_start: int) -> PlaceR
         # A heading is the area of the item, the sentence's own places are more exact; a
         # container ("Mangina in Beni territory") only says where the place before it lies, as a
         # landmark ("north of Baghdad") does; a settlement named as its region ("the Tarmiyah
-        # district") ranks after the sentence's other settlements.
+        # district") ranks after the sentence's other settlements; so does a town a road is
+        # named after ("near the district town ... the Dhaka-Khulna highway").
         specificity = FEATURE_SPECIFICITY.get(ref.feature or "", 1)
         settlement = 0 if specificity <= 1 else specificity
         as_region = int(specificity <= 1 and bool(_REGION_AFTER.match(text, ref.end)))
         return int(_is_heading(text, ref)), settlement, int(_is_container(text, ref, places)), \
-            int(_is_landmark(text, ref)), as_region, abs(ref.start - trigger_start)
+            int(_is_landmark(text, ref) or _is_road_end(text, ref)), as_region, \
+            abs(ref.start - trigger_start)
     candidates = [ref for ref in places if not _is_origin(text, ref)]
     return min(candidates, key=rank) if candidates else None
 
