@@ -278,3 +278,11 @@ def test_police_shooting_a_peaceful_march_is_one_event(gazetteer) -> None:  # ty
                      published="2023-11-01")
     assert [(e.sub_event_type, e.fatalities) for e in events] == \
         [("Excessive force against protesters", 1)]
+
+
+def test_a_major_city_abroad_is_a_scene_in_a_report_mostly_about_the_other_side(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("A Russian missile hit an apartment block in Kharkiv overnight, killing two. "
+                     "The governor of Russia's Belgorod region said a drone hit a car in "
+                     "Shebekino, killing a woman. Russia's Kursk region reported seven drones "
+                     "downed. Moscow denied the claims.", gazetteer, published="2024-11-02")
+    assert {e.location for e in events} >= {"Kharkiv", "Shebekino"}

@@ -21,7 +21,7 @@ import dataclasses
 import re
 
 from frontwatch.records import DateRef, Document, Mention, PlaceRef
-from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY
+from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, MAJOR_CITY
 from frontwatch.resolve.place_parts import DIRECTIONS
 from frontwatch.resolve.places import NEAR_WORDS, PlaceResolution
 
@@ -57,13 +57,20 @@ def _precision(text: str, place: PlaceRef) -> int:
 def _sentence_places(resolution: PlaceResolution, start: int, end: int) -> list[PlaceRef]:
     """The scenes a sentence names: inside the focus country, or abroad where the sentence also
     names that country or a region of it ("the governor of Russia's Belgorod region said
-    Ukrainian shelling of the town of Shebekino killed ...", in a report from Ukraine). A
-    foreign capital is more often its government ("Moscow said") than a scene."""
+    Ukrainian shelling of the town of Shebekino killed ...", in a report from Ukraine), or a
+    major city spelled exactly ("a missile hit an apartment block in Kharkiv", in a report
+    whose other places are mostly Russia's). A foreign capital is more often its government
+    ("Moscow said") than a scene."""
     named = [ref for ref in resolution.places if start <= ref.start < end and ref.resolved]
     countries = {ref.country_code for ref in named if ref.feature in ("country", "admin1")}
     return [ref for ref in named if ref.role == "mention" and (
         resolution.focus_country is None or ref.country_code == resolution.focus_country or
-        (ref.country_code in countries and ref.feature not in ("country", "admin1", "capital")))]
+        (ref.feature not in ("country", "admin1", "capital") and (
+            ref.country_code in countries or _major_city(ref))))]
+
+
+def _major_city(ref: PlaceRef) -> bool:
+    return ref.feature == "city" and ref.match == "exact" and (ref.population or 0) >= MAJOR_CITY
 
 
 def _speakers_place(resolution: PlaceResolution, start: int, end: int) -> PlaceRef | None:
