@@ -57,6 +57,7 @@ def main() -> int:
         "events_blind6_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind6.jsonl"),
         "events_blind7_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind7.jsonl"),
         "events_blind8_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind8.jsonl"),
+        "events_blind9_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind9.jsonl"),
     }
     failed: list[str] = []
     scored: dict[str, dict[str, float]] = {}
@@ -89,6 +90,11 @@ def main() -> int:
                                   "events_blind3_gold", "events_blind4_gold",
                                   "events_blind5_gold", "events_blind6_gold",
                                   "events_blind7_gold", "events_blind8_gold"),
+        "events_ten_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
+                                 "events_blind3_gold", "events_blind4_gold",
+                                 "events_blind5_gold", "events_blind6_gold",
+                                 "events_blind7_gold", "events_blind8_gold",
+                                 "events_blind9_gold"),
     }
     for pool, members in pools.items():
         if all(member in scored for member in members):
