@@ -286,3 +286,29 @@ def test_a_major_city_abroad_is_a_scene_in_a_report_mostly_about_the_other_side(
                      "Shebekino, killing a woman. Russia's Kursk region reported seven drones "
                      "downed. Moscow denied the claims.", gazetteer, published="2024-11-02")
     assert {e.location for e in events} >= {"Kharkiv", "Shebekino"}
+
+
+DIGEST = """REGIONAL SECURITY WEEKLY
+Week 20 | Issued Monday 24 May 2021
+
+BURKINA FASO
+- Mon 17 May, Aribinda: militants attacked an army post; four soldiers were killed.
+- Wed 19 May: an army truck hit a roadside bomb near Djibo; no casualties.
+
+MALI
+- Thu 20 May, near Djenne: gunmen opened fire on traders returning from a fair, killing seven.
+- Fri 21 May: gunmen abducted a village chief and his son from their field.
+
+OUTLOOK
+Further attacks are expected on the roads south of Djibo.
+"""
+
+
+def test_each_country_section_of_a_digest_is_read_in_its_country(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events(DIGEST, gazetteer, published="2021-05-24")
+    by_type = {e.sub_event_type: e for e in events}
+    assert by_type["Attack"].iso == 466 and by_type["Attack"].location == "Djenné"
+    assert by_type["Attack"].actor1 == "Unidentified Armed Group (Mali)"
+    # An item naming no place falls back to its own section's town, not the digest's focus.
+    abduction = by_type["Abduction/forced disappearance"]
+    assert abduction.country == "Mali"

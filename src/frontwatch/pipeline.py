@@ -168,7 +168,9 @@ def _analyse_annotated(document: Document, doc: SpacyDoc, gazetteer: Gazetteer,
     dates = resolve_dates(doc, document.id, document.published)
     place_spans = [(ref.start, ref.end) for ref in places.places if ref.role == "mention"]
     background = tuple((ref.start, ref.end) for ref in dates if ref.is_background)
-    by_sentence = find_mentions(document, doc, place_spans, places.focus_country, background)
+    by_sentence = find_mentions(document, doc, place_spans, places.focus_country, background,
+                                tuple((section.start, section.end, section.country)
+                                      for section in places.sections))
     mentions = locate_mentions(document, places, dates,
                                [(s.sentence_start, s.sentence_end, s.mentions)
                                 for s in by_sentence])

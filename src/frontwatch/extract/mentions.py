@@ -7,6 +7,8 @@ name a place (a territorial change needs one).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -341,14 +343,54 @@ def _inherit_actor1(roles: Roles, sub_event_type: str, previous: Roles | None) -
     return Roles(previous.actor1, roles.actor2 or previous.actor2, roles.assoc1, roles.assoc2)
 
 
+#: A list item's first line: "- Jolo (Mon 24 Aug): ...", "• ...", "3. ...".
+_ITEM_LINE = re.compile(r"\n[ \t]*(?:[-–•*·]|\d{1,2}[.)])[ \t]")
+
+
+def _item_start(text: str, offset: int) -> int:
+    """Where the paragraph or list item holding ``offset`` starts: the actors of one item do
+    not carry over to the next."""
+    paragraph = text.rfind("\n\n", 0, offset)
+    items = [match.start() for match in _ITEM_LINE.finditer(text, max(paragraph, 0), offset)]
+    return max([paragraph, *items])
+
+
+def _of_section(actors: list[ActorMatch], doc: Doc, offset: int,
+                country_spans: tuple[tuple[int, int, str], ...]) -> list[ActorMatch]:
+    """The actors of the digest section holding ``offset`` (all, outside sections): a fight
+    that names no side is not fought by the main actors of another country's items."""
+    span = next(((start, end) for start, end, _ in country_spans if start <= offset < end), None)
+    if span is None:
+        return actors
+    return [actor for actor in actors if span[0] <= doc[actor.start].idx < span[1]]
+
+
+def _actors_by_section(doc: Doc, doc_country: str | None, day: dt.date | None,
+                       country_spans: tuple[tuple[int, int, str], ...]) -> list[ActorMatch]:
+    actors = recognise_actors(doc, doc_country, day)
+    for start, end, country in country_spans:
+        if country == doc_country:
+            continue
+
+        def inside(actor: ActorMatch, start: int = start, end: int = end) -> bool:
+            return start <= doc[actor.start].idx < end
+
+        actors = [a for a in actors if not inside(a)] + \
+            [a for a in recognise_actors(doc, country, day) if inside(a)]
+    return sorted(actors, key=lambda actor: actor.start)
+
+
 def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int]],
-                  doc_country: str | None, background: tuple[tuple[int, int], ...] = ()
+                  doc_country: str | None, background: tuple[tuple[int, int], ...] = (),
+                  country_spans: tuple[tuple[int, int, str], ...] = ()
                   ) -> list[SentenceMentions]:
     """Event mentions in ``doc`` (the annotation of ``document.text``), sentence by sentence.
 
     ``background``: character spans of dates that recall history; a death toll in such a
-    sentence is not added to the event before it."""
-    actors = recognise_actors(doc, doc_country, document.published)
+    sentence is not added to the event before it. ``country_spans``: the country sections of a
+    multi-country digest (start, end, country): their actors are that country's ("gunmen" under
+    "MALI" are an Unidentified Armed Group (Mali))."""
+    actors = _actors_by_section(doc, doc_country, document.published, country_spans)
     body_start = _body_start(document)
     triggers = find_triggers(doc)
     if _crime_story(doc, body_start, actors):
@@ -360,7 +402,7 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
         in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
         if sentence.start_char < body_start:
             continue
-        paragraph = text.rfind("\n\n", 0, sentence.start_char)
+        paragraph = _item_start(text, sentence.start_char)
         sentence_actors = [a for a in actors if sentence.start <= a.start < sentence.end]
         has_place = any(sentence.start_char <= start < sentence.end_char
                         for start, _ in place_spans)
@@ -389,7 +431,8 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
                 previous = (paragraph, roles)
             sub_event_type = _fix_type(decision.sub_event_type, roles)
             mentions.append(_mention(document, doc, sentence, decision.trigger, sub_event_type,
-                                     roles, actors))
+                                     roles, _of_section(actors, doc, sentence.start_char,
+                                                        country_spans)))
         claimant = _claimant(sentence, sentence_actors)
         if claimant is not None and out:
             # "Al-Shabaab claimed responsibility for the attack": not a second attack; the

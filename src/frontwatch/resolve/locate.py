@@ -63,8 +63,9 @@ def _sentence_places(resolution: PlaceResolution, start: int, end: int) -> list[
     ("Moscow said") than a scene."""
     named = [ref for ref in resolution.places if start <= ref.start < end and ref.resolved]
     countries = {ref.country_code for ref in named if ref.feature in ("country", "admin1")}
+    focus = resolution.focus_at(start)[0]
     return [ref for ref in named if ref.role == "mention" and (
-        resolution.focus_country is None or ref.country_code == resolution.focus_country or
+        focus is None or ref.country_code == focus or
         (ref.feature not in ("country", "admin1", "capital") and (
             ref.country_code in countries or _major_city(ref))))]
 
@@ -73,14 +74,20 @@ def _major_city(ref: PlaceRef) -> bool:
     return ref.feature == "city" and ref.match == "exact" and (ref.population or 0) >= MAJOR_CITY
 
 
+def _section(resolution: PlaceResolution, offset: int) -> int:
+    """Which country section of a digest ``offset`` lies in (-1: none)."""
+    return next((index for index, section in enumerate(resolution.sections)
+                 if section.start <= offset < section.end), -1)
+
+
 def _speakers_place(resolution: PlaceResolution, start: int, end: int) -> PlaceRef | None:
     """The settlement of the sentence's speakers ("residents of X said"), in the focus country,
     when the sentence names no other place."""
+    focus = resolution.focus_at(start)[0]
     return next((ref for ref in resolution.places
                  if start <= ref.start < end and ref.role == "source" and ref.resolved and
                  FEATURE_SPECIFICITY.get(ref.feature or "", 1) <= 1 and
-                 (resolution.focus_country is None or
-                  ref.country_code == resolution.focus_country)), None)
+                 (focus is None or ref.country_code == focus)), None)
 
 
 def _is_origin(text: str, ref: PlaceRef) -> bool:
@@ -227,7 +234,6 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
                     sentences: list[tuple[int, int, tuple[Mention, ...]]]) -> list[Mention]:
     """Mentions with ``place``, ``geo_precision`` and ``date`` set; background mentions dropped."""
     text = document.text
-    focus = resolution.focus_place
     fallback_date = _lead_date(dates, text)
     located: list[Mention] = []
     last_place: tuple[PlaceRef, int, int] | None = None
@@ -237,6 +243,10 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
     actors_seen: set[str] = set()
     for start, end, mentions in sentences:
         paragraph = _paragraph_start(text, start)
+        focus = resolution.focus_at(start)[1]
+        if last_place is not None and _section(resolution, last_place[0].start) != \
+                _section(resolution, start):
+            last_place = None  # a digest's next country: the last item's town is not its scene
         sentence_dates = [ref for ref in dates if start <= ref.start < end]
         if sentence_dates and all(ref.is_background for ref in sentence_dates):
             continue
@@ -278,8 +288,8 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
                 place, precision = setting, max(_precision(text, setting), 2)
             elif place is None and last_place:
                 place, precision = last_place[0], max(last_place[1], 2)
-            elif place is None and resolution.focus_place is not None:
-                place, precision = resolution.focus_place, 2
+            elif place is None and focus is not None:
+                place, precision = focus, 2
             elif place is None and places:
                 place, precision = places[0], 2  # only an origin is named: near it
             located.append(dataclasses.replace(mention, place=place, geo_precision=precision,

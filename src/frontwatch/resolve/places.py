@@ -46,6 +46,11 @@ from frontwatch.resolve.place_names import (
     with_first,
 )
 from frontwatch.resolve.place_parts import inside_towns_named, outside_named_containers
+from frontwatch.resolve.place_sections import (
+    CountrySection,
+    country_sections,
+    section_focus_place,
+)
 from frontwatch.resolve.place_spans import extended, names_looked_up, whole_phrase
 
 if TYPE_CHECKING:
@@ -82,11 +87,21 @@ NEAR_WORDS = {"near", "outside", "around", "outskirts", "nearby", "close", "nort
 
 @dataclass(frozen=True, slots=True)
 class PlaceResolution:
-    """The document's places, its focus country and its focus place (most named settlement)."""
+    """The document's places, its focus country and its focus place (most named settlement);
+    ``sections``: the parts of a multi-country digest, each with its own country and place."""
 
     places: tuple[PlaceRef, ...]
     focus_country: str | None
     focus_place: PlaceRef | None
+    sections: tuple[CountrySection, ...] = ()
+
+    def focus_at(self, offset: int) -> tuple[str | None, PlaceRef | None]:
+        """The focus country and place at character ``offset``: its section's, else the
+        document's."""
+        for section in self.sections:
+            if section.start <= offset < section.end:
+                return section.country, section.place
+        return self.focus_country, self.focus_place
 
 
 def find_datelines(text: str, whole: bool = False) -> list[tuple[int, int]]:
@@ -362,7 +377,27 @@ def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | 
 
 def resolve_places(doc: Doc, doc_id: str, gazetteer: Gazetteer,
                    country_hint: str | None = None) -> PlaceResolution:
-    """Recognise and resolve every place in ``doc``; see the module docstring for the method."""
+    """Recognise and resolve every place in ``doc``; see the module docstring for the method.
+    A digest whose sections are headed by different countries has each section's names read
+    again inside its country (:mod:`frontwatch.resolve.place_sections`)."""
+    whole = _resolve_whole(doc, doc_id, gazetteer, country_hint)
+    sections = country_sections(doc.text, whole.places)
+    if not sections:
+        return whole
+    refs = [ref for ref in whole.places
+            if not any(section.start <= ref.start < section.end for section in sections)]
+    for section in sections:
+        inside = whole if section.country == whole.focus_country else \
+            _resolve_whole(doc, doc_id, gazetteer, section.country)
+        refs += [ref for ref in inside.places if section.start <= ref.start < section.end]
+    places = tuple(sorted(refs, key=lambda ref: ref.start))
+    return PlaceResolution(places, whole.focus_country, whole.focus_place, tuple(
+        dataclasses.replace(section, place=section_focus_place(section, places))
+        for section in sections))
+
+
+def _resolve_whole(doc: Doc, doc_id: str, gazetteer: Gazetteer,
+                   country_hint: str | None) -> PlaceResolution:
     datelines = find_datelines(doc.text)
     full_text = doc.text
     spans = extended(full_text, _candidates(doc, datelines), gazetteer)
