@@ -144,6 +144,13 @@ CASES = [
      "sticks in the market, leaving one dead.", "Mob violence"),
     ("Opposition supporters set fire to two buses and blocked the road with burning tyres.",
      "Violent demonstration"),
+    # A politician's arrest is political whatever the charge; a party's crowd demonstrates.
+    ("Police arrested the former prime minister at the court, saying he was wanted in a "
+     "corruption case.", "Arrests"),
+    ("Police opened fire on hundreds of opposition supporters chanting slogans outside the "
+     "court, killing two.", "Excessive force against protesters"),
+    ("A crowd of party supporters stormed the governor's residence, smashed furniture and set "
+     "the building on fire.", "Violent demonstration"),
     # The parser reads "jets believed to be X struck" as "jets believed [that] ... struck".
     ("Jets thought to be Turkish struck a fuel depot outside the town on Monday.",
      "Air/drone strike"),

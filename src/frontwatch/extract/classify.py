@@ -45,6 +45,10 @@ DISASTER_WORDS = {
     # road and industrial accidents: "a fuel tanker overturned and exploded"
     "overturned", "capsized", "derailed", "tanker", "tankers",
 }
+#: People whose arrest is political whatever they are charged with.
+POLITICAL_FIGURES = {"minister", "premier", "president", "lawmaker", "lawmakers", "mp", "mps",
+                     "senator", "opposition", "journalist", "journalists", "activist", "activists",
+                     "dissident", "dissidents", "governor", "mayor", "candidate", "party"}
 CRIME_WORDS = {
     "robbery", "robbers", "thieves", "thief", "theft", "stolen", "burglars", "burglary", "drug",
     "drugs", "narcotics", "cocaine", "heroin", "smuggling", "smugglers", "trafficking", "fraud",
@@ -208,9 +212,10 @@ def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
         # "angry crowds rampaged through the market" after videos of killings circulated.
         damage = [t for t in triggers if t.sub_event_type == "Looting/property destruction"]
         if damage and _crowd_acts(sentence) and words & PROTESTER_VIOLENCE:
+            # a party's followers on the streets demonstrate, word protest or not
             demonstrating = bool((_lemmas(sentence) | _lemmas(_previous(sentence))) &
                                  PROTEST_LEMMAS) or bool(words & DEMONSTRATION_SIGNS) or \
-                _dispersed(sentence) or _intervened(sentence)
+                bool(words & PARTY_FOLLOWERS) or _dispersed(sentence) or _intervened(sentence)
             kind = "Violent demonstration" if demonstrating else "Mob violence"
             return Decision(kind, damage[0])
         return None
@@ -321,9 +326,11 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
 
 def not_crime(trigger: Trigger, sentence: Span) -> bool:
     """Kept in a crime story: a protest about crime or migration is still a protest, and
-    villagers who beat suspected thieves are a mob."""
+    villagers who beat suspected thieves are a mob; the arrest of a politician is political
+    whatever the charge."""
     return trigger.family in ("protest", "riot") or (
-        trigger.family == "civilians" and _crowd_did_it(trigger, sentence))
+        trigger.family == "civilians" and _crowd_did_it(trigger, sentence)) or (
+        trigger.sub_event_type == "Arrests" and bool(_words(sentence) & POLITICAL_FIGURES))
 
 
 def _crowd_did_it(trigger: Trigger, sentence: Span) -> bool:
@@ -401,9 +408,10 @@ def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[Acto
         triggers = [t for t in triggers if not_crime(t, sentence)]
         if not triggers:
             return []
-    if (words | _next_words(sentence)) & CRIME_WORDS:
+    if (words | _next_words(sentence)) & CRIME_WORDS and not words & POLITICAL_FIGURES:
         # Police arresting thieves, or migrants a gang smuggled (said in the next sentence),
-        # is ordinary crime, not a strategic development.
+        # is ordinary crime, not a strategic development; a former prime minister held "in a
+        # corruption case" is a political arrest, whatever the charge.
         triggers = [t for t in triggers if t.sub_event_type != "Arrests"]
     if not words & CASUALTY_WORDS:
         triggers = [t for t in triggers if sentence.doc[t.start:t.end].text.lower() !=

@@ -34,6 +34,18 @@ SECURITY_LEMMAS = {"police", "policeman", "officer", "soldier", "troop", "force"
                    "security", "guard", "military"}
 
 
+#: Words for a number of people that a participle describes as a crowd ("hundreds chanting").
+GATHERED = {"group", "people", "hundreds", "thousands", "dozens", "scores", "worker", "activist"}
+
+
+def _crowd_doing(verb: Token) -> bool:
+    """"a group of supporters chanting slogans": the participle describes a crowd."""
+    if verb.dep_ != "acl":
+        return False
+    noun = verb.head
+    return noun.lemma_.lower() in CROWD_LEMMAS | GATHERED
+
+
 def _argument_lemmas(verb: Token) -> set[str]:
     """Lemmas of the verb's object or passive subject (and their conjuncts); of a relative
     clause's, the noun it describes ("14 drones, all of which were shot down")."""
@@ -71,10 +83,11 @@ def syntax_triggers(sentence: Span) -> list[Trigger]:
         if lemma in DISRUPT_LEMMAS and arguments & WEAPON_LEMMAS and not _aircraft_struck(token):
             found.append(Trigger("Disrupted weapons use", "disrupted-syntax", "disrupt", 92,
                                  token.i, token.i + 1))
-        elif lemma in CROWD_ACTS and any(child.dep_ == "nsubj" and
-                                         child.lemma_.lower() in CROWD_LEMMAS
-                                         for child in token.children):
-            # "the crowd had been singing and chanting": a gathering, word protest or not
+        elif lemma in CROWD_ACTS and (any(child.dep_ == "nsubj" and
+                                          child.lemma_.lower() in CROWD_LEMMAS
+                                          for child in token.children) or _crowd_doing(token)):
+            # "the crowd had been singing and chanting", "supporters chanting slogans": a
+            # gathering, word protest or not
             found.append(Trigger("Peaceful protest", "crowd-acts-syntax", "protest", 45,
                                  token.i, token.i + 1))
         elif lemma == "disperse" and arguments & CROWD_LEMMAS:
