@@ -155,6 +155,9 @@ def _same_place(a: PlaceRef | None, b: PlaceRef | None) -> bool:
         return a is b
     if (a.gazetteer_id or a.text) == (b.gazetteer_id or b.text):
         return True
+    if a.gazetteer_id and b.gazetteer_id and "@" in a.gazetteer_id + b.gazetteer_id and \
+            a.gazetteer_id.split("@")[0] == b.gazetteer_id.split("@")[0]:
+        return True  # "15 km west of Shwebo" and "in Shwebo Township": one incident's place
     return _parts_of_one_town(a, b)
 
 

@@ -22,6 +22,7 @@ import re
 
 from frontwatch.records import DateRef, Document, Mention, PlaceRef
 from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, MAJOR_CITY
+from frontwatch.resolve.place_offsets import offset_place
 from frontwatch.resolve.place_parts import DIRECTIONS
 from frontwatch.resolve.places import NEAR_WORDS, PlaceResolution
 
@@ -271,6 +272,8 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
             actors_seen.update(ref.name for ref in (mention.actor1, mention.actor2) if ref)
             place = _pick_place(text, places, mention.trigger.start)
             precision = _precision(text, place) if place else None
+            if place is not None and (moved := offset_place(text, place)) is not None:
+                place, precision = moved, 2  # "Gumuruk, some 35 km west of Pibor town"
             if place is not None and place.feature == "country" and focus is not None and \
                     focus.country_code == place.country_code:
                 place, precision = focus, 2  # "clashes in Libya": where in Libya, the report says
