@@ -157,3 +157,19 @@ def test_a_bulletin_item_s_day_the_tagger_missed_is_a_date() -> None:
         source="t", published=dt.date(2024, 5, 8))
     dates = {ref.text: ref.date for ref in analyse(document).dates}
     assert dates.get("2 May") == dt.date(2024, 5, 2) and "7 May 2024" not in dates
+
+
+def test_a_table_s_day_in_figures_is_the_nearest_day_before_publication() -> None:
+    from frontwatch.nlp import annotate
+    from frontwatch.resolve.dates import resolve_dates
+
+    text = ("| Date | Location | Description |\n|---|---|---|\n"
+            "| 03/05 | Bocaranga | A vehicle hit a mine. |\n"
+            "| 12/01/2017 | Paoua | Gunmen attacked a post. |\n"
+            "The score was 3/5 after the vote.")
+    refs = {ref.text: ref.date for ref in resolve_dates(annotate(text), "d", WEDNESDAY)}
+    # Published 18 January 2017: 3 May and 5 March of 2017 are both after it; of last year's,
+    # 3 May 2016 is the nearer. 12/01 can only be 12 January (1 December is after publication).
+    assert refs["03/05"] == dt.date(2016, 5, 3)
+    assert refs["12/01/2017"] == dt.date(2017, 1, 12)
+    assert "3/5" not in refs

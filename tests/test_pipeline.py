@@ -312,3 +312,12 @@ def test_each_country_section_of_a_digest_is_read_in_its_country(gazetteer) -> N
     # An item naming no place falls back to its own section's town, not the digest's focus.
     abduction = by_type["Abduction/forced disappearance"]
     assert abduction.country == "Mali"
+
+
+def test_a_table_row_s_date_cell_dates_its_description(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("WEEKLY INCIDENTS, 2-8 May 2022\n\n| Date | Location | Description |\n"
+                     "|---|---|---|\n| 03/05 | Bocaranga | Armoured vehicle of MINUSCA hit an "
+                     "explosive device while escorting a convoy. Two peacekeepers injured. |\n"
+                     "| 07/05 | Paoua | Soldiers exchanged fire with 3R fighters for two hours. "
+                     "Four fighters killed. |\n", gazetteer, published="2022-05-09")
+    assert sorted(str(e.event_date) for e in events) == ["2022-05-03", "2022-05-07"]

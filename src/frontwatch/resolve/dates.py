@@ -375,7 +375,53 @@ def resolve_dates(doc: Doc, doc_id: str, published: dt.date | None) -> list[Date
                             time_precision=precision, is_background=background,
                             is_statement=_is_statement(entity), stage=STAGE))
     refs += _untagged_dates(doc, doc_id, published, refs, datelines)
+    refs += _numeric_dates(doc.text, doc_id, published, refs)
     return _with_counted_days(doc.text, doc_id, refs)
+
+
+#: "| 03/05 | Ouham-Pende | ...", "- 07.05.2022: ...": a day in figures, as a table's first
+#: cell or a list item's head (elsewhere "3/5" may be a score or a fraction).
+NUMERIC_DATE = re.compile(r"(?:^|(?<=\n)|(?<=\|))[ \t]*(?:[-•*][ \t]*)?"
+                          r"(?P<date>(?P<a>\d{1,2})[/.](?P<b>\d{1,2})(?:[/.](?P<year>(?:19|20)?\d\d))?)"
+                          r"(?=[ \t]*(?:\||:|,|[-–]\s))")
+
+
+def _numeric_day(first: int, second: int, year: str | None, published: dt.date) -> dt.date | None:
+    """The day "first/second" means: day/month or month/day, whichever is a real day no later
+    than publication and nearest to it (a weekly table's "03/05" of 9 May is 3 May)."""
+    options = []
+    for day, month in ((first, second), (second, first)):
+        if year:
+            years = [int(year) + (2000 if len(year) == 2 else 0)]
+        else:
+            years = [published.year, published.year - 1]
+        for candidate_year in years:
+            try:
+                day_date = dt.date(candidate_year, month, day)
+            except ValueError:
+                continue
+            if day_date <= published:
+                options.append(day_date)
+                break
+    return max(options) if options else None
+
+
+def _numeric_dates(text: str, doc_id: str, published: dt.date, refs: list[DateRef]
+                   ) -> list[DateRef]:
+    found = []
+    for match in NUMERIC_DATE.finditer(text):
+        start, end = match.span("date")
+        if any(ref.start < end and start < ref.end for ref in refs):
+            continue
+        date = _numeric_day(int(match.group("a")), int(match.group("b")), match.group("year"),
+                            published)
+        if date is None:
+            continue
+        found.append(DateRef(doc_id=doc_id, text=match.group("date"), start=start, end=end,
+                             date=date, time_precision=1,
+                             is_background=date < published - dt.timedelta(days=BACKGROUND_DAYS),
+                             stage=STAGE))
+    return found
 
 
 def _untagged_dates(doc: Doc, doc_id: str, published: dt.date, refs: list[DateRef],

@@ -174,6 +174,22 @@ def _pick_date(dates: list[DateRef], mention: Mention | None, position: int) -> 
     return min(current, key=lambda ref: abs(ref.start - position))
 
 
+#: A table row or a list item: the line starts with a cell bar, a bullet or an item number.
+_ROW_START = re.compile(r"[ \t]*(?:\||[-–•*·][ \t]|\d{1,2}[.)][ \t])")
+
+
+def _line_date(text: str, dates: list[DateRef], position: int) -> DateRef | None:
+    """The day heading the line of ``position`` when the sentence splitter cut the line: a
+    table row's date cell ("| 03/05 | Ouham-Pende | ... | MINUSCA vehicle hit a mine"), a
+    list item's date ("- Tue 18 May, outskirts of Bandiagara: ...")."""
+    line_start = text.rfind("\n", 0, position) + 1
+    if not _ROW_START.match(text, line_start):
+        return None  # a paragraph of prose: its earlier sentence's day need not be this one's
+    return next((ref for ref in reversed(dates) if line_start <= ref.start < position and
+                 not ref.is_statement and not ref.is_background and ref.time_precision == 1),
+                None)
+
+
 def _statement_date(dates: list[DateRef]) -> DateRef | None:
     """"… were killed when a landmine exploded on Tuesday, an official said": a sentence whose
     only date is the telling's (by the parse) dates its event no later than that: closer than
@@ -256,7 +272,8 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
                 not any(not ref.is_background for ref in sentence_dates):
             continue  # an undated highlight restates an incident told in full below
         for mention in mentions:
-            date = _pick_date(sentence_dates, mention, mention.trigger.start)
+            date = _pick_date(sentence_dates, mention, mention.trigger.start) or \
+                _line_date(text, dates, mention.trigger.start)
             if date is None and last_date and last_date[0] == paragraph:
                 date = last_date[1]
             stated = _statement_date(sentence_dates)
