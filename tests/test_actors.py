@@ -119,3 +119,12 @@ def test_the_army_of_a_report_from_palestine_is_israel_s(gazetteer) -> None:  # 
         "Palestinian Prisoners' Society said.", source="t", published=dt.date(2023, 9, 19))
     events = frontwatch.extract(document, gazetteer)
     assert events and events[0].actor1 == "Military Forces of Israel"
+
+
+def test_a_capitalised_name_before_gang_or_militia_is_a_group() -> None:
+    names = _names("Heavily armed members of the Gran Grif gang attacked the town.", "HT")
+    assert "Gran Grif" in names
+    assert _names("Most bodies were attributed to the Kaniyat militia.", "LY") == ["Kaniyat"]
+    # A demonym before the word is the generic pattern, not a name.
+    assert _names("A Syrian militia attacked the village.", "SY") == \
+        ["Unidentified Armed Group (Syria)"]

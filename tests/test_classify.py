@@ -151,6 +151,14 @@ CASES = [
      "court, killing two.", "Excessive force against protesters"),
     ("A crowd of party supporters stormed the governor's residence, smashed furniture and set "
      "the building on fire.", "Violent demonstration"),
+    # A person captured is arrested (by the state); rifles and drones together are a battle;
+    # explosives destroyed "in a controlled manner" are disposed of, not set off.
+    ("On Wednesday troops captured alias 'Cachaco', the group's financial chief, in the town.",
+     "Arrests"),
+    ("Troops on patrol were attacked with rifles and explosive-laden drones by rebels.",
+     "Armed clash"),
+    ("Engineers located and destroyed in a controlled manner eleven improvised explosive "
+     "devices planted on a footpath.", "Disrupted weapons use"),
     # The parser reads "jets believed to be X struck" as "jets believed [that] ... struck".
     ("Jets thought to be Turkish struck a fuel depot outside the town on Monday.",
      "Air/drone strike"),

@@ -321,3 +321,12 @@ def test_a_table_row_s_date_cell_dates_its_description(gazetteer) -> None:  # ty
                      "| 07/05 | Paoua | Soldiers exchanged fire with 3R fighters for two hours. "
                      "Four fighters killed. |\n", gazetteer, published="2022-05-09")
     assert sorted(str(e.event_date) for e in events) == ["2022-05-03", "2022-05-07"]
+
+
+def test_a_day_told_in_a_sentence_without_an_event_dates_the_next(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("Gang members attacked the town of Saint-Marc on 3 October, killing 70.\n\n"
+                     "On 4 October, in Saint-Marc, residents seized two young men accused of "
+                     "acting as lookouts. A crowd beat them and set them on fire. Both died.",
+                     gazetteer, published="2024-10-05")
+    mobs = [e for e in events if e.sub_event_type == "Mob violence"]
+    assert mobs and str(mobs[0].event_date) == "2024-10-04"

@@ -327,6 +327,10 @@ def _without_overlaps(matches: Iterable[ActorMatch]) -> list[ActorMatch]:
     return sorted(kept, key=lambda m: m.start)
 
 
+#: A word after a name that makes the name an armed band's.
+NAMED_BAND_WORDS = {"gang", "militia"}
+
+
 def _unlisted_groups(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
     """Armed groups the dictionary does not list, named as such: "the 444th Combat Brigade",
     "the Sudan Liberation Army". ACLED names such groups as they call themselves."""
@@ -343,6 +347,25 @@ def _unlisted_groups(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
             continue  # "Syrian Army", "Police Force": state forces, named by the generic rules
         name = " ".join(token.text for token in words)
         found.append(ActorMatch(words[0].i, entity.end, name, 3, ARMED_GROUP, doc_country, True))
+    return found + _named_bands(doc, doc_country)
+
+
+def _named_bands(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
+    """"the Gran Grif gang", "the Kaniyat militia": the capitalised name before the word."""
+    found = []
+    for token in doc:
+        if token.lower_ not in NAMED_BAND_WORDS:
+            continue
+        start = token.i
+        while start > max(token.sent.start, token.i - 4) and doc[start - 1].is_title and \
+                doc[start - 1].lower_ != "the":
+            start -= 1
+        words = doc[start:token.i]
+        if not len(words) or demonyms().get(words[0].lower_) or \
+                words[0].i == token.sent.start:
+            continue  # "Syrian militia" is generic; a sentence's first word may be any word
+        found.append(ActorMatch(start, token.i + 1, words.text, 3, ARMED_GROUP, doc_country,
+                                True))
     return found
 
 

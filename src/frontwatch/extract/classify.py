@@ -33,7 +33,7 @@ from frontwatch.extract.syntax_triggers import SECURITY_LEMMAS, syntax_triggers
 from frontwatch.extract.triggers import Trigger, find_triggers
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["REMOTE_ORDER", "Decision", "candidate_triggers", "classify_sentence", "not_crime"]
 
@@ -239,6 +239,31 @@ def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
     return Decision("Peaceful protest", protest)
 
 
+#: Whom one captures when one does not capture a place.
+CAPTIVE_WORDS = {"alias", "leader", "chief", "commander", "member", "members", "suspect",
+                 "suspects", "militant", "militants", "fighter", "fighters", "man", "men",
+                 "soldier", "soldiers", "ringleader", "kingpin", "financier", "emir", "deputy",
+                 "lieutenant", "operative", "operatives", "spokesman"}
+
+
+def _captured_a_person(verb: Token) -> bool:
+    """The object of a capture verb is a person: named, an alias, or a word for one."""
+    objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
+    return any(obj.ent_type_ == "PERSON" or obj.lower_ in CAPTIVE_WORDS or
+               any(token.lower_ == "alias" for token in obj.subtree) for obj in objects)
+
+
+def _capturers(verb: Token, actors: list[ActorMatch], sentence: Span) -> set[str]:
+    """Kinds of the actors who captured: the verb's subject or its "by" agent, else the
+    sentence's actors that are not its speakers."""
+    agents = [child for child in verb.children if child.dep_ == "nsubj"] + [
+        obj for child in verb.children if child.dep_ == "agent" for obj in child.children]
+    if agents:
+        return {actor.kind for actor in actors for agent in agents
+                if actor.start <= agent.i < actor.end}
+    return {actor.kind for actor in actors if not is_speaker(actor.start, actor.end, sentence)}
+
+
 def _armed(actors: list[ActorMatch]) -> list[ActorMatch]:
     return [actor for actor in actors if actor.kind in (STATE, ARMED_GROUP)]
 
@@ -302,6 +327,16 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
             decisions.append(Decision(trigger.sub_event_type, trigger))
     territory = _best(triggers, "territory")
     battle = _best(triggers, "battle")
+    if territory is not None and territory.rule == "territory" and \
+            _captured_a_person(sentence.doc[territory.start]):
+        # "troops captured alias 'Cachaco', the group's financial chief": a person taken, not
+        # a place: the state arrests, an armed group abducts (traders who seize two men for a
+        # mob do neither)
+        doers = _capturers(sentence.doc[territory.start], actors, sentence)
+        if STATE in doers or ARMED_GROUP in doers:
+            decisions.append(Decision("Arrests" if STATE in doers else
+                                      "Abduction/forced disappearance", territory))
+        territory = None
     if territory is not None and territory.rule == "transfer" and battle is not None and \
             _battle_ends_in(battle, territory, sentence):
         territory = None

@@ -117,7 +117,22 @@ def syntax_triggers(sentence: Span) -> list[Trigger]:
             # apart, however long the clause between them
             found.append(Trigger("Remote explosive/landmine/IED", "ied-syntax", "remote", 60,
                                  token.i, token.i + 1))
-    return found
+    return found + _controlled_destruction(sentence)
+
+
+def _controlled_destruction(sentence: Span) -> list[Trigger]:
+    """"destroyed in a controlled manner eleven improvised explosive devices", "a controlled
+    detonation of the mine": the army's disposal of explosives (however the parser reads it)."""
+    lemmas = {token.lemma_.lower() for token in sentence}
+    if not lemmas & WEAPON_LEMMAS:
+        return []
+    for token in sentence:
+        following = token.nbor() if token.i + 1 < sentence.end else None
+        if token.lower_ == "controlled" and following is not None and \
+                following.lower_ in ("manner", "way", "detonation", "explosion", "demolition"):
+            return [Trigger("Disrupted weapons use", "controlled-syntax", "disrupt", 92,
+                            token.i, token.i + 2)]
+    return []
 
 
 EXPLOSIVE_SUBJECTS = {"mine", "landmine", "bomb", "device", "ied", "explosive"}
@@ -165,6 +180,16 @@ def _security_fired_on_crowd(verb: Token) -> bool:
         for child in verb.children)
 
 
+#: Weapons of a ground assault: "attacked with rifles and explosive-laden drones" is a battle.
+GROUND_WEAPONS = {"rifle", "gun", "firearm", "machine-gun", "rpg", "grenade", "mortar", "weapon"}
+
+
+def _flown(preposition: Token) -> bool:
+    """"with 14 drones": the instruments are aircraft, and no gun among them."""
+    instruments = {token.lemma_.lower() for token in preposition.subtree}
+    return bool(instruments & AIRCRAFT_SUBJECTS) and not instruments & GROUND_WEAPONS
+
+
 def _aircraft_struck(verb: Token) -> bool:
     """"A drone ... struck a market", "attacked the city overnight with 14 drones": the
     aircraft is the subject or the instrument. "Warplanes believed to be Russian struck ...",
@@ -173,9 +198,7 @@ def _aircraft_struck(verb: Token) -> bool:
     if verb.lemma_.lower() not in STRIKE_LEMMAS:
         return False
     if any(child.dep_ == "nsubj" and child.lemma_.lower() in AIRCRAFT_SUBJECTS or
-           (child.dep_ == "prep" and child.lower_ == "with" and any(
-               obj.dep_ == "pobj" and obj.lemma_.lower() in AIRCRAFT_SUBJECTS
-               for obj in child.children))
+           (child.dep_ == "prep" and child.lower_ == "with" and _flown(child))
            for child in verb.children):
         return True
     has_subject = any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)

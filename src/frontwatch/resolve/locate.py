@@ -190,6 +190,13 @@ def _line_date(text: str, dates: list[DateRef], position: int) -> DateRef | None
                 None)
 
 
+def _told_before(dates: list[DateRef], paragraph: int, start: int) -> DateRef | None:
+    """The day told last from ``paragraph`` to ``start``."""
+    return next((ref for ref in sorted(dates, key=lambda ref: -ref.start)
+                 if paragraph <= ref.start < start and not ref.is_statement and
+                 not ref.is_background), None)
+
+
 def _statement_date(dates: list[DateRef]) -> DateRef | None:
     """"… were killed when a landmine exploded on Tuesday, an official said": a sentence whose
     only date is the telling's (by the parse) dates its event no later than that: closer than
@@ -254,7 +261,7 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
     fallback_date = _lead_date(dates, text)
     located: list[Mention] = []
     last_place: tuple[PlaceRef, int, int] | None = None
-    last_date: tuple[int, DateRef] | None = None
+    last_date: tuple[int, int, DateRef] | None = None
     types_seen: set[str] = set()
     summaries = _summary_sections(text)
     actors_seen: set[str] = set()
@@ -275,7 +282,14 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
             date = _pick_date(sentence_dates, mention, mention.trigger.start) or \
                 _line_date(text, dates, mention.trigger.start)
             if date is None and last_date and last_date[0] == paragraph:
-                date = last_date[1]
+                date = last_date[2]
+                told = _told_before(dates, last_date[1], start)
+                if told is not None:
+                    # a day told after the last event's sentence, in a sentence of no event
+                    # ("On 4 October, residents seized two men. A crowd beat them ...")
+                    date = told
+            elif date is None:
+                date = _told_before(dates, paragraph, start)
             stated = _statement_date(sentence_dates)
             actor = mention.actor1.name if mention.actor1 else None
             if date is None and stated is not None and \
@@ -318,6 +332,6 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
                 last_place = (place, precision, paragraph)
         own = _pick_date(sentence_dates, None, start)
         if own is not None:
-            last_date = (paragraph, own)
+            last_date = (paragraph, end, own)
     return located
 
