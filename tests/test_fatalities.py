@@ -27,6 +27,11 @@ def _count(sentence: str) -> int:
     ("A massive air strike on the market killed civilians.", 10),  # DOMAIN.md: a major attack
     ("Heavy fighting killed fighters on both sides.", 10),
     ("At least 15 people, including two babies, were killed.", 15),  # a subset, not a sum
+    # every group after "including" is among the total; "those killed" were counted before
+    ("Three people, including a student and a shop worker, were killed, the hospital said.", 3),
+    ("Students held a funeral prayer for those killed.", 0),
+    # a conjoined verb without a subject counts the first verb's
+    ("A student who stood in front of the police line was hit and died in hospital.", 1),
     ("The shelling killed three farmers, a village chief said.", 3),  # the teller is no victim
     ("The blast killed nine pilgrims, according to a nurse and a driver.", 9),
     ("Fighting between two militias killed four fighters and a civilian.", 5),  # killers before

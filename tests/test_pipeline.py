@@ -330,3 +330,12 @@ def test_a_day_told_in_a_sentence_without_an_event_dates_the_next(gazetteer) -> 
                      gazetteer, published="2024-10-05")
     mobs = [e for e in events if e.sub_event_type == "Mob violence"]
     assert mobs and str(mobs[0].event_date) == "2024-10-04"
+
+
+def test_a_dispersal_that_killed_is_excessive_force(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("In Rangpur, police fired rubber bullets and tear gas at students who had "
+                     "been demonstrating peacefully on Tuesday. A student who stood in front of "
+                     "the police line was hit and died on the way to hospital.", gazetteer,
+                     published="2024-07-17")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == \
+        [("Excessive force against protesters", 1)]

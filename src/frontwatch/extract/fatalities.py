@@ -132,6 +132,9 @@ def _quantity(token: Token) -> int | None:
 def _numbers_in_arguments(token: Token) -> list[tuple[int, Token]]:
     """Numbers in the subject or object of the death word's verb ("A policeman was shot dead")."""
     verb = token if token.pos_ == "VERB" else token.head
+    if verb.dep_ == "conj" and not any(child.dep_ in ("nsubj", "nsubjpass")
+                                       for child in verb.children):
+        verb = verb.head  # "A student ... was hit and died": the subject of the first verb
     found = []
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
@@ -197,11 +200,18 @@ def _combine(numbers: list[tuple[int, Token]]) -> int:
     """Sum conjoined groups; drop subsets ("including 3 children") and ranges' upper ends."""
     values: list[int] = []
     previous_number: Token | None = None
+    subset = False
     for value, token in sorted(numbers, key=lambda item: item[1].i):
         before = token.doc[max(token.i - 3, 0):token.i].text.lower().split()
+        between = {t.lower_ for t in token.doc[previous_number.i + 1:token.i]} \
+            if previous_number is not None else set()
+        if between & SUBSET_WORDS or any(word in before for word in SUBSET_WORDS):
+            subset = True  # "including a student and a shop worker": both among the three
+        elif between & {",", ";", ")", "—"}:
+            subset = False
         if _is_range_end(token, previous_number):
             values[-1] = min(values[-1], value)
-        elif values and any(word in before for word in SUBSET_WORDS):
+        elif values and subset:
             pass
         elif values and token.i > 0 and token.doc[token.i - 1].lower_ == "or":
             values[-1] = min(values[-1], value)
@@ -260,6 +270,8 @@ def count_fatalities(sentence: Span) -> FatalityCount:
             deaths.append(_combine(numbers))
         elif token.lower_ in ("toll", "bodies", "lives", "fatalities", "deaths"):
             continue
+        elif token.i > sentence.start and sentence.doc[token.i - 1].lower_ in ("those", "the"):
+            continue  # "a prayer for those killed", "mourned the dead": deaths told before
         else:
             deaths.append(_unnumbered(sentence))
         low = min([number[1].i for number in numbers] + [token.i])

@@ -48,6 +48,10 @@ RIOTS = ("Violent demonstration", "Mob violence")
 VIOLENT = (*BATTLES, "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
            "Chemical weapon", "Remote explosive/landmine/IED", "Grenade", "Attack",
            "Abduction/forced disappearance", "Sexual violence")
+#: Events a following sentence's death toll belongs to: violence, riots and force used on
+#: protesters ("police fired rubber bullets at students ... A student was hit and died").
+TOLL_TAKERS = (*VIOLENT, *RIOTS, "Excessive force against protesters",
+               "Protest with intervention")
 ARMED_ONLY = (*BATTLES, "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
               "Chemical weapon")
 
@@ -286,7 +290,7 @@ def _add_toll_to_latest(out: list[SentenceMentions], sentence: SpacySpan) -> Non
     """The toll goes to the latest violent event of the two sentences before ("... took the
     town. The army said it had withdrawn. At least 25 people were killed in the battle.")."""
     for index in range(len(out) - 1, max(len(out) - 3, -1), -1):
-        if out[index].mentions[-1].sub_event_type in VIOLENT:
+        if out[index].mentions[-1].sub_event_type in TOLL_TAKERS:
             out[index] = _add_toll(out[index], sentence)
             return
 
@@ -300,7 +304,7 @@ def _add_toll(previous: SentenceMentions, sentence: SpacySpan) -> SentenceMentio
     event reported just before it adds its deaths to that event."""
     toll = count_fatalities(sentence)
     last = previous.mentions[-1]
-    if toll.fatalities <= last.fatalities or last.sub_event_type not in VIOLENT:
+    if toll.fatalities <= last.fatalities or last.sub_event_type not in TOLL_TAKERS:
         return previous
     words = {token.lemma_.lower() for token in sentence}
     if last.fatalities and not (words & RISING_TOLL or {"toll", "reach"} <= words):
@@ -309,7 +313,11 @@ def _add_toll(previous: SentenceMentions, sentence: SpacySpan) -> SentenceMentio
         # is an update and replaces it.
         return previous
     text = "; ".join(filter(None, [last.fatalities_text, toll.text]))
-    updated = dataclasses.replace(last, fatalities=toll.fatalities, fatalities_text=text)
+    # a dispersal that killed is lethal force against the protest (ACLED)
+    kind = "Excessive force against protesters" \
+        if last.sub_event_type == "Protest with intervention" else last.sub_event_type
+    updated = dataclasses.replace(last, fatalities=toll.fatalities, fatalities_text=text,
+                                  sub_event_type=kind)
     return dataclasses.replace(previous, mentions=(*previous.mentions[:-1], updated))
 
 
@@ -353,6 +361,14 @@ def _item_start(text: str, offset: int) -> int:
     paragraph = text.rfind("\n\n", 0, offset)
     items = [match.start() for match in _ITEM_LINE.finditer(text, max(paragraph, 0), offset)]
     return max([paragraph, *items])
+
+
+def _acts(doc: Doc, actor: ActorMatch) -> bool:
+    """The actor is a subject or an agent in its sentence, not a word of a place or a thing
+    ("stood in front of the police line")."""
+    head = doc[actor.start:actor.end].root
+    return head.dep_ in ("nsubj", "nsubjpass", "conj", "appos", "ROOT") or \
+        (head.dep_ == "pobj" and head.head.dep_ == "agent")
 
 
 def _of_section(actors: list[ActorMatch], doc: Doc, offset: int,
@@ -441,8 +457,9 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
             continue
         if mentions:
             out.append(SentenceMentions(sentence.start_char, sentence.end_char, tuple(mentions)))
-        elif out and text.rfind("\n\n", 0, out[-1].sentence_start) == paragraph and \
-                not any(a.kind in (STATE, ARMED_GROUP) for a in sentence_actors) and \
+        elif out and _item_start(text, out[-1].sentence_start) == paragraph and \
+                not any(a.kind in (STATE, ARMED_GROUP) and _acts(doc, a)
+                        for a in sentence_actors) and \
                 not any(sentence.start_char <= start < sentence.end_char
                         for start, _ in background):
             out[-1] = _add_toll(out[-1], sentence)

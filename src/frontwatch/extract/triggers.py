@@ -232,6 +232,10 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w(*forms("take")), _w("to"), _w("the"), _w("streets")],
         [_w("sit", "sat", "sitting"), _w("-", op="?"), _w("in", "ins")],
         [_w("human"), _w("chain", "chains")],
+        # "held a peaceful procession", "a protest procession": a funeral procession alone is
+        # a rite, not a protest
+        [_w("peaceful", "protest", "silent", "torch", "torchlight", "candlelight"),
+         _w("procession", "processions")],
     ]),
     ("Violent demonstration", "riot", "riot", 58, [
         [_w(*forms("riot", "rioter", "rioting"))],
