@@ -159,6 +159,9 @@ CASES = [
      "Armed clash"),
     ("Engineers located and destroyed in a controlled manner eleven improvised explosive "
      "devices planted on a footpath.", "Disrupted weapons use"),
+    # Toxic substances in a grenade are a chemical weapon (in a factory leak they are not).
+    ("Troops used grenades filled with toxic irritant substances against the trenches.",
+     "Chemical weapon"),
     # The parser reads "jets believed to be X struck" as "jets believed [that] ... struck".
     ("Jets thought to be Turkish struck a fuel depot outside the town on Monday.",
      "Air/drone strike"),
@@ -175,6 +178,7 @@ def test_sentence_types(text: str, expected: str, gazetteer) -> None:  # type: i
     "Residents are accused of being informers every time there is an attack.",
     "Analysts warned that troops could struggle to hold the towns as foreign forces withdraw.",
     "Delegations met on March 9 in Geneva to discuss the humanitarian situation.",
+    "A factory leak released toxic substances into the river on Monday.",
     "The officials spoke to reporters. Jihadist fighters use motorcycles to carry out raids.",
     "The monitor said 30 activists had been detained across the region since the start of the "
     "year.",

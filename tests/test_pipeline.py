@@ -339,3 +339,11 @@ def test_a_dispersal_that_killed_is_excessive_force(gazetteer) -> None:  # type:
                      published="2024-07-17")
     assert [(e.sub_event_type, e.fatalities) for e in events] == \
         [("Excessive force against protesters", 1)]
+
+
+def test_a_town_only_the_gazetteer_knows_is_read_in_the_country_its_sentence_names(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("KYIV - Russian missiles hit Kharkiv before dawn on Wednesday, killing a man, "
+                     "Ukraine's governor said. In Russia, the governor of the Rostov region says a "
+                     "Ukrainian drone attack set off a fire at the Novoshakhtinsk oil refinery "
+                     "early on Wednesday.", gazetteer, published="2024-02-21")
+    assert {e.location for e in events} >= {"Kharkiv", "Novoshakhtinsk"}

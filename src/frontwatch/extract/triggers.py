@@ -91,6 +91,13 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
             "diphosgene", "lewisite")],
         [_w("sulfur", "sulphur", "nitrogen"), _w("mustard")],
     ]),
+    # "grenades filled with toxic irritant substances": a chemical weapon only beside a weapon
+    # (a factory's toxic substances are an accident), see find_triggers
+    ("Chemical weapon", "chemical-substance", "remote", 90, [
+        [_w("toxic", "irritant", "asphyxiating", "choking", "poisonous", "chemical"),
+         _w("irritant", "irritants", op="?"),
+         _w(*forms("substance", "chemical", "irritant", "compound"))],
+    ]),
     ("Suicide bomb", "suicide", "remote", 95, [
         [_w("suicide", "suicide-bomb", "self-detonating"), _w("car", "truck", "vehicle", op="?"),
          _w(*forms("bomber", "bombing", "bomb", "attack", "attacker", "vest", "blast",
@@ -333,6 +340,15 @@ def _matcher(vocab: Vocab) -> Any:
     return matcher
 
 
+#: Weapons that deliver a toxic substance.
+DELIVERY_LEMMAS = {"grenade", "munition", "shell", "drone", "bomb", "rocket", "missile",
+                   "canister", "projectile", "mortar", "weapon", "ammunition"}
+
+
+def _weapon_in_sentence(doc: Doc, index: int) -> bool:
+    return any(token.lemma_.lower() in DELIVERY_LEMMAS for token in doc[index].sent)
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every rule that fires in ``doc``, longest match per rule and position."""
     found: dict[tuple[str, int], Trigger] = {}
@@ -340,6 +356,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         sub_event_type, name, family, priority = doc.vocab.strings[match_id].split("|")
         trigger = Trigger(sub_event_type, name, family, int(priority), start, end)
         key = (name, trigger.start)
+        if name == "chemical-substance" and not _weapon_in_sentence(doc, start):
+            continue
         if key not in found or trigger.end > found[key].end:
             found[key] = trigger
     return sorted(found.values(), key=lambda trigger: (trigger.start, -trigger.priority))

@@ -303,16 +303,20 @@ def _sub_spans(start: int, end: int, text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _accept(name: str, found: Lookup, focus: str | None, admin: bool) -> Place | None:
+def _accept(name: str, found: Lookup, focus: str | None, admin: bool,
+            named: frozenset[str] = frozenset()) -> Place | None:
     """A place for a name only the gazetteer recognised, when the evidence is strong enough:
-    inside the document's focus country; or, with no focus, a big city, or a name whose every
-    entry lies in one country (an exact name of 1,000 people or more or of an admin1 region, or a
-    close spelling)."""
+    inside the document's focus country, or inside a country its sentence ``named`` ("In
+    Russia, the governor of the Rostov region said ... the Novoshakhtinsk oil refinery"); or,
+    with no focus, a big city, or a name whose every entry lies in one country (an exact name of
+    1,000 people or more or of an admin1 region, or a close spelling)."""
     if found.match is None or not found.places:
         return None
     if focus:
-        return choose_close(name, found, focus, admin) if any(
-            place.country_code == focus for place in found.places) else None
+        for country in (focus, *sorted(named - {focus})):
+            if any(place.country_code == country for place in found.places):
+                return choose_close(name, found, country, admin)
+        return None
     place = choose(found.places, "exact", None, admin)
     if place is None:
         return None
@@ -338,8 +342,28 @@ def _person_name_parts(doc: Doc) -> list[tuple[int, int]]:
             entity[0].lower_ not in _ARTICLE_TOKENS]
 
 
+def _sentence_countries(doc: Doc, refs: list[PlaceRef]) -> dict[int, frozenset[str]]:
+    """The countries each sentence names, by the sentence's first character."""
+    named: dict[int, set[str]] = {}
+    for ref in refs:
+        if ref.resolved and ref.feature == "country" and ref.role != "dateline":
+            span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if span is not None:
+                named.setdefault(span.sent.start_char, set()).add(ref.country_code or "")
+    return {start: frozenset(codes) for start, codes in named.items()}
+
+
+def _countries_at(doc: Doc, start: int, end: int,
+                  countries: dict[int, frozenset[str]] | None) -> frozenset[str]:
+    if not countries:
+        return frozenset()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return countries.get(span.sent.start_char, frozenset()) if span is not None else frozenset()
+
+
 def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | None,
-                      taken: list[tuple[int, int, str]]) -> list[PlaceRef]:
+                      taken: list[tuple[int, int, str]],
+                      countries: dict[int, frozenset[str]] | None = None) -> list[PlaceRef]:
     refs: list[PlaceRef] = []
     full_text = doc.text  # built from the tokens on every access: read once
     candidates = _gazetteer_candidates(doc, taken)
@@ -362,7 +386,8 @@ def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | 
             admin = admin or admin_context(full_text, sub_start, sub_end)
             found = lookup_name(gazetteer, name, focus=focus)
             contained = contained_place(full_text, sub_end, name, found, gazetteer, sub_start)
-            place = contained or _accept(name, found, focus, admin)
+            named = _countries_at(doc, sub_start, sub_end, countries)
+            place = contained or _accept(name, found, focus, admin, named)
             if place is None:
                 if found.match == "exact":
                     # "Tal Abyad" is a place's whole name even where the evidence is too weak to
@@ -427,7 +452,8 @@ def _resolve_whole(doc: Doc, doc_id: str, gazetteer: Gazetteer,
     # (big cities, one-country names); then every name is read again inside the focus.
     unaided = _gazetteer_places(doc, doc_id, gazetteer, None, token_spans)
     focus = country_hint or focus_country(first + unaided, doc)
-    extra = _gazetteer_places(doc, doc_id, gazetteer, focus, token_spans) if focus else unaided
+    extra = _gazetteer_places(doc, doc_id, gazetteer, focus, token_spans,
+                              _sentence_countries(doc, first)) if focus else unaided
     if focus:  # looked up again: a spelling in the focus country can beat a small namesake abroad
         mentions = [(s, e, t, admin, role, lookup_name(gazetteer, clean_name(t)[0], whole_phrase(t),
                                                        focus))
