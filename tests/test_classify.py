@@ -159,6 +159,11 @@ CASES = [
      "Armed clash"),
     ("Engineers located and destroyed in a controlled manner eleven improvised explosive "
      "devices planted on a footpath.", "Disrupted weapons use"),
+    # Artillery heard is the sound of the battle; shells heard landing and killing struck.
+    ("Fighters attacked army positions outside the town, residents said, adding that heavy "
+     "gunfire and artillery could be heard throughout the day.", "Armed clash"),
+    ("Residents heard artillery shells landing on the town on Monday, killing two.",
+     "Shelling/artillery/missile attack"),
     # Toxic substances in a grenade are a chemical weapon (in a factory leak they are not).
     ("Troops used grenades filled with toxic irritant substances against the trenches.",
      "Chemical weapon"),

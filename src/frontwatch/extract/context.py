@@ -38,6 +38,8 @@ REACTION_VERBS = {"welcome", "condemn", "denounce", "praise", "hail", "criticise
                   "halt", "stop", "cease", "suspend"}
 ABSTRACT_ENEMIES = {"terrorism", "terror", "extremism", "insurgency", "jihadism", "crime",
                     "corruption", "poverty", "drug", "trafficking", "banditry", "impunity"}
+#: Verbs of perceiving: a weapon heard is the sound of fighting told elsewhere, not a strike.
+PERCEPTION_VERBS = {"hear", "audible"}
 SPEECH_VERBS = {"say", "tell", "add", "recall", "explain", "describe"}
 TREND_WORDS = {"wave", "spate", "surge", "rise", "increase", "spike", "upsurge", "rash", "trend",
                "escalate", "intensify", "multiply"}
@@ -192,6 +194,17 @@ def _habitual_present(head: Token, sentence: Span) -> bool:
     return not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
 
 
+def _only_heard(noun: Token) -> bool:
+    """The weapon is what someone heard, and nothing it did is told ("shells landing on the
+    town, killing two" did something)."""
+    first = noun
+    while first.dep_ == "conj":
+        first = first.head
+    return noun.pos_ == "NOUN" and first.head.lemma_.lower() in PERCEPTION_VERBS and \
+        not any(child.dep_ in ("acl", "relcl")
+                for word in (noun, first) for child in word.children)
+
+
 def _not_news(trigger: Trigger, sentence: Span) -> bool:
     """Triggers that refer to an event without reporting one: "previous truces", a statement
     that "condemned the attack", a trend ("a wave of
@@ -215,6 +228,8 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
                                                              "concussion")
                                           for child in head.children):
         return True  # "smoke shells", "sound grenades": crowd control, not shelling
+    if trigger.family == "remote" and _only_heard(head):
+        return True  # "gunfire and artillery could be heard": the sound of the fighting
     if trigger.family != "remote" and any(
             ancestor.dep_ == "nsubj" and ancestor.head.lemma_.lower() in SPEECH_VERBS
             for ancestor in [head, *head.ancestors][:3]):
