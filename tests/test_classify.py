@@ -164,6 +164,9 @@ CASES = [
      "gunfire and artillery could be heard throughout the day.", "Armed clash"),
     ("Residents heard artillery shells landing on the town on Monday, killing two.",
      "Shelling/artillery/missile attack"),
+    # A heading parsed as the subject, the aircraft in apposition.
+    ("Maarat al-Numan: warplanes that SOHR identified as Russian struck the town's main market "
+     "around midday.", "Air/drone strike"),
     # Toxic substances in a grenade are a chemical weapon (in a factory leak they are not).
     ("Troops used grenades filled with toxic irritant substances against the trenches.",
      "Chemical weapon"),

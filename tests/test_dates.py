@@ -173,3 +173,15 @@ def test_a_table_s_day_in_figures_is_the_nearest_day_before_publication() -> Non
     assert refs["03/05"] == dt.date(2016, 5, 3)
     assert refs["12/01/2017"] == dt.date(2017, 1, 12)
     assert "3/5" not in refs
+
+
+def test_an_explicit_day_beats_its_weekday_and_pluperfect_clauses_date_nothing() -> None:
+    from frontwatch.nlp import annotate
+    from frontwatch.resolve.dates import resolve_dates, resolve_date_text
+
+    monday = dt.date(2022, 1, 24)
+    assert resolve_date_text("Monday 17 January", monday)[0] == dt.date(2022, 1, 17)
+    text = ("On 22 May rebels launched a counter-offensive on the town, which government forces "
+            "had taken on 8 May.")
+    refs = {ref.text for ref in resolve_dates(annotate(text), "d", dt.date(2019, 5, 27))}
+    assert "22 May" in refs and "8 May" not in refs

@@ -262,3 +262,10 @@ def test_a_summary_over_a_week_is_no_event_beside_the_days_it_sums() -> None:
     # A summary of another type's days sums nothing.
     shelling = _mention(3, "Shelling/artillery/missile attack", ARMY, M23, 1)
     assert len(fuse_mentions([summary, shelling])) == 2
+
+
+def test_a_strike_on_unidentified_attackers_is_part_of_the_battle() -> None:
+    attackers = _actor("Unidentified Armed Group (DRC)", 3)
+    events = fuse_mentions([_mention(1, "Armed clash", M23, ARMY, 3),
+                            _mention(2, "Air/drone strike", ARMY, attackers, 0)])
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

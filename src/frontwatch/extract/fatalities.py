@@ -240,7 +240,8 @@ def _unnumbered(sentence: Span) -> int:
 
 
 SUBSET_WORDS = {"including", "among", "incl"}
-ATTRIBUTION_WORDS = {"said", "says", "according", "claimed", "reported", "told", "put"}
+ATTRIBUTION_WORDS = {"said", "says", "according", "claimed", "reported", "told", "put",
+                     "counted", "recorded", "gave"}
 
 
 def count_fatalities(sentence: Span) -> FatalityCount:

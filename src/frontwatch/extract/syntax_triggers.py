@@ -184,6 +184,14 @@ def _security_fired_on_crowd(verb: Token) -> bool:
 GROUND_WEAPONS = {"rifle", "gun", "firearm", "machine-gun", "rpg", "grenade", "mortar", "weapon"}
 
 
+def _is_aircraft(noun: Token) -> bool:
+    """An aircraft, or a heading its apposition names one ("Maarat al-Numan: warplanes that
+    SOHR identified as Russian struck ..." parsed with the town as the subject)."""
+    return noun.lemma_.lower() in AIRCRAFT_SUBJECTS or any(
+        child.dep_ == "appos" and child.lemma_.lower() in AIRCRAFT_SUBJECTS
+        for child in noun.children)
+
+
 def _flown(preposition: Token) -> bool:
     """"with 14 drones": the instruments are aircraft, and no gun among them."""
     instruments = {token.lemma_.lower() for token in preposition.subtree}
@@ -197,7 +205,7 @@ def _aircraft_struck(verb: Token) -> bool:
     governing a subject-less strike."""
     if verb.lemma_.lower() not in STRIKE_LEMMAS:
         return False
-    if any(child.dep_ == "nsubj" and child.lemma_.lower() in AIRCRAFT_SUBJECTS or
+    if any(child.dep_ == "nsubj" and _is_aircraft(child) or
            (child.dep_ == "prep" and child.lower_ == "with" and _flown(child))
            for child in verb.children):
         return True

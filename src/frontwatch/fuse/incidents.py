@@ -296,7 +296,8 @@ def _fold_strikes_into_battles(groups: dict[GroupKey, MentionGroup]) -> None:
             continue
         strike = groups[key]
         sides = {a.name for a in battle.actors(1)} | {a.name for a in battle.actors(2)}
-        targets = {a.name for a in strike.actors(2)}
+        # "pounded the attackers": an unidentified target is the battle's other side
+        targets = {a.name for a in strike.actors(2) if not is_unidentified(a)}
         if targets and not targets & sides:
             continue
         battle.mentions.extend(strike.mentions)

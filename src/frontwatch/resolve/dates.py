@@ -110,7 +110,10 @@ def _relative(text: str, published: dt.date) -> _Resolved | None:
         return _Resolved(published - dt.timedelta(days=2), None, 1)
     if re.search(r"\b(yesterday|last night|overnight)\b", text):
         return _Resolved(published - dt.timedelta(days=1), None, 1)
+    explicit = bool(DAY_MONTH.search(text) or MONTH_DAY.search(text))
     for name, index in WEEKDAYS.items():
+        if explicit:
+            break  # "Monday 17 January": the day and month say which Monday
         if re.search(rf"\b{name}s?\b", text):
             strictly = bool(re.search(r"\blast\b", text))
             day = _previous_weekday(published, index, strictly)
@@ -143,6 +146,17 @@ def _relative(text: str, published: dt.date) -> _Resolved | None:
     if re.search(r"\blast\s+year\b", text):
         return _Resolved(dt.date(published.year - 1, 7, 1), dt.date(published.year - 1, 12, 31), 3)
     return None
+
+
+def _pluperfect_relative(entity: Span) -> bool:
+    """The date belongs to a relative clause in the past perfect, which tells what had happened
+    before the news ("a counter-offensive on the town, which government forces had taken on 8
+    May"): the news's own event is not of that day."""
+    for ancestor in entity.root.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor.dep_ == "relcl" and ancestor.tag_ == "VBN" and any(
+                child.lower_ == "had" for child in ancestor.children)
+    return False
 
 
 def _recalled(entity: Span) -> bool:
@@ -350,6 +364,8 @@ def resolve_dates(doc: Doc, doc_id: str, published: dt.date | None) -> list[Date
                 other.label_ == "DATE" and other.start != entity.start
                 for other in entity.sent.ents):
             continue  # "In March, gunmen killed 44 during Friday prayers": the kind of gathering
+        if _pluperfect_relative(entity):
+            continue  # "the town, which troops had taken on 8 May": an earlier event's day
         resolved = resolve_date_text(_with_day(entity), published)
         if resolved is not None and _is_header_date(entity, resolved[0], published):
             continue
@@ -440,7 +456,7 @@ def _untagged_dates(doc: Doc, doc_id: str, published: dt.date, refs: list[DateRe
             span = doc.char_span(start, end, alignment_mode="expand")
             resolved = resolve_date_text(match.group(0), published)
             if span is None or resolved is None or resolved[0] > published or \
-                    _is_header_date(span, resolved[0], published):
+                    _is_header_date(span, resolved[0], published) or _pluperfect_relative(span):
                 continue
             date, date_end, precision = resolved
             background = (date_end or date) < published - dt.timedelta(days=BACKGROUND_DAYS)

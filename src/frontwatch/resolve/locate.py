@@ -35,8 +35,19 @@ DISTANCE_WORDS = {"km", "kilometers", "kilometres", "miles", "metres", "meters",
                   "miles)"}
 
 
+#: A list item's first line: "- Sa'dah, Friday 21 January: ...", "• ...", "3. ...".
+_ITEM_LINE = re.compile(r"\n[ \t]*(?:[-–•*·]|\d{1,2}[.)])[ \t]")
+
+
 def _paragraph_start(text: str, offset: int) -> int:
-    return text.rfind("\n\n", 0, offset) + 1 if offset else 0
+    """Where the paragraph or list item holding ``offset`` starts: an item is a paragraph of
+    its own (its head names its place and day; the item before is another incident)."""
+    if not offset:
+        return 0
+    paragraph = text.rfind("\n\n", 0, offset) + 1
+    items = [match.start() + 1 for match in _ITEM_LINE.finditer(text, max(paragraph - 1, 0),
+                                                                 offset)]
+    return max([paragraph, *items])
 
 
 def _words_before(text: str, start: int, count: int = 3) -> list[str]:
