@@ -164,6 +164,9 @@ CASES = [
      "gunfire and artillery could be heard throughout the day.", "Armed clash"),
     ("Residents heard artillery shells landing on the town on Monday, killing two.",
      "Shelling/artillery/missile attack"),
+    # A unit that fell into an ambush lost no ground; the ambush with its devices is a battle.
+    ("A patrol fell into a complex ambush laid by terrorists combining improvised explosive "
+     "devices with more than a hundred motorcycles.", "Armed clash"),
     # A heading parsed as the subject, the aircraft in apposition.
     ("Maarat al-Numan: warplanes that SOHR identified as Russian struck the town's main market "
      "around midday.", "Air/drone strike"),

@@ -347,3 +347,10 @@ def test_a_town_only_the_gazetteer_knows_is_read_in_the_country_its_sentence_nam
                      "Ukrainian drone attack set off a fire at the Novoshakhtinsk oil refinery "
                      "early on Wednesday.", gazetteer, published="2024-02-21")
     assert {e.location for e in events} >= {"Kharkiv", "Novoshakhtinsk"}
+
+
+def test_a_direction_taken_is_no_scene_however_far_back_its_word(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("The army entered Kidal on Tuesday. The rebels had pulled out overnight "
+                     "towards the hills of the Adrar des Ifoghas without a fight.", gazetteer,
+                     published="2023-11-15")
+    assert events and {e.location for e in events} == {"Kidal"}

@@ -31,3 +31,10 @@ def test_no_distance_no_bearing_or_too_far_is_no_point() -> None:
     for text in ("Fighting broke out west of Pibor.", "Fighting broke out 35 km from Pibor.",
                  "Fighting broke out 400 km west of Pibor."):
         assert offset_place(text, _at(text)) is None
+
+
+def test_distances_in_words_count() -> None:
+    text = "A patrol was ambushed in the area of Tassia, about thirty kilometres north of Pibor."
+    moved = offset_place(text, _at(text))
+    assert moved is not None and moved.name == "Tassia"
+    assert round(haversine_km(6.80, 33.13, moved.latitude, moved.longitude)) == 30

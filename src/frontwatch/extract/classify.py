@@ -264,6 +264,11 @@ def _capturers(verb: Token, actors: list[ActorMatch], sentence: Span) -> set[str
     return {actor.kind for actor in actors if not is_speaker(actor.start, actor.end, sentence)}
 
 
+def _one_ambush(token: Token) -> bool:
+    """"fell into a complex ambush" (one incident), not "a campaign of ambushes"."""
+    return token.lemma_.lower() == "ambush" and token.tag_ != "NNS"
+
+
 def _armed(actors: list[ActorMatch]) -> list[ActorMatch]:
     return [actor for actor in actors if actor.kind in (STATE, ARMED_GROUP)]
 
@@ -350,9 +355,14 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
             decisions.append(Decision(territory.sub_event_type, territory))
         elif not decisions and battle is None and len({a.name for a in _armed(actors)}) >= 2:
             decisions.append(Decision("Armed clash", territory))
-    if battle is not None and not remote and territory is None:
+    ground_devices = {"Remote explosive/landmine/IED", "Grenade"}
+    if battle is not None and territory is None and (
+            not remote or (_one_ambush(sentence.doc[battle.start]) and
+                           {t.sub_event_type for t in remote} <= ground_devices)):
+        # "an ambush combining IEDs with more than a hundred motorcycles": the battle, its
+        # devices folded into it (fusion), so the battle comes first
         kind = "Mob violence" if _communal_brawl(actors, words, sentence) else "Armed clash"
-        decisions.append(Decision(kind, battle))
+        decisions.insert(0, Decision(kind, battle))
     civilian = [t for t in triggers if t.family == "civilians"]
     if civilian and not decisions:
         decisions.extend(_civilian_violence(civilian, actors, words, sentence))

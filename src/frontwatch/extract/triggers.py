@@ -178,7 +178,10 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
                                                                          op="?"),
          _w("control", "over", "swaths", "swathes")],
         [_w(*forms("take")), _w("over")],
-        [_w(*forms("fall")), _w("to", "into")],
+        # "fell to the rebels", "fell into the hands of"; a unit that "fell into an ambush" lost
+        # no ground
+        [_w(*forms("fall")), _w("to")],
+        [_w(*forms("fall")), _w("into"), _w("the", op="?"), _w("hands")],
     ]),
     # Cutting a road is a territorial gain in itself: the road is the place taken.
     ("Non-state actor overtakes territory", "road-cut", "territory", 84, [

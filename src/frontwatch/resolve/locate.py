@@ -31,6 +31,8 @@ __all__ = ["STAGE", "locate_mentions"]
 STAGE = "resolve.locate/0.1"
 #: An origin ("fired from X") or a destination ("withdrew towards X") is not the scene.
 ORIGIN_WORDS = {"from", "towards", "toward"}
+#: Prepositions that start a phrase of their own: "from Kidal to fighting in Gao".
+LOCATIVE_WORDS = {"in", "at", "near", "outside", "on", "into", "to", "and", "while", "but"}
 DISTANCE_WORDS = {"km", "kilometers", "kilometres", "miles", "metres", "meters", "mi", "km)",
                   "miles)"}
 
@@ -110,7 +112,12 @@ def _is_origin(text: str, ref: PlaceRef) -> bool:
     if words[-2:-1] and words[-1] == "to" and words[-2] in ROUTE_WORDS:
         return True
     if not set(words) & ORIGIN_WORDS:
-        return False
+        # "pulled out towards the hills of the Adrar des Ifoghas": a direction reaches back
+        # further, through "the hills of" ("abducted from a farm outside X" is where)
+        longer = _words_before(text, ref.start, 6)
+        last = max((i for i, word in enumerate(longer) if word in ("towards", "toward")),
+                   default=None)
+        return last is not None and not set(longer[last + 1:]) & (LOCATIVE_WORDS | DISTANCE_WORDS)
     return not set(words) & DISTANCE_WORDS
 
 

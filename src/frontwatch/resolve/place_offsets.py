@@ -25,12 +25,17 @@ BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "
             "southwest": 225.0, "west": 270.0, "northwest": 315.0}
 _UNITS = {"km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
           "miles": 1.609344, "mile": 1.609344}
+_NUMBER_WORDS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12,
+                 "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40,
+                 "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                 "a hundred": 100, "one hundred": 100, "a dozen": 12}
 _OFFSET_BEFORE = re.compile(
-    r"(?P<distance>\d+(?:\.\d+)?)\s*(?P<unit>km|kilomet(?:re|er)s?|miles?)\s+(?:to\s+the\s+)?"
+    rf"\b(?P<distance>\d+(?:\.\d+)?|{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
+    r"\s*(?P<unit>km|kilomet(?:re|er)s?|miles?)\s+(?:to\s+the\s+)?"
     r"(?P<bearing>(?:north|south)?[- ]?(?:east|west)|north|south)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
-                          r"(?:\s+(?:village|town|hamlet|camp|settlement))?,\s+"
+                          r"(?:\s+(?:village|town|hamlet|camp|settlement|area))?,\s+"
                           r"(?:(?:some|about|around|roughly|nearly|approximately|an estimated)"
                           r"\s+)?~?$")
 EARTH_KM = 6371.0088
@@ -55,7 +60,8 @@ def offset_place(text: str, ref: PlaceRef) -> PlaceRef | None:
     match = _OFFSET_BEFORE.search(text, max(0, ref.start - 60), ref.start)
     if match is None:
         return None
-    km = float(match.group("distance")) * _UNITS[match.group("unit").lower()]
+    distance = match.group("distance").lower()
+    km = float(_NUMBER_WORDS.get(distance, 0) or distance) * _UNITS[match.group("unit").lower()]
     bearing = BEARINGS.get(re.sub(r"[- ]", "", match.group("bearing").lower()))
     if bearing is None or not 0 < km <= MAX_OFFSET_KM:
         return None
