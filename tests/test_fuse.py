@@ -269,3 +269,13 @@ def test_a_strike_on_unidentified_attackers_is_part_of_the_battle() -> None:
     events = fuse_mentions([_mention(1, "Armed clash", M23, ARMY, 3),
                             _mention(2, "Air/drone strike", ARMY, attackers, 0)])
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_generic_actors_take_the_country_of_the_event() -> None:
+    bujumbura = PlaceRef("d", "Bujumbura", 0, 9, "Bujumbura", "g:2", -3.38, 29.36, "BI", None,
+                         "city")
+    gunmen = _actor("Unidentified Armed Group (Democratic Republic of Congo)", 3)
+    civilians = _actor("Civilians (Democratic Republic of Congo)", 7)
+    event, = fuse_mentions([_at(_mention(1, "Grenade", gunmen, civilians, 2), bujumbura)])
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Burundi)",
+                                            "Civilians (Burundi)")

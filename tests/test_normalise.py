@@ -9,6 +9,7 @@ from frontwatch.resolve.normalise import exact_key, loose_key
     ["Kyiv", "Kiev"],
     ["Raqqa", "Ar-Raqqah", "al-Raqqa"],
     ["al-Qusour", "al-Qasour"],
+    ["Xarardheere", "Harardhere", "Harardheere"],  # Somali x is the English h
 ])
 def test_transliterations_share_a_loose_key(variants: list[str]) -> None:
     assert len({loose_key(name) for name in variants}) == 1

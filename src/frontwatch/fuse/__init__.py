@@ -182,9 +182,9 @@ def _event(group: MentionGroup, publisher: str | None) -> Event:
         disorder_type=subtype.disorder_type,
         event_type=subtype.event_type,
         sub_event_type=subtype.name,
-        actor1=actor1_name,
+        actor1=_of_place_country(actor1_name, country),
         inter1=inter1,
-        actor2=actor2.name if actor2 else None,
+        actor2=_of_place_country(actor2.name, country) if actor2 else None,
         inter2=_inter(actor2, country),
         assoc_actor_1=assoc1,
         assoc_actor_2=assoc2,
@@ -210,6 +210,20 @@ def _event(group: MentionGroup, publisher: str | None) -> Event:
                               stages=tuple(dict.fromkeys(m.stage for m in mentions)) + (STAGE,)),
         stage=STAGE,
     )
+
+
+#: Generic actors ACLED names after the country where they act.
+_GENERIC_ACTOR = re.compile(r"(?P<kind>Civilians|Unidentified Armed Group|Protesters|Rioters)"
+                            r" \((?P<country>[^)]+)\)")
+
+
+def _of_place_country(name: str, country: str | None) -> str:
+    """"Civilians (Democratic Republic of Congo)" for a grenade in a Bujumbura bar, in a report
+    mostly about Congo, is "Civilians (Burundi)": a generic actor is of the event's country."""
+    match = _GENERIC_ACTOR.fullmatch(name)
+    if match is None or country is None:
+        return name
+    return f"{match.group('kind')} ({country_name(country)})"
 
 
 def _first_place(mentions: list[Mention]):  # type: ignore[no-untyped-def]

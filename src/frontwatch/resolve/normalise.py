@@ -58,6 +58,8 @@ def _loosen_word(word: str) -> str:
     # Plain string tests before the regexes: this runs for every candidate of every loose lookup.
     if len(word) > 4 and word[0] in "ae":
         word = GLUED_ARTICLE.sub("", word)
+    if word[:1] == "x" and len(word) > 3:
+        word = "h" + word[1:]                  # Somali x is the h of English: Xuddur → Hudur
     word = _DOUBLED.sub(r"\1", word)          # doubled letters: Shaddadah → Shadadah
     if len(word) > 1 and word[-1] == "h" and word[-2] in "aeiou":
         word = word[:-1]                       # final h after a vowel: Raqqah → Raqqa
