@@ -354,3 +354,16 @@ def test_a_direction_taken_is_no_scene_however_far_back_its_word(gazetteer) -> N
                      "towards the hills of the Adrar des Ifoghas without a fight.", gazetteer,
                      published="2023-11-15")
     assert events and {e.location for e in events} == {"Kidal"}
+
+
+def test_where_the_wounded_were_taken_and_a_town_s_area_are_no_scene(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("An Israeli drone struck a car on the road between Nabatieh and Kfar Tebnit "
+                     "on Tuesday, killing two Hezbollah members; a wounded passer-by was taken to "
+                     "a hospital in Tyre. Hezbollah fired rockets at Kiryat Shmona in response.",
+                     gazetteer, published="2024-02-14")
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].location == "Nabatîyé et Tahta"
+    events = _events("In the Ramallah area, settlers set fire to three vehicles in Turmus Ayya "
+                     "late on Monday night, the municipal council said.", gazetteer,
+                     published="2026-02-11")
+    assert events and events[0].location == "Turmus‘ayyā"

@@ -125,9 +125,16 @@ ROUTE_WORDS = {"road", "route", "way", "highway", "journey"}
 # "1. DEIR EZ-ZOR — Yesterday ...": a bulletin item's heading names its area.
 _HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\d+[.)][ \t]*)?$")
 # "in Beni territory", "Kajuru Local Government Area": a region named after its seat.
-_REGION_AFTER = re.compile(r"\s+(?:territory|province|region|county|state|governorate|"
+_REGION_AFTER = re.compile(r"\s+(?:territory|province|region|county|state|governorate|area|"
                            r"division|prefecture|department|district|local government area|"
                            r"lga|township|sub-county|commune)\b", re.IGNORECASE)
+
+
+#: "the wounded were taken to a hospital in Tyre": where the wounded went, not the scene.
+_WOUNDED_TAKEN = re.compile(r"\b(?:taken|rushed|evacuated|transferred|airlifted|flown|brought)\s+"
+                            r"to\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,3}(?:hospital|clinic|"
+                            r"health\s+cent(?:re|er)|medical\s+cent(?:re|er))s?\s+(?:in|at)\s+$",
+                            re.IGNORECASE)
 
 
 def _is_container(text: str, ref: PlaceRef, places: list[PlaceRef]) -> bool:
@@ -176,7 +183,8 @@ def _pick_place(text: str, places: list[PlaceRef], trigger_start: int) -> PlaceR
         return int(_is_heading(text, ref)), settlement, int(_is_container(text, ref, places)), \
             int(_is_landmark(text, ref) or _is_road_end(text, ref)), as_region, \
             abs(ref.start - trigger_start)
-    candidates = [ref for ref in places if not _is_origin(text, ref)]
+    candidates = [ref for ref in places if not _is_origin(text, ref) and
+                  not _WOUNDED_TAKEN.search(text, max(0, ref.start - 80), ref.start)]
     return min(candidates, key=rank) if candidates else None
 
 

@@ -304,7 +304,8 @@ def _sub_spans(start: int, end: int, text: str) -> list[tuple[int, int, str]]:
 
 
 def _accept(name: str, found: Lookup, focus: str | None, admin: bool,
-            named: frozenset[str] = frozenset()) -> Place | None:
+            named: frozenset[str] = frozenset(), others: frozenset[str] = frozenset()
+            ) -> Place | None:
     """A place for a name only the gazetteer recognised, when the evidence is strong enough:
     inside the document's focus country, or inside a country its sentence ``named`` ("In
     Russia, the governor of the Rostov region said ... the Novoshakhtinsk oil refinery"); or,
@@ -316,7 +317,11 @@ def _accept(name: str, found: Lookup, focus: str | None, admin: bool,
         for country in (focus, *sorted(named - {focus})):
             if any(place.country_code == country for place in found.places):
                 return choose_close(name, found, country, admin)
-        return None
+        # a big city spelled exactly in another country the report's places lie in ("the road
+        # between Nabatieh and Kfar Tebnit", a report mostly about Israel that names Tyre)
+        place = choose(found.places, "exact", None, admin) if found.match == "exact" else None
+        return place if place is not None and place.country_code in others and \
+            place.population >= GAZETTEER_ONLY_MIN_POPULATION else None
     place = choose(found.places, "exact", None, admin)
     if place is None:
         return None
@@ -343,14 +348,18 @@ def _person_name_parts(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _sentence_countries(doc: Doc, refs: list[PlaceRef]) -> dict[int, frozenset[str]]:
-    """The countries each sentence names, by the sentence's first character."""
+    """The countries each sentence names, by the sentence's first character (and, at -1, the
+    countries of all the report's places)."""
     named: dict[int, set[str]] = {}
     for ref in refs:
         if ref.resolved and ref.feature == "country" and ref.role != "dateline":
             span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span is not None:
                 named.setdefault(span.sent.start_char, set()).add(ref.country_code or "")
-    return {start: frozenset(codes) for start, codes in named.items()}
+    found = {start: frozenset(codes) for start, codes in named.items()}
+    # -1: every country the report's places lie in, countries named or not
+    found[-1] = frozenset(ref.country_code for ref in refs if ref.resolved and ref.country_code)
+    return found
 
 
 def _countries_at(doc: Doc, start: int, end: int,
@@ -387,7 +396,8 @@ def _gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | 
             found = lookup_name(gazetteer, name, focus=focus)
             contained = contained_place(full_text, sub_end, name, found, gazetteer, sub_start)
             named = _countries_at(doc, sub_start, sub_end, countries)
-            place = contained or _accept(name, found, focus, admin, named)
+            place = contained or _accept(name, found, focus, admin, named,
+                                         (countries or {}).get(-1, frozenset()))
             if place is None:
                 if found.match == "exact":
                     # "Tal Abyad" is a place's whole name even where the evidence is too weak to
