@@ -167,6 +167,9 @@ CASES = [
     # A unit that fell into an ambush lost no ground; the ambush with its devices is a battle.
     ("A patrol fell into a complex ambush laid by terrorists combining improvised explosive "
      "devices with more than a hundred motorcycles.", "Armed clash"),
+    # Bodies found with signs of violence are a killing; bodies of the drowned are not.
+    ("Police found the bodies of three men with gunshot wounds on the roadside on Monday.",
+     "Attack"),
     # A heading parsed as the subject, the aircraft in apposition.
     ("Maarat al-Numan: warplanes that SOHR identified as Russian struck the town's main market "
      "around midday.", "Air/drone strike"),
@@ -190,6 +193,7 @@ def test_sentence_types(text: str, expected: str, gazetteer) -> None:  # type: i
     "Analysts warned that troops could struggle to hold the towns as foreign forces withdraw.",
     "Delegations met on March 9 in Geneva to discuss the humanitarian situation.",
     "A factory leak released toxic substances into the river on Monday.",
+    "Rescuers recovered the bodies of three fishermen who drowned when their boat capsized.",
     "The officials spoke to reporters. Jihadist fighters use motorcycles to carry out raids.",
     "The monitor said 30 activists had been detained across the region since the start of the "
     "year.",

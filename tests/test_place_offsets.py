@@ -38,3 +38,9 @@ def test_distances_in_words_count() -> None:
     moved = offset_place(text, _at(text))
     assert moved is not None and moved.name == "Tassia"
     assert round(haversine_km(6.80, 33.13, moved.latitude, moved.longitude)) == 30
+
+
+def test_the_city_of_before_the_town_is_read_through() -> None:
+    text = "Gunmen abducted passengers near Katari, about 40 km south of the city of Pibor."
+    moved = offset_place(text, _at(text))
+    assert moved is not None and moved.name == "Katari"

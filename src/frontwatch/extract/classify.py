@@ -411,7 +411,8 @@ def _civilian_violence(triggers: list[Trigger], actors: list[ActorMatch],
     if not armed and _crowd_did_it(trigger, sentence):
         # "villagers beat two suspected thieves and burned them alive": a crowd, not a group
         return [Decision("Mob violence", trigger)]
-    if armed or words & WEAPON_ATTACK_WORDS or _by_someone(trigger, sentence):
+    if armed or words & WEAPON_ATTACK_WORDS or _by_someone(trigger, sentence) or \
+            trigger.rule == "bodies-syntax":
         return [Decision("Attack", trigger)]
     return []
 

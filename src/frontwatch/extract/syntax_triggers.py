@@ -117,7 +117,26 @@ def syntax_triggers(sentence: Span) -> list[Trigger]:
             # apart, however long the clause between them
             found.append(Trigger("Remote explosive/landmine/IED", "ied-syntax", "remote", 60,
                                  token.i, token.i + 1))
-    return found + _controlled_destruction(sentence)
+    return found + _controlled_destruction(sentence) + _bodies_of_the_killed(sentence)
+
+
+#: Marks on bodies found that say they were killed, not died.
+VIOLENCE_SIGNS = {"torture", "tortured", "bound", "tied", "gunshot", "executed", "beheaded",
+                  "decapitated", "blindfolded", "mutilated", "shot"}
+FOUND_LEMMAS = {"find", "discover", "dump", "recover", "uncover"}
+
+
+def _bodies_of_the_killed(sentence: Span) -> list[Trigger]:
+    """"Passers-by found the bodies of five men, hands tied and with signs of torture": ACLED
+    codes the killing (an Attack) on the day the bodies were found."""
+    words = {token.lower_ for token in sentence}
+    if not words & VIOLENCE_SIGNS:
+        return []
+    for token in sentence:
+        if token.pos_ == "VERB" and token.lemma_.lower() in FOUND_LEMMAS and \
+                _argument_lemmas(token) & {"body", "corpse", "remains"}:
+            return [Trigger("Attack", "bodies-syntax", "civilians", 40, token.i, token.i + 1)]
+    return []
 
 
 def _controlled_destruction(sentence: Span) -> list[Trigger]:

@@ -32,7 +32,8 @@ _NUMBER_WORDS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 
 _OFFSET_BEFORE = re.compile(
     rf"\b(?P<distance>\d+(?:\.\d+)?|{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
     r"\s*(?P<unit>km|kilomet(?:re|er)s?|miles?)\s+(?:to\s+the\s+)?"
-    r"(?P<bearing>(?:north|south)?[- ]?(?:east|west)|north|south)\s+of\s+(?:the\s+)?$",
+    r"(?P<bearing>(?:north|south)?[- ]?(?:east|west)|north|south)\s+of\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|district|capital)\s+of\s+)?$",
     re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
                           r"(?:\s+(?:village|town|hamlet|camp|settlement|area))?,\s+"
