@@ -167,6 +167,9 @@ CASES = [
     # A unit that fell into an ambush lost no ground; the ambush with its devices is a battle.
     ("A patrol fell into a complex ambush laid by terrorists combining improvised explosive "
      "devices with more than a hundred motorcycles.", "Armed clash"),
+    # Workers who had gathered when police fired tear gas are a protest met with force.
+    ("Police fired tear gas and detained dozens of party workers who had gathered on the main "
+     "avenue before they could begin a march.", "Protest with intervention"),
     # Bodies found with signs of violence are a killing; bodies of the drowned are not.
     ("Police found the bodies of three men with gunshot wounds on the roadside on Monday.",
      "Attack"),

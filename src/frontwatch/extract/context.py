@@ -251,9 +251,11 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
                                               for obj in child.children)
             for child in head.children):
         return True  # "the fight against terrorism": a cause, not a battle
-    if head.dep_ == "relcl" and any(child.lower_ == "had" and child.dep_ == "aux"
-                                    for child in head.children):
-        return True  # "a gang that had abducted her husband": earlier, in passing
+    if head.dep_ == "relcl" and trigger.rule != "crowd-acts-syntax" and any(
+            child.lower_ == "had" and child.dep_ == "aux" for child in head.children):
+        # "a gang that had abducted her husband": earlier, in passing ("workers who had
+        # gathered" when the police came are the gathering they met)
+        return True
     if head.pos_ == "VERB" and any(child.lower_ == "since" and child.dep_ == "advmod"
                                    for child in head.children):
         return True  # "forces have since recaptured dozens of towns": a tally, not one event

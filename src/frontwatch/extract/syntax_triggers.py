@@ -30,6 +30,9 @@ CROWD_LEMMAS = {"crowd", "protester", "demonstrator", "youth", "gathering", "ral
                 "protest", "demonstration", "mourner", "student", "supporter"}
 #: What a gathering does that makes it a demonstration.
 CROWD_ACTS = {"chant", "sing", "march", "rally", "protest", "demonstrate"}
+#: Gathering, a demonstration only when the police met it ("detained workers who had gathered
+#: on the avenue"; crowds that gathered to celebrate a victory are not one).
+GATHER_ACTS = {"gather", "assemble", "converge"}
 SECURITY_LEMMAS = {"police", "policeman", "officer", "soldier", "troop", "force", "army",
                    "security", "guard", "military"}
 
@@ -39,8 +42,9 @@ GATHERED = {"group", "people", "hundreds", "thousands", "dozens", "scores", "wor
 
 
 def _crowd_doing(verb: Token) -> bool:
-    """"a group of supporters chanting slogans": the participle describes a crowd."""
-    if verb.dep_ != "acl":
+    """"a group of supporters chanting slogans", "workers who had gathered on the avenue": the
+    participle or relative clause describes a crowd."""
+    if verb.dep_ not in ("acl", "relcl"):
         return False
     noun = verb.head
     return noun.lemma_.lower() in CROWD_LEMMAS | GATHERED
@@ -83,9 +87,11 @@ def syntax_triggers(sentence: Span) -> list[Trigger]:
         if lemma in DISRUPT_LEMMAS and arguments & WEAPON_LEMMAS and not _aircraft_struck(token):
             found.append(Trigger("Disrupted weapons use", "disrupted-syntax", "disrupt", 92,
                                  token.i, token.i + 1))
-        elif lemma in CROWD_ACTS and (any(child.dep_ == "nsubj" and
-                                          child.lemma_.lower() in CROWD_LEMMAS
-                                          for child in token.children) or _crowd_doing(token)):
+        elif (lemma in CROWD_ACTS and (any(child.dep_ == "nsubj" and
+                                           child.lemma_.lower() in CROWD_LEMMAS
+                                           for child in token.children) or _crowd_doing(token))
+              ) or (lemma in GATHER_ACTS and _crowd_doing(token) and
+                    any(word.lemma_.lower() in SECURITY_LEMMAS for word in sentence)):
             # "the crowd had been singing and chanting", "supporters chanting slogans": a
             # gathering, word protest or not
             found.append(Trigger("Peaceful protest", "crowd-acts-syntax", "protest", 45,
