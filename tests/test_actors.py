@@ -128,3 +128,7 @@ def test_a_capitalised_name_before_gang_or_militia_is_a_group() -> None:
     # A demonym before the word is the generic pattern, not a name.
     assert _names("A Syrian militia attacked the village.", "SY") == \
         ["Unidentified Armed Group (Syria)"]
+
+
+def test_a_flash_mob_is_no_mob() -> None:
+    assert "Rioters (Myanmar)" not in _names("Soldiers opened fire on a flash-mob protest.", "MM")

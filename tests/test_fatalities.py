@@ -30,6 +30,7 @@ def _count(sentence: str) -> int:
     # every group after "including" is among the total; "those killed" were counted before
     ("Three people, including a student and a shop worker, were killed, the hospital said.", 3),
     ("Students held a funeral prayer for those killed.", 0),
+    ("The death toll from Sunday's attack on a protest in the township has risen to five.", 5),
     ("The monitor counted 52 fighters killed; a pro-government outlet put the toll at 35.", 35),
     # a conjoined verb without a subject counts the first verb's
     ("A student who stood in front of the police line was hit and died in hospital.", 1),

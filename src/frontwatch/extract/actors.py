@@ -296,7 +296,9 @@ def _generic(doc: Doc, doc_country: str | None) -> list[ActorMatch]:
             name, inter, kind = _label("Civilians", country, "Civilians ({})"), 7, CIVILIANS
         elif word in PROTESTER_NOUNS:
             name, inter, kind = _label("Protesters", country, "Protesters ({})"), 6, PROTESTERS
-        elif word in RIOTER_NOUNS:
+        elif word in RIOTER_NOUNS and not (token.i >= 2 and
+                                           token.doc[token.i - 2].lower_ == "flash"):
+            # (a "flash-mob protest" is a kind of protest, not a mob)
             name, inter, kind = _label("Rioters", country, "Rioters ({})"), 5, RIOTERS
         else:
             continue

@@ -228,6 +228,16 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
                                                              "concussion")
                                           for child in head.children):
         return True  # "smoke shells", "sound grenades": crowd control, not shelling
+    if head.lower_ == "mob" and head.i >= 2 and sentence.doc[head.i - 2].lower_ == "flash":
+        return True  # "a flash-mob protest": a kind of protest, not a mob
+    if trigger.sub_event_type == "Agreement" and any(
+            (ancestor.dep_ == "pcomp" and ancestor.head.lower_ == "without") or
+            any(child.dep_ == "neg" for child in ancestor.children)
+            for ancestor in [head, *head.ancestors][:3] if ancestor.pos_ in ("VERB", "AUX")):
+        return True  # "ended the talks without signing a peace treaty": nothing was agreed
+    if trigger.sub_event_type == "Change to group/activity" and head.tag_ == "VBN" and \
+            not any(child.dep_ in ("aux", "auxpass") for child in head.children):
+        return True  # "soldiers deployed for the rescue effort": who they are, not news
     if trigger.family == "remote" and _only_heard(head):
         return True  # "gunfire and artillery could be heard": the sound of the fighting
     if trigger.family != "remote" and any(

@@ -145,6 +145,21 @@ def _numbers_in_arguments(token: Token) -> list[tuple[int, Token]]:
     return found
 
 
+def _toll_reached(token: Token) -> list[tuple[int, Token]]:
+    """"the death toll from Sunday's attack on a protest has risen to five": the figure the
+    toll's verb reached, however far from the word toll."""
+    if token.lower_ != "toll" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    found = []
+    for child in token.head.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "at"):
+            for obj in child.children:
+                value = _quantity(obj) if obj.dep_ == "pobj" else None
+                if value is not None:
+                    found.append((value, obj))
+    return found
+
+
 def _numbers_before(sentence: Span, index: int) -> list[tuple[int, Token]]:
     found: list[tuple[int, Token]] = []
     for token in reversed(list(sentence.doc[max(sentence.start, index - 10):index])):
@@ -262,7 +277,8 @@ def count_fatalities(sentence: Span) -> FatalityCount:
         killers_before = token.pos_ == "VERB" and any(child.dep_ == "dobj"
                                                       for child in token.children)
         numbers = (not killers_before and _numbers_before(sentence, token.i)) or \
-            _numbers_after(sentence, token.i) or _numbers_in_arguments(token)
+            _numbers_after(sentence, token.i) or _numbers_in_arguments(token) or \
+            _toll_reached(token)
         if _negated(token) or in_recalled_clause(token):
             continue
         if joint and numbers:

@@ -241,9 +241,9 @@ def _absorbs(groups: dict[GroupKey, MentionGroup], into: GroupKey, key: GroupKey
         return False  # a group's claim is of the reported attack (rule 4), never absorbs it
     if into[0] in ("Mob violence", "Violent demonstration", "Protest with intervention",
                    "Excessive force against protesters") and \
-            all(actor.inter == 1 for actor in b.actors(1)):
+            all(actor.inter in (1, 5, 6) for actor in b.actors(1)):
         # the police who tell of (or came to) a lynching did not do the killing; the police who
-        # arrested marchers intervened in the protest
+        # arrested marchers intervened in the protest; the crowd is the protest itself
         return True
     return _actors_compatible(a, b, symmetric=True)
 
