@@ -170,6 +170,11 @@ CASES = [
     # Workers who had gathered when police fired tear gas are a protest met with force.
     ("Police fired tear gas and detained dozens of party workers who had gathered on the main "
      "avenue before they could begin a march.", "Protest with intervention"),
+    # "N days/hours after X": X came before, the sentence's own event is the news.
+    ("Aircraft bombed hideouts across the border on Monday, killing eight people, two days after "
+     "a suicide attack killed seven soldiers.", "Air/drone strike"),
+    ("Gunmen killed three villagers on Monday, hours after the army shelled the village.",
+     "Attack"),
     # Bodies found with signs of violence are a killing; bodies of the drowned are not.
     ("Police found the bodies of three men with gunshot wounds on the roadside on Monday.",
      "Attack"),

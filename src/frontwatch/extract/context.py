@@ -97,6 +97,12 @@ def _inside_time_adjunct(trigger: Trigger, sentence: Span) -> bool:
     token = sentence.doc[trigger.start]
     if trigger.family == "protest" and token.head.lower_ in ("during", "at", "amid"):
         return False  # "shot dead six people during protests": the protest is the scene
+    clause = next((word for word in (token, *token.ancestors) if word.pos_ in ("VERB", "AUX")),
+                  None)
+    if clause is not None and _counted_time_after(clause):
+        # the trigger's own clause is "N days after ...": "two days after a suicide attack
+        # killed seven soldiers" tells an earlier day
+        return True
     for _ in range(4):
         if token.head is token:
             return False
@@ -109,6 +115,19 @@ def _inside_time_adjunct(trigger: Trigger, sentence: Span) -> bool:
             return True
         token = token.head
     return False
+
+
+#: Units of a time counted back to an earlier event ("two days after", "hours after").
+TIME_UNITS = {"day", "hour", "week", "month", "year"}
+
+
+def _counted_time_after(verb: Token) -> bool:
+    """The clause is marked "N days/hours/weeks after": it tells the event that came before."""
+    if not any(child.dep_ == "mark" and child.lower_ == "after" for child in verb.children):
+        return False
+    counted = [word for child in verb.children
+               for word in ([child] if child.dep_ == "npadvmod" else list(child.children))]
+    return any(word.lemma_.lower() in TIME_UNITS for word in counted)
 
 
 def _governing_verb(head: Token) -> Token | None:
