@@ -351,3 +351,10 @@ def test_a_word_of_a_group_s_name_is_no_place(gazetteer) -> None:  # type: ignor
     found = {p.text: p.name for p in resolve_places(annotate(text), "d", gazetteer).places
              if p.resolved}
     assert "al-Sham" not in found and "Daily" not in found and found.get("Idlib") == "Idlib"
+
+
+def test_names_with_an_apostrophe_inside_are_candidates(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "- Sa'dah, Friday 21 January: an air strike hit the Sa'dah remand prison."
+    found = {p.text: p.country_code for p in resolve_places(annotate(text), "d", gazetteer).places
+             if p.resolved}
+    assert found.get("Sa'dah") == "YE"

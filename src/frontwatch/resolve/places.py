@@ -246,10 +246,19 @@ def _particle_inside(doc: Doc, index: int) -> bool:
         _capitalised(doc[index + 1])
 
 
+def _alphabetic(token: Token) -> bool:
+    """Letters, with apostrophes inside ("Sa'dah", "Sana'a", "Ma'arrat")."""
+    return token.is_alpha or (token.text[:1].isalpha() and token.text[-1:].isalpha() and
+                              token.text.translate(_NO_APOSTROPHES).isalpha())
+
+
+_NO_APOSTROPHES = str.maketrans("", "", "'’ʼ‘")
+
+
 def _capitalised(token: Token) -> bool:
     """A name's word: capitalised, or an Arabic article joined to one ("al-Jora", which the
     tokenizer splits into "al", "-", "Jora")."""
-    if token.text[:1].isupper() and token.is_alpha:
+    if token.text[:1].isupper() and _alphabetic(token):
         return True
     if token.text[:3].lower() in ("al-", "el-"):
         return True
@@ -282,7 +291,7 @@ def _gazetteer_candidates(doc: Doc, taken: list[tuple[int, int, str]]
                 _capitalised(doc[end]) or doc[end].text in ("-", "‑") or
                 doc[end].lower_ in _ARTICLE_TOKENS or _particle_inside(doc, end)):
             end += 1
-        while end > index + 1 and not doc[end - 1].is_alpha:
+        while end > index + 1 and not _alphabetic(doc[end - 1]):
             end -= 1
         span = doc[index:end]
         if len(span) > 1 or token.pos_ == "PROPN" or token.ent_type_:
