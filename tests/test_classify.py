@@ -202,6 +202,8 @@ def test_sentence_types(text: str, expected: str, gazetteer) -> None:  # type: i
     "Delegations met on March 9 in Geneva to discuss the humanitarian situation.",
     "A factory leak released toxic substances into the river on Monday.",
     "Rescuers recovered the bodies of three fishermen who drowned when their boat capsized.",
+    "Health partners are providing clinical management of rape and psychosocial support.",
+    "Protection: family tracing for abducted children initiated with community leaders.",
     "The foreign ministers ended two days of talks on Saturday without signing a peace treaty.",
     "The spokesman said several soldiers deployed for the rescue effort were among the missing.",
     "The officials spoke to reporters. Jihadist fighters use motorcycles to carry out raids.",

@@ -38,6 +38,10 @@ REACTION_VERBS = {"welcome", "condemn", "denounce", "praise", "hail", "criticise
                   "halt", "stop", "cease", "suspend"}
 ABSTRACT_ENEMIES = {"terrorism", "terror", "extremism", "insurgency", "jihadism", "crime",
                     "corruption", "poverty", "drug", "trafficking", "banditry", "impunity"}
+#: What aid workers provide for victims: the violence named is whom the service is for.
+RESPONSE_NOUNS = {"management", "tracing", "reunification", "counselling", "counseling",
+                  "treatment", "care", "support", "assistance", "services", "survivor",
+                  "prevention", "referral", "rehabilitation"}
 #: Verbs of perceiving: a weapon heard is the sound of fighting told elsewhere, not a strike.
 PERCEPTION_VERBS = {"hear", "audible"}
 SPEECH_VERBS = {"say", "tell", "add", "recall", "explain", "describe"}
@@ -247,6 +251,10 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
                                                              "concussion")
                                           for child in head.children):
         return True  # "smoke shells", "sound grenades": crowd control, not shelling
+    if any(ancestor.lower_ in RESPONSE_NOUNS or
+           (ancestor.lemma_.lower() in RESPONSE_NOUNS and ancestor.pos_ == "NOUN")
+           for ancestor in list(head.ancestors)[:3]):
+        return True  # "clinical management of rape", "family tracing for abducted children"
     if head.lower_ == "mob" and head.i >= 2 and sentence.doc[head.i - 2].lower_ == "flash":
         return True  # "a flash-mob protest": a kind of protest, not a mob
     if trigger.sub_event_type == "Agreement" and any(
