@@ -279,3 +279,15 @@ def test_generic_actors_take_the_country_of_the_event() -> None:
     event, = fuse_mentions([_at(_mention(1, "Grenade", gunmen, civilians, 2), bujumbura)])
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Burundi)",
                                             "Civilians (Burundi)")
+
+
+def test_a_claim_told_days_later_without_its_own_day_is_the_earlier_event_s_claim() -> None:
+    battle = _mention(1, "Armed clash", M23, ARMY, 3)
+    later = DateRef("d", "Thursday", 500, 508, DAY + dt.timedelta(days=2))  # the telling's day
+    claim = dataclasses.replace(_mention(2, "Armed clash", M23, ARMY, 10, "claimed"), date=later)
+    events = fuse_mentions([battle, claim])
+    assert [(e.event_date, e.fatalities) for e in events] == [(DAY, 3)]
+    # A claim that tells its own day is of that day.
+    told = dataclasses.replace(claim, date=DateRef("d", "Thursday", 20, 28,
+                                                   DAY + dt.timedelta(days=2)))
+    assert len(fuse_mentions([battle, told])) == 2

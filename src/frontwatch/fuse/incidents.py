@@ -262,10 +262,27 @@ def _raid_was_abduction(groups: dict[GroupKey, MentionGroup], into: GroupKey,
         _actors_compatible(groups[into], groups[key], symmetric=False)
 
 
+def _date_inherited(mention: Mention) -> bool:
+    """The mention's day was not told in its sentence (it came from the paragraph, the lead or
+    the filing date)."""
+    ref = mention.date
+    return ref is None or not (mention.evidence.start <= ref.start < mention.evidence.end)
+
+
+#: How many days after an event a claim of it without a day of its own may come.
+CLAIM_DAYS = 7
+
+
 def _claims(groups: dict[GroupKey, MentionGroup], into: GroupKey, key: GroupKey) -> bool:
-    """Rule 4."""
+    """Rule 4. A claim whose day was not told (only its telling's) is the claim of the same
+    place's earlier reported event: "the ELN's communique claiming its fighters killed ten
+    soldiers in Tibu", two days after the battle there."""
     claim = groups[key]
-    if into[1] != key[1] or lookup(into[0]).disorder_type != "Political violence" or \
+    later_undated = into[1] is not None and key[1] is not None and into[1] < key[1] and \
+        (key[1] - into[1]).days <= CLAIM_DAYS and \
+        all(_date_inherited(m) for m in claim.mentions)
+    if (into[1] != key[1] and not later_undated) or \
+            lookup(into[0]).disorder_type != "Political violence" or \
             lookup(key[0]).disorder_type != "Political violence" or \
             any(m.certainty != "claimed" for m in claim.mentions) or \
             any(m.certainty == "claimed" for m in groups[into].mentions):
