@@ -177,7 +177,7 @@ def test_a_table_s_day_in_figures_is_the_nearest_day_before_publication() -> Non
 
 def test_an_explicit_day_beats_its_weekday_and_pluperfect_clauses_date_nothing() -> None:
     from frontwatch.nlp import annotate
-    from frontwatch.resolve.dates import resolve_dates, resolve_date_text
+    from frontwatch.resolve.dates import resolve_date_text, resolve_dates
 
     monday = dt.date(2022, 1, 24)
     assert resolve_date_text("Monday 17 January", monday)[0] == dt.date(2022, 1, 17)

@@ -5,7 +5,6 @@ from frontwatch.resolve.gazetteer import haversine_km
 from frontwatch.resolve.place_offsets import offset_place
 
 
-
 def _at(text: str) -> PlaceRef:
     start = text.rindex("Pibor")
     return PlaceRef("d", "Pibor", start, start + 5, "Pibor", "g:1", 6.80, 33.13, "SS", "Jonglei",

@@ -230,7 +230,7 @@ def _aircraft_struck(verb: Token) -> bool:
     governing a subject-less strike."""
     if verb.lemma_.lower() not in STRIKE_LEMMAS:
         return False
-    if any(child.dep_ == "nsubj" and _is_aircraft(child) or
+    if any((child.dep_ == "nsubj" and _is_aircraft(child)) or
            (child.dep_ == "prep" and child.lower_ == "with" and _flown(child))
            for child in verb.children):
         return True

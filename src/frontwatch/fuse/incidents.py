@@ -53,8 +53,16 @@ from frontwatch.extract.taxonomy import lookup
 from frontwatch.records import ActorRef, Mention, PlaceRef
 from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, haversine_km
 
-__all__ = ["ABSORBS", "FOLDED_TYPES", "GroupKey", "MentionGroup", "is_unidentified",
-           "force_against_protests", "merge_incidents", "without_summaries"]
+__all__ = [
+    "ABSORBS",
+    "FOLDED_TYPES",
+    "GroupKey",
+    "MentionGroup",
+    "force_against_protests",
+    "is_unidentified",
+    "merge_incidents",
+    "without_summaries",
+]
 
 GroupKey = tuple[str, dt.date | None, str, str]
 FOLDED_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
