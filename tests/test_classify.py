@@ -170,6 +170,9 @@ CASES = [
     # Workers who had gathered when police fired tear gas are a protest met with force.
     ("Police fired tear gas and detained dozens of party workers who had gathered on the main "
      "avenue before they could begin a march.", "Protest with intervention"),
+    # "A day earlier" counts a day back; it does not make the attack a recollection.
+    ("A day earlier, Fano fighters attacked federal troops in the town, residents said.",
+     "Armed clash"),
     # "N days/hours after X": X came before, the sentence's own event is the news.
     ("Aircraft bombed hideouts across the border on Monday, killing eight people, two days after "
      "a suicide attack killed seven soldiers.", "Air/drone strike"),

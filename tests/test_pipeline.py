@@ -367,3 +367,12 @@ def test_where_the_wounded_were_taken_and_a_town_s_area_are_no_scene(gazetteer) 
                      "late on Monday night, the municipal council said.", gazetteer,
                      published="2026-02-11")
     assert events and events[0].location == "Turmus‘ayyā"
+
+
+def test_local_speakers_of_another_town_tell_of_their_own(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("A suicide bomber rammed a car into a police van in Lakki Marwat on "
+                     "Wednesday, killing five policemen. Police in neighbouring Bannu said a bomb "
+                     "disposal squad had defused a roadside bomb early on Thursday.", gazetteer,
+                     published="2025-03-20")
+    defused = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert defused and defused[0].location == "Bannu"

@@ -228,12 +228,21 @@ def _only_heard(noun: Token) -> bool:
                 for word in (noun, first) for child in word.children)
 
 
+def _counted_back(modifier: Token) -> bool:
+    """"a day earlier", "two hours earlier": a counted day the dates stage resolves, not a
+    recollection."""
+    return modifier.lower_ == "earlier" and any(
+        child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS
+        for child in modifier.children)
+
+
 def _not_news(trigger: Trigger, sentence: Span) -> bool:
     """Triggers that refer to an event without reporting one: "previous truces", a statement
     that "condemned the attack", a trend ("a wave of
     kidnappings"), what happens "almost daily", "marched the hostages into the forest"."""
     head = sentence.doc[trigger.start:trigger.end].root
-    if any(child.lower_ in BACKGROUND_MODIFIERS for child in head.children):
+    if any(child.lower_ in BACKGROUND_MODIFIERS and not _counted_back(child)
+           for child in head.children):
         return True
     if head.pos_ == "NOUN" and any(re.fullmatch(r"(?:19|20)\d\d", child.text) and child.i < head.i
                                    for child in head.children):

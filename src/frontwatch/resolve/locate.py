@@ -94,6 +94,19 @@ def _section(resolution: PlaceResolution, offset: int) -> int:
                  if section.start <= offset < section.end), -1)
 
 
+#: Speakers for a whole government, wherever they sit ("a Taliban spokesman in Kabul said").
+_NATIONAL_SPEAKERS = re.compile(r"\b(?:spokes(?:man|woman|person)|ministry|minister|government|"
+                                r"president|presidency|headquarters|command)\b[^.]{0,20}$",
+                                re.IGNORECASE)
+
+
+def _local(text: str, ref: PlaceRef) -> bool:
+    """Speakers of a town speak of their own town ("police in neighbouring Bannu said"), not a
+    capital or a government's spokesman, who speak for all."""
+    return ref.feature != "capital" and \
+        not _NATIONAL_SPEAKERS.search(text, max(0, ref.start - 40), ref.start)
+
+
 def _speakers_place(resolution: PlaceResolution, start: int, end: int) -> PlaceRef | None:
     """The settlement of the sentence's speakers ("residents of X said"), in the focus country,
     when the sentence names no other place."""
@@ -334,9 +347,16 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
             if place is not None and place.feature == "country" and focus is not None and \
                     focus.country_code == place.country_code:
                 place, precision = focus, 2  # "clashes in Libya": where in Libya, the report says
-            if place is None and last_place and last_place[2] == paragraph:
+            speaker = _speakers_place(resolution, start, end) if place is None else None
+            if place is None and speaker is not None and last_place and \
+                    last_place[2] == paragraph and _local(text, speaker) and \
+                    speaker.gazetteer_id != last_place[0].gazetteer_id:
+                # "Police in neighbouring Bannu said a bomb disposal squad defused a bomb":
+                # local speakers of another town than the last event's tell of their own town
+                place, precision = speaker, 2
+            elif place is None and last_place and last_place[2] == paragraph:
                 place, precision = last_place[0], max(last_place[1], 2)
-            elif place is None and (speaker := _speakers_place(resolution, start, end)):
+            elif place is None and speaker is not None:
                 # "Residents of Debre Markos told us heavy fighting took place on the outskirts
                 # of the city": the sentence's only place is the witnesses', and the scene's
                 place, precision = speaker, 2
