@@ -170,6 +170,15 @@ CASES = [
     # Workers who had gathered when police fired tear gas are a protest met with force.
     ("Police fired tear gas and detained dozens of party workers who had gathered on the main "
      "avenue before they could begin a march.", "Protest with intervention"),
+    # Students who clash with police during their march riot; what they protest against (a
+    # killing) is no lethal force; village volunteers who exchange fire fight a battle; an
+    # "encounter with security forces" is a gunfight.
+    ("Hundreds of students clashed with security forces on Wednesday during a march to protest "
+     "against the killing of two students.", "Violent demonstration"),
+    ("Village volunteers of the two communities exchanged fire on Tuesday night in the "
+     "foothills, police said.", "Armed clash"),
+    ("Two militants were killed in an encounter with security forces in a village on Wednesday.",
+     "Armed clash"),
     # "A day earlier" counts a day back; it does not make the attack a recollection.
     ("A day earlier, Fano fighters attacked federal troops in the town, residents said.",
      "Armed clash"),

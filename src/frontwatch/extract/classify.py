@@ -107,8 +107,13 @@ def _death_verb(trigger: Trigger, sentence: Span) -> bool:
 
 
 def _news_words(sentence: Span) -> set[str]:
-    """The sentence's words outside relative clauses about dated past events."""
-    return {token.lower_ for token in sentence if not in_recalled_clause(token)}
+    """The sentence's words outside relative clauses about dated past events and outside what
+    a protest was against ("to protest against the killing of two students")."""
+    grievance = {word.i for token in sentence if token.lemma_.lower() in PROTEST_LEMMAS
+                 for prep in token.children if prep.lower_ in ("against", "over")
+                 for word in prep.subtree}
+    return {token.lower_ for token in sentence
+            if token.i not in grievance and not in_recalled_clause(token)}
 
 
 def _words(sentence: Span) -> set[str]:
@@ -190,10 +195,24 @@ def _only_the_scene(protest: Trigger, triggers: list[Trigger], sentence: Span) -
     for other in triggers:
         verb = sentence.doc[other.start]
         if other.family in VIOLENT_FAMILIES and verb.pos_ == "VERB" and any(
-                child.dep_ == "nsubj" and child.lemma_.lower() not in SECURITY_LEMMAS
+                child.dep_ == "nsubj" and child.lemma_.lower() not in SECURITY_LEMMAS and
+                not _marchers(child)
                 for child in verb.children):
             return True
     return False
+
+
+def _marchers(subject: Token) -> bool:
+    """"students", "hundreds of students": the gathering's own people."""
+    nouns = [subject] + [obj for prep in subject.children if prep.lower_ == "of"
+                         for obj in prep.children if obj.dep_ == "pobj"]
+    return any(noun.lemma_.lower() in MARCHERS for noun in nouns)
+
+
+#: The gathering's own people: "students clashed with security forces during a march" is the
+#: march turned violent, not violence that happened at it.
+MARCHERS = {"student", "protester", "protestor", "demonstrator", "youth", "supporter",
+            "activist", "marcher", "crowd", "worker", "farmer", "teacher"}
 
 
 def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
@@ -314,7 +333,10 @@ def _communal_brawl(actors: list[ActorMatch], words: set[str], sentence: Span) -
     crowds = {token.lower_ for token in sentence if token.lower_ in COMMUNITY_WORDS and
               not is_speaker(token.i, token.i + 1, sentence)}
     weapons = GUN_WORDS if crowds & PARTY_FOLLOWERS else FIREARM_WORDS
-    return not fighting and bool(crowds) and not words & weapons
+    exchanged_fire = any(token.lemma_.lower() == "exchange" and token.nbor().lower_ in ("fire",
+                                                                                      "gunfire")
+                         for token in sentence if token.i + 1 < sentence.end)
+    return not fighting and bool(crowds) and not words & weapons and not exchanged_fire
 
 
 def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str],

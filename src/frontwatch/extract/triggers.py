@@ -164,6 +164,8 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
                    "repulse"))],
         [_w("exchange", "exchanges", "exchanged", "exchanging"), _w("of", op="?"),
          _w("fire", "gunfire")],
+        # "killed in an encounter with security forces" (South Asian English: a gunfight)
+        [_w("encounter", "encounters"), _w("with")],
         [_w("heavy", "fierce", "intense", "violent", "armed"),
          _w(*forms("fighting", "clash", "confrontation", "battle", "engagement"))],
         [_w(*forms("assault", "attack", "raid", "storm")), _w("on", "against", op="?"),
