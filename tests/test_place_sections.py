@@ -23,3 +23,10 @@ def test_one_country_heading_makes_no_sections() -> None:
     # A country named inside a sentence heads nothing.
     inline = PlaceRef("d", "Mali", 0, 4, "Mali", "c:ML", 0.0, 0.0, "ML", None, "country")
     assert country_sections("Mali and NIGER\n", [inline, _country("NIGER", "NE")]) == []
+
+
+def test_a_heading_country_without_coordinates_still_heads_a_section() -> None:
+    mali, niger = _country("MALI", "ML"), _country("NIGER", "NE")
+    unplaced = PlaceRef("d", "NIGER", niger.start, niger.end, "Niger", "country:ne", None, None,
+                        "NE", None, "country", role="dateline")
+    assert [s.country for s in country_sections(TEXT, [mali, unplaced])] == ["ML", "NE"]

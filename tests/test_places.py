@@ -358,3 +358,11 @@ def test_names_with_an_apostrophe_inside_are_candidates(gazetteer) -> None:  # t
     found = {p.text: p.country_code for p in resolve_places(annotate(text), "d", gazetteer).places
              if p.resolved}
     assert found.get("Sa'dah") == "YE"
+
+
+def test_countries_whose_capital_geonames_spells_with_accents_are_placed(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    for name, (latitude, longitude) in (("Colombia", (4.6, -74.1)), ("Cameroon", (3.87, 11.52)),
+                                        ("Brazil", (-15.8, -47.9))):
+        place = gazetteer.lookup(name).places[0]
+        assert place.feature == "country" and place.latitude is not None, name
+        assert abs(place.latitude - latitude) < 0.5 and abs(place.longitude - longitude) < 0.5

