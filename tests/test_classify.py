@@ -190,6 +190,9 @@ CASES = [
     # Bodies found with signs of violence are a killing; bodies of the drowned are not.
     ("Police found the bodies of three men with gunshot wounds on the roadside on Monday.",
      "Attack"),
+    # What aircraft "carry out" are strikes.
+    ("On Monday, Russian warplanes carried out at least 14 raids on the town and its "
+     "countryside.", "Air/drone strike"),
     # A heading parsed as the subject, the aircraft in apposition.
     ("Maarat al-Numan: warplanes that SOHR identified as Russian struck the town's main market "
      "around midday.", "Air/drone strike"),

@@ -223,12 +223,22 @@ def _flown(preposition: Token) -> bool:
     return bool(instruments & AIRCRAFT_SUBJECTS) and not instruments & GROUND_WEAPONS
 
 
+#: What aircraft "carry out", "conduct" or "launch": each is a strike.
+SORTIE_VERBS = {"carry", "conduct", "launch", "stage", "fly", "execute"}
+SORTIE_NOUNS = {"raid", "strike", "sortie", "airstrike", "attack", "bombardment"}
+
+
 def _aircraft_struck(verb: Token) -> bool:
     """"A drone ... struck a market", "attacked the city overnight with 14 drones": the
     aircraft is the subject or the instrument. "Warplanes believed to be Russian struck ...",
     which the parser reads as "warplanes believed [that ...] struck": the subject of the verb
     governing a subject-less strike."""
-    if verb.lemma_.lower() not in STRIKE_LEMMAS:
+    lemma = verb.lemma_.lower()
+    if lemma in SORTIE_VERBS:
+        # "Russian warplanes carried out at least 14 raids on the town"
+        return any(child.dep_ == "nsubj" and _is_aircraft(child) for child in verb.children) \
+            and bool(_argument_lemmas(verb) & SORTIE_NOUNS)
+    if lemma not in STRIKE_LEMMAS:
         return False
     if any((child.dep_ == "nsubj" and _is_aircraft(child)) or
            (child.dep_ == "prep" and child.lower_ == "with" and _flown(child))
