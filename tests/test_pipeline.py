@@ -376,3 +376,11 @@ def test_local_speakers_of_another_town_tell_of_their_own(gazetteer) -> None:  #
                      published="2025-03-20")
     defused = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
     assert defused and defused[0].location == "Bannu"
+
+
+def test_an_item_s_label_is_no_event_of_its_own(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("2. Key incidents\na) Air strike - Rufa'a. On 14 January, an army drone hit "
+                     "a building used by RSF fighters near the town's police station, killing "
+                     "five.\n", gazetteer, published="2024-01-19")
+    assert [(e.sub_event_type, str(e.event_date)) for e in events] == \
+        [("Air/drone strike", "2024-01-14")]

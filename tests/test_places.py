@@ -366,3 +366,11 @@ def test_countries_whose_capital_geonames_spells_with_accents_are_placed(gazette
         place = gazetteer.lookup(name).places[0]
         assert place.feature == "country" and place.latitude is not None, name
         assert abs(place.latitude - latitude) < 0.5 and abs(place.longitude - longitude) < 0.5
+
+
+def test_a_spaced_dash_ends_a_name_and_an_apostrophe_name_is_a_name(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("a) Looting - Rufa'a town (East Gezira locality). On 10 January, RSF fighters went "
+            "from house to house in Rufa'a, taking cars.")
+    found = [p.name for p in resolve_places(annotate(text), "d", gazetteer).places
+             if p.resolved and p.text == "Rufa'a"]
+    assert len(found) == 2

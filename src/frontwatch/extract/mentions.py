@@ -352,7 +352,7 @@ def _inherit_actor1(roles: Roles, sub_event_type: str, previous: Roles | None) -
 
 
 #: A list item's first line: "- Jolo (Mon 24 Aug): ...", "• ...", "3. ...".
-_ITEM_LINE = re.compile(r"\n[ \t]*(?:[-–•*·]|\d{1,2}[.)])[ \t]")
+_ITEM_LINE = re.compile(r"\n[ \t]*(?:[-–•*·]|\d{1,2}[.)]|[a-h]\))[ \t]")
 
 
 def _item_start(text: str, offset: int) -> int:
@@ -379,6 +379,19 @@ def _of_section(actors: list[ActorMatch], doc: Doc, offset: int,
     if span is None:
         return actors
     return [actor for actor in actors if span[0] <= doc[actor.start].idx < span[1]]
+
+
+def _item_label(text: str, sentence: SpacySpan) -> bool:
+    """"a) Looting - Rufa'a town (East Gezira locality)." heading a list item whose sentences
+    tell the incident: a label without a verb names the item's kind and place, no event of its
+    own (a verbless table row with nothing after it stays a report)."""
+    line_start = text.rfind("\n", 0, sentence.start_char) + 1
+    line_end = text.find("\n", sentence.end_char)
+    rest = text[sentence.end_char:len(text) if line_end < 0 else line_end]
+    return sentence.start_char - line_start <= 4 and \
+        _ITEM_LINE.match("\n" + text[line_start:line_start + 8]) is not None and \
+        not any(token.pos_ in ("VERB", "AUX") for token in sentence) and \
+        len(rest.strip()) > 20
 
 
 def _actors_by_section(doc: Doc, doc_country: str | None, day: dt.date | None,
@@ -416,7 +429,7 @@ def find_mentions(document: Document, doc: Doc, place_spans: list[tuple[int, int
     previous: tuple[int, Roles] | None = None
     for sentence in doc.sents:
         in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
-        if sentence.start_char < body_start:
+        if sentence.start_char < body_start or _item_label(text, sentence):
             continue
         paragraph = _item_start(text, sentence.start_char)
         sentence_actors = [a for a in actors if sentence.start <= a.start < sentence.end]

@@ -38,7 +38,7 @@ DISTANCE_WORDS = {"km", "kilometers", "kilometres", "miles", "metres", "meters",
 
 
 #: A list item's first line: "- Sa'dah, Friday 21 January: ...", "• ...", "3. ...".
-_ITEM_LINE = re.compile(r"\n[ \t]*(?:[-–•*·]|\d{1,2}[.)])[ \t]")
+_ITEM_LINE = re.compile(r"\n[ \t]*(?:[-–•*·]|\d{1,2}[.)]|[a-h]\))[ \t]")
 
 
 def _paragraph_start(text: str, offset: int) -> int:

@@ -122,14 +122,16 @@ def _gazetteer_candidates(doc: Doc, taken: list[tuple[int, int, str]]
             continue
         end = index + 1
         while end < len(doc) and end - index < MAX_NAME_TOKENS * 2 and (
-                _capitalised(doc[end]) or doc[end].text in ("-", "‑") or
+                _capitalised(doc[end]) or
+                (doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_) or
                 doc[end].lower_ in _ARTICLE_TOKENS or _particle_inside(doc, end)):
             end += 1
         while end > index + 1 and not _alphabetic(doc[end - 1]):
             end -= 1
         span = doc[index:end]
-        if len(span) > 1 or token.pos_ == "PROPN" or token.ent_type_:
-            # A lone capitalised common noun ("Human losses", "Air strikes") is not a name.
+        if len(span) > 1 or token.pos_ == "PROPN" or token.ent_type_ or not token.is_alpha:
+            # A lone capitalised common noun ("Human losses", "Air strikes") is not a name; a
+            # word with an apostrophe inside ("Rufa'a") is, whatever its tag.
             found.append((span.start_char, span.end_char, span.text))
         index = end
     return found
