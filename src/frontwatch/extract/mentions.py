@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["STAGE", "SentenceMentions", "find_mentions", "mention_id"]
+__all__ = ["ITEM_LINE", "STAGE", "SentenceMentions", "find_mentions", "mention_id"]
 
 STAGE = "extract.rules/0.1"
 SAY_VERBS = {"say", "tell", "report", "claim", "confirm", "announce", "state", "add"}
@@ -351,15 +351,16 @@ def _inherit_actor1(roles: Roles, sub_event_type: str, previous: Roles | None) -
     return Roles(previous.actor1, roles.actor2 or previous.actor2, roles.assoc1, roles.assoc2)
 
 
-#: A list item's first line: "- Jolo (Mon 24 Aug): ...", "• ...", "3. ...".
-_ITEM_LINE = re.compile(r"\n[ \t]*(?:[-–•*·]|\d{1,2}[.)]|[a-h]\))[ \t]")
+#: A list item's first line: "- Jolo (Mon 24 Aug): ...", "• ...", "3. ...", "a) ..." (also read
+#: by :mod:`frontwatch.resolve.locate`: an item is a paragraph for scene and day too).
+ITEM_LINE = re.compile(r"\n[ \t]*(?:[-–•*·]|\d{1,2}[.)]|[a-h]\))[ \t]")
 
 
 def _item_start(text: str, offset: int) -> int:
     """Where the paragraph or list item holding ``offset`` starts: the actors of one item do
     not carry over to the next."""
     paragraph = text.rfind("\n\n", 0, offset)
-    items = [match.start() for match in _ITEM_LINE.finditer(text, max(paragraph, 0), offset)]
+    items = [match.start() for match in ITEM_LINE.finditer(text, max(paragraph, 0), offset)]
     return max([paragraph, *items])
 
 
@@ -389,7 +390,7 @@ def _item_label(text: str, sentence: SpacySpan) -> bool:
     line_end = text.find("\n", sentence.end_char)
     rest = text[sentence.end_char:len(text) if line_end < 0 else line_end]
     return sentence.start_char - line_start <= 4 and \
-        _ITEM_LINE.match("\n" + text[line_start:line_start + 8]) is not None and \
+        ITEM_LINE.match("\n" + text[line_start:line_start + 8]) is not None and \
         not any(token.pos_ in ("VERB", "AUX") for token in sentence) and \
         len(rest.strip()) > 20
 

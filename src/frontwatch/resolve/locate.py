@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from frontwatch.extract.mentions import ITEM_LINE
 from frontwatch.records import DateRef, Document, Mention, PlaceRef
 from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, MAJOR_CITY
 from frontwatch.resolve.place_offsets import offset_place
@@ -37,8 +38,6 @@ DISTANCE_WORDS = {"km", "kilometers", "kilometres", "miles", "metres", "meters",
                   "miles)"}
 
 
-#: A list item's first line: "- Sa'dah, Friday 21 January: ...", "• ...", "3. ...".
-_ITEM_LINE = re.compile(r"\n[ \t]*(?:[-–•*·]|\d{1,2}[.)]|[a-h]\))[ \t]")
 
 
 def _paragraph_start(text: str, offset: int) -> int:
@@ -47,7 +46,7 @@ def _paragraph_start(text: str, offset: int) -> int:
     if not offset:
         return 0
     paragraph = text.rfind("\n\n", 0, offset) + 1
-    items = [match.start() + 1 for match in _ITEM_LINE.finditer(text, max(paragraph - 1, 0),
+    items = [match.start() + 1 for match in ITEM_LINE.finditer(text, max(paragraph - 1, 0),
                                                                  offset)]
     return max([paragraph, *items])
 
