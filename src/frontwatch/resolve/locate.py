@@ -22,7 +22,7 @@ import re
 
 from frontwatch.extract.mentions import ITEM_LINE
 from frontwatch.records import DateRef, Document, Mention, PlaceRef
-from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, MAJOR_CITY
+from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, MAJOR_CITY, haversine_km
 from frontwatch.resolve.place_offsets import offset_place
 from frontwatch.resolve.place_parts import DIRECTIONS
 from frontwatch.resolve.places import NEAR_WORDS, PlaceResolution
@@ -48,7 +48,17 @@ def _paragraph_start(text: str, offset: int) -> int:
     paragraph = text.rfind("\n\n", 0, offset) + 1
     items = [match.start() + 1 for match in ITEM_LINE.finditer(text, max(paragraph - 1, 0),
                                                                  offset)]
-    return max([paragraph, *items])
+    start = max([paragraph, *items])
+    if start == paragraph and paragraph > 1:
+        # "1. BALI NYONGA (Mezam division)" on a line of its own heads the paragraph below it
+        heading = text.rfind("\n\n", 0, paragraph - 1) + 1
+        if _HEADING_LINE.fullmatch(text, heading + (heading > 0), paragraph - 1):
+            return heading
+    return start
+
+
+#: A heading line: short, no full stop, no second line.
+_HEADING_LINE = re.compile(r"(?:[ \t]*\d{1,2}[.)][ \t]*)?[^\n.!?]{2,80}")
 
 
 def _words_before(text: str, start: int, count: int = 3) -> list[str]:
@@ -76,15 +86,27 @@ def _sentence_places(resolution: PlaceResolution, start: int, end: int) -> list[
     ("Moscow said") than a scene."""
     named = [ref for ref in resolution.places if start <= ref.start < end and ref.resolved]
     countries = {ref.country_code for ref in named if ref.feature in ("country", "admin1")}
-    focus = resolution.focus_at(start)[0]
+    focus, focus_place = resolution.focus_at(start)
     return [ref for ref in named if ref.role == "mention" and (
         focus is None or ref.country_code == focus or
         (ref.feature not in ("country", "admin1", "capital") and (
-            ref.country_code in countries or _major_city(ref))))]
+            ref.country_code in countries or _major_city(ref, focus_place))))]
 
 
-def _major_city(ref: PlaceRef) -> bool:
-    return ref.feature == "city" and ref.match == "exact" and (ref.population or 0) >= MAJOR_CITY
+def _major_city(ref: PlaceRef, focus_place: PlaceRef | None) -> bool:
+    """A big city over the border of the report's region; one a continent away is a namesake
+    ("Boni" in central Mali is no alternate name of Bonn)."""
+    if ref.feature != "city" or ref.match != "exact" or (ref.population or 0) < MAJOR_CITY:
+        return False
+    if focus_place is None or None in (focus_place.latitude, focus_place.longitude,
+                                       ref.latitude, ref.longitude):
+        return True
+    return haversine_km(ref.latitude, ref.longitude, focus_place.latitude,  # type: ignore[arg-type]
+                        focus_place.longitude) <= NEIGHBOURING_CITY_KM  # type: ignore[arg-type]
+
+
+#: How far abroad a big city may lie from the report's focus place and still be a scene.
+NEIGHBOURING_CITY_KM = 1500.0
 
 
 def _section(resolution: PlaceResolution, offset: int) -> int:
@@ -123,6 +145,8 @@ def _is_origin(text: str, ref: PlaceRef) -> bool:
     words = _words_before(text, ref.start, 3)
     if words[-2:-1] and words[-1] == "to" and words[-2] in ROUTE_WORDS:
         return True
+    if words[-1:] and words[-1] in DEPARTURE_WORDS:
+        return True  # "a convoy that had left Gao several days earlier clashed ..."
     if not set(words) & ORIGIN_WORDS:
         # "pulled out towards the hills of the Adrar des Ifoghas": a direction reaches back
         # further, through "the hills of" ("abducted from a farm outside X" is where)
@@ -134,8 +158,9 @@ def _is_origin(text: str, ref: PlaceRef) -> bool:
 
 
 ROUTE_WORDS = {"road", "route", "way", "highway", "journey"}
+DEPARTURE_WORDS = {"left", "leaving", "departed", "departing"}
 # "1. DEIR EZ-ZOR — Yesterday ...": a bulletin item's heading names its area.
-_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\d+[.)][ \t]*)?$")
+_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:(?:\d+[.)]|[-–•*·])[ \t]*)?$")
 # "in Beni territory", "Kajuru Local Government Area": a region named after its seat.
 _REGION_AFTER = re.compile(r"\s+(?:territory|province|region|county|state|governorate|area|"
                            r"division|prefecture|department|district|local government area|"
@@ -153,13 +178,15 @@ def _is_container(text: str, ref: PlaceRef, places: list[PlaceRef]) -> bool:
     """"Mangina in Beni territory", "Kashkash, Hasaka": the region or town the place named just
     before lies in."""
     return any(other.end < ref.start and
-               re.fullmatch(r"\s*(?:,|in|in the)\s*", text[other.end:ref.start]) is not None
+               re.fullmatch(r"\s*(?:,|,?\s*in|,?\s*in the)\s*", text[other.end:ref.start]) is not None
                for other in places)
 
 
 def _is_heading(text: str, ref: PlaceRef) -> bool:
-    return ref.text.isupper() and bool(_HEADING_BEFORE.search(text, max(0, ref.start - 12),
-                                                              ref.start))
+    """"1. DEIR EZ-ZOR — ..." or an item's label ("- Arauca: On Saturday ..."): the item's area."""
+    if not _HEADING_BEFORE.search(text, max(0, ref.start - 12), ref.start):
+        return False
+    return ref.text.isupper() or text[ref.end:ref.end + 1] == ":"
 
 
 #: "the Dhaka-Khulna highway", "the Kabul–Jalalabad road": a road named after the towns it links.
@@ -176,10 +203,24 @@ def _is_road_end(text: str, ref: PlaceRef) -> bool:
         bool(_ROAD_NAME_END.match(text, ref.end))
 
 
-def _is_landmark(text: str, ref: PlaceRef) -> bool:
-    """"Jamundi, south of Cali": Cali only says where Jamundi is."""
-    words = _words_before(text, ref.start, 2)
-    return len(words) == 2 and words[1] == "of" and words[0] in DIRECTIONS
+def _is_landmark(text: str, ref: PlaceRef, places: list[PlaceRef]) -> bool:
+    """"Jamundi, south of Cali", "Mellit, about 60 km north of El Fasher": Cali and El Fasher
+    only say where the place named before is. "A village about 20 km north of Oicha" names no
+    place before: the distance from Oicha places the scene itself."""
+    words = _words_before(text, ref.start, 3)
+    if len(words) < 2 or words[-1] != "of" or words[-2] not in DIRECTIONS:
+        return False
+    if len(words) < 3 or words[0] not in DISTANCE_WORDS:
+        return True
+    return any(other.end <= ref.start and
+               _APPOSED_DISTANCE.fullmatch(text, other.end, ref.start) is not None
+               for other in places)
+
+
+#: ", about 60 km north of ": a distance set off after the place it describes.
+_APPOSED_DISTANCE = re.compile(r"\s*,\s*(?:about|some|roughly|around|nearly|approximately|"
+                               r"just|only|over|almost)?\s*[\w.]+\s*(?:km|kilomet(?:er|re)s|miles)"
+                               r"(?:\s*\([^)\n]{0,20}\))?\s+\w+(?:[- ]\w+)?\s+of\s+")
 
 
 def _pick_place(text: str, places: list[PlaceRef], trigger_start: int) -> PlaceRef | None:
@@ -192,8 +233,8 @@ def _pick_place(text: str, places: list[PlaceRef], trigger_start: int) -> PlaceR
         specificity = FEATURE_SPECIFICITY.get(ref.feature or "", 1)
         settlement = 0 if specificity <= 1 else specificity
         as_region = int(specificity <= 1 and bool(_REGION_AFTER.match(text, ref.end)))
-        return int(_is_heading(text, ref)), settlement, int(_is_container(text, ref, places)), \
-            int(_is_landmark(text, ref) or _is_road_end(text, ref)), as_region, \
+        return settlement, int(_is_heading(text, ref)), int(_is_container(text, ref, places)), \
+            int(_is_landmark(text, ref, places) or _is_road_end(text, ref)), as_region, \
             abs(ref.start - trigger_start)
     candidates = [ref for ref in places if not _is_origin(text, ref) and
                   not _WOUNDED_TAKEN.search(text, max(0, ref.start - 80), ref.start)]
@@ -355,7 +396,7 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
                 place, precision = speaker, 2
             elif place is None and last_place and last_place[2] == paragraph:
                 place, precision = last_place[0], max(last_place[1], 2)
-            elif place is None and speaker is not None:
+            elif place is None and speaker is not None and _local(text, speaker):
                 # "Residents of Debre Markos told us heavy fighting took place on the outskirts
                 # of the city": the sentence's only place is the witnesses', and the scene's
                 place, precision = speaker, 2

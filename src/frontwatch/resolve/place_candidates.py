@@ -73,9 +73,13 @@ _ARTICLE_TOKENS = ("al", "el", "ez", "ed", "as", "ash", "ar", "az")
 
 #: Lower-case particles inside Romance place names ("Santander de Quilichao").
 _PARTICLES = ("de", "del", "da", "do", "dos", "das", "la")
+_HYPHENED_PARTICLES = (*_PARTICLES, "au", "aux", "du", "des", "le", "les", "sur", "en")
 
 
 def _particle_inside(doc: Doc, index: int) -> bool:
+    if doc[index].text in _HYPHENED_PARTICLES and index + 2 < len(doc) and \
+            doc[index + 1].text == "-" and _capitalised(doc[index + 2]):
+        return True  # "Port-au-Prince", "Saint-Louis-du-Sud"
     return doc[index].text in _PARTICLES and index + 1 < len(doc) and \
         _capitalised(doc[index + 1])
 
@@ -129,12 +133,30 @@ def _gazetteer_candidates(doc: Doc, taken: list[tuple[int, int, str]]
         while end > index + 1 and not _alphabetic(doc[end - 1]):
             end -= 1
         span = doc[index:end]
-        if len(span) > 1 or token.pos_ == "PROPN" or token.ent_type_ or not token.is_alpha:
+        if len(span) > 1 or token.pos_ == "PROPN" or token.ent_type_ or not token.is_alpha or \
+                _line_label(doc, span.start_char, end):
             # A lone capitalised common noun ("Human losses", "Air strikes") is not a name; a
-            # word with an apostrophe inside ("Rufa'a") is, whatever its tag.
+            # word with an apostrophe inside ("Rufa'a") is, whatever its tag; so is an item's
+            # label ("- Mombasa: On Thursday ...").
             found.append((span.start_char, span.end_char, span.text))
         index = end
     return found
+
+
+#: What may precede an item's label on its line: nothing, or a bullet or number.
+_LABEL_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-–•*·]|\d{1,2}[.)])?[ \t]*$")
+
+
+def _line_label(doc: Doc, start_char: int, end: int) -> bool:
+    """A word that opens its line and ends at a colon, an item's label; or a word in capitals
+    alone on its line, a section's heading ("COLOMBIA")."""
+    if _LABEL_LINE.search(doc.text, max(0, start_char - 12), start_char) is None:
+        return False
+    if end < len(doc) and doc[end].text == ":":
+        return True
+    word = doc[end - 1]
+    return word.text.isupper() and (end == len(doc) or "\n" in doc[end].text or
+                                    "\n" in word.whitespace_)
 
 
 def _sub_spans(start: int, end: int, text: str) -> list[tuple[int, int, str]]:
@@ -158,6 +180,8 @@ def _accept(name: str, found: Lookup, focus: str | None, admin: bool,
     1,000 people or more or of an admin1 region, or a close spelling)."""
     if found.match is None or not found.places:
         return None
+    if found.match == "exact" and found.places[0].feature == "country":
+        return found.places[0]  # "PAPUA NEW GUINEA" heading a digest's section
     if focus:
         for country in (focus, *sorted(named - {focus})):
             if any(place.country_code == country for place in found.places):

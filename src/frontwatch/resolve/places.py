@@ -68,7 +68,8 @@ DATELINE = re.compile(
     rf"^(?P<places>[{_CAPS}][{_CAPS}'’.\- ]{{1,40}}(?:/[{_CAPS}][{_CAPS}'’.\- ]{{1,40}})*)"
     r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+)){0,2}"
     # The separator after the agency is optional: "RAIPUR, Feb 6 (PTI) Security forces ..."
-    r"\s*(?:\([^)]{1,30}\)\s*(?:(?::|-|–|—)\s)?|(?::|-|–|—)\s)",
+    # (on the dateline's own line: "COLOMBIA" over "- Arauca: ..." is a section's heading)
+    r"[ \t]*(?:\([^)]{1,30}\)\s*(?:(?::|-|–|—)\s)?|(?::|-|–|—)\s)",
     re.MULTILINE)
 DATELINE_MIXED = re.compile(
     r"^(?P<places>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)"
@@ -102,13 +103,19 @@ class PlaceResolution:
 def find_datelines(text: str, whole: bool = False) -> list[tuple[int, int]]:
     """Character spans of the places of datelines at the start of paragraphs (``whole``: of the
     whole dateline, with its date and agency: "IMPHAL, Jan 20 -")."""
-    spans = []
+    spans, bare = [], []
     for pattern in (DATELINE, DATELINE_MIXED):
         for match in pattern.finditer(text):
             start = match.start()
             if start == 0 or text[start - 1] == "\n":
                 end = match.end() if whole else start + len(match.group("places").rstrip())
                 spans.append((start, end))
+                if not re.search(r"[\d(]", match.group()):
+                    bare.append((start, end))
+    if len(bare) >= 2:
+        # "TURBAT - ... \n\nLAHORE - Police used tear gas ...": a roundup's items are headed
+        # by the town each tells of, not filed from it
+        return [span for span in spans if span not in bare]
     return spans
 
 
@@ -338,7 +345,8 @@ _INSTITUTION_OF = re.compile(
 def _mark_source(doc: Doc, text: str, ref: PlaceRef) -> PlaceRef:
     """A place inside the subject of a speech verb ("a security source in Kongoussi said",
     "residents of Djibo told ...") is where the speaker is, not where the event was; one ending
-    an institution's name ("the Armed Forces of Haiti") is part of that name."""
+    an institution's name ("the Armed Forces of Haiti") is part of that name; so is where a
+    speech was made ("told AFP in Bamako")."""
     if ref.role != "mention" or LOCATED_AFTER.match(text[ref.end:ref.end + 60]):
         return ref
     if ref.feature in ("country", "admin1", "region") and \
@@ -348,6 +356,10 @@ def _mark_source(doc: Doc, text: str, ref: PlaceRef) -> PlaceRef:
     if span is None:
         return ref
     token = span.root
+    preposition = token.head
+    if token.dep_ == "pobj" and preposition.lower_ in ("in", "from") and \
+            preposition.head.lemma_.lower() in SPEECH_VERBS and preposition.head.i < token.i:
+        return dataclasses.replace(ref, role="source")  # "a spokesman said Tuesday in N'Djamena"
     for _ in range(4):
         if token.head is token:
             return ref
