@@ -59,6 +59,7 @@ def main() -> int:
         "events_blind8_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind8.jsonl"),
         "events_blind9_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind9.jsonl"),
         "events_blind10_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind10.jsonl"),
+        "events_blind11_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind11.jsonl"),
     }
     failed: list[str] = []
     scored: dict[str, dict[str, float]] = {}
@@ -101,6 +102,12 @@ def main() -> int:
                                     "events_blind5_gold", "events_blind6_gold",
                                     "events_blind7_gold", "events_blind8_gold",
                                     "events_blind9_gold", "events_blind10_gold"),
+        "events_twelve_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
+                                    "events_blind3_gold", "events_blind4_gold",
+                                    "events_blind5_gold", "events_blind6_gold",
+                                    "events_blind7_gold", "events_blind8_gold",
+                                    "events_blind9_gold", "events_blind10_gold",
+                                    "events_blind11_gold"),
     }
     for pool, members in pools.items():
         if all(member in scored for member in members):

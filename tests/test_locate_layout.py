@@ -67,3 +67,40 @@ def test_a_distance_after_a_named_place_only_says_where_that_place_is(gazetteer)
     attack = [e for e in unnamed if e.sub_event_type == "Attack"]
     assert attack and attack[0].geo_precision == 2 and attack[0].latitude is not None
     assert attack[0].latitude < 0.14 - 0.15  # south of Butembo (0.14 N), not Lubero
+
+
+def test_a_weekday_in_a_section_heading_dates_the_items_below(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events(
+        "KAMPALA, Thursday — A tense calm returned after a day of unrest.\n\nWHAT HAPPENED ON "
+        "MONDAY\n\n• Gulu: Police fired tear gas and rubber bullets to disperse students "
+        "protesting against fee rises.\n\n• Mbarara: Several hundred traders marched peacefully "
+        "to the district offices.", gazetteer, "2024-05-16")
+    assert events and {e.event_date for e in events} == {dt.date(2024, 5, 13)}
+
+
+def test_country_headings_with_a_title_split_a_digest(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events(
+        "WEST AFRICA WEEKLY (2-8 June)\n\nMALI — Convoy hit\nA roadside bomb struck an army "
+        "convoy near Douentza on Tuesday, killing three soldiers.\n\nNIGER — Capital\nOn "
+        "Wednesday, police in Niamey arrested two opposition activists over a planned rally.",
+        gazetteer, "2025-06-09")
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].country == "Niger"
+
+
+def test_a_part_of_a_town_found_only_far_away_yields_to_the_town(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events(
+        "| Date | Location | Incident |\n|---|---|---|\n| 17 Jan | Marib city – Al-Rawdah "
+        "neighbourhood | A Houthi ballistic missile struck a residential street, killing three "
+        "civilians |", gazetteer, "2022-01-20")
+    strikes = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert strikes and strikes[0].location == "Ma'rib"
+
+
+def test_a_direction_names_the_scene_unless_set_off_after_a_place(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    bare = _events("In Al Hudaydah governorate, a landmine exploded in farmland east of Hays "
+                   "on Tuesday, killing a shepherd.", gazetteer, "2022-01-20")
+    assert _where(bare, "Remote explosive/landmine/IED") == "Ḩays"
+    apposed = _events("A roadside bomb hit an army patrol in the Tarmiyah district, north of "
+                      "Baghdad, on Saturday, wounding two soldiers.", gazetteer, "2024-06-03")
+    assert _where(apposed, "Remote explosive/landmine/IED") != "Baghdad"

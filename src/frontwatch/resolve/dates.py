@@ -392,6 +392,7 @@ def resolve_dates(doc: Doc, doc_id: str, published: dt.date | None) -> list[Date
                             is_statement=_is_statement(entity), stage=STAGE))
     refs += _untagged_dates(doc, doc_id, published, refs, datelines)
     refs += _numeric_dates(doc.text, doc_id, published, refs)
+    refs += _heading_weekdays(doc.text, doc_id, published, refs, datelines)
     return _with_counted_days(doc.text, doc_id, refs)
 
 
@@ -464,4 +465,28 @@ def _untagged_dates(doc: Doc, doc_id: str, published: dt.date, refs: list[DateRe
                                  date=date, date_end=date_end, time_precision=precision,
                                  is_background=background, is_statement=_is_statement(span),
                                  stage=STAGE))
+    return found
+
+
+#: A heading line in capitals ("WHAT HAPPENED ON TUESDAY") and a weekday in it.
+HEADING_LINE = re.compile(r"^[ \t]*(?=[^\n]*[A-Z]{3})[^a-z\n.!?]{4,80}$", re.MULTILINE)
+_HEADING_WEEKDAY = re.compile(r"\b(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\b")
+
+
+def _heading_weekdays(text: str, doc_id: str, published: dt.date, refs: list[DateRef],
+                      datelines: list[tuple[int, int]]) -> list[DateRef]:
+    """Weekdays in capitals heading a section ("WHAT HAPPENED ON TUESDAY"), which the tagger
+    does not read: the day of the items below (:func:`frontwatch.resolve.locate`)."""
+    found = []
+    for line in HEADING_LINE.finditer(text):
+        for match in _HEADING_WEEKDAY.finditer(text, line.start(), line.end()):
+            start, end = match.span()
+            if any(ref.start < end and start < ref.end for ref in refs) or \
+                    any(a <= start < b for a, b in datelines):
+                continue
+            resolved = resolve_date_text(match.group(0).title(), published)
+            if resolved is None:
+                continue
+            found.append(DateRef(doc_id=doc_id, text=match.group(0), start=start, end=end,
+                                 date=resolved[0], time_precision=resolved[2], stage=STAGE))
     return found

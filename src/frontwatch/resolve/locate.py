@@ -22,6 +22,7 @@ import re
 
 from frontwatch.extract.mentions import ITEM_LINE
 from frontwatch.records import DateRef, Document, Mention, PlaceRef
+from frontwatch.resolve.dates import HEADING_LINE
 from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, MAJOR_CITY, haversine_km
 from frontwatch.resolve.place_offsets import offset_place
 from frontwatch.resolve.place_parts import DIRECTIONS
@@ -182,6 +183,34 @@ def _is_container(text: str, ref: PlaceRef, places: list[PlaceRef]) -> bool:
                for other in places)
 
 
+#: "Marib city – Al-Rawdah", "Taiz – al-Jahmaliya": a town, a dash, then a part of it.
+_TOWN_THEN_PART = re.compile(r"(?:\s+(?:city|town))?\s*[–—]\s*")
+#: "Al-Rawdah neighbourhood in Marib", "the Nkwen quarter of Bamenda": a part, then its town.
+_PART_THEN_TOWN = re.compile(r"\s+(?:neighbou?rhood|quarter|district|suburb|area)\s*"
+                             r"(?:,?\s*in|of)\s*(?:the\s+)?(?:city\s+of\s+)?")
+#: Farther than this from the town it is said to lie in, a part is a namesake elsewhere.
+PART_OF_TOWN_KM = 60.0
+
+
+def _far_namesake(text: str, ref: PlaceRef, places: list[PlaceRef]) -> bool:
+    """A part of a town the gazetteer placed far from that town ("Marib city – Al-Rawdah
+    neighbourhood" found only Sanaa's Ar Rawdah): the town is the better scene."""
+    if ref.latitude is None or ref.longitude is None or ref.feature in ("country", "admin1"):
+        return False
+    for other in places:
+        if other is ref or other.latitude is None or other.longitude is None or \
+                other.country_code != ref.country_code:
+            continue
+        joined = (other.end <= ref.start and
+                  _TOWN_THEN_PART.fullmatch(text, other.end, ref.start) is not None) or \
+            (ref.end <= other.start and
+             _PART_THEN_TOWN.fullmatch(text, ref.end, other.start) is not None)
+        if joined and haversine_km(ref.latitude, ref.longitude, other.latitude,
+                                   other.longitude) > PART_OF_TOWN_KM:
+            return True
+    return False
+
+
 def _is_heading(text: str, ref: PlaceRef) -> bool:
     """"1. DEIR EZ-ZOR — ..." or an item's label ("- Arauca: On Saturday ..."): the item's area."""
     if not _HEADING_BEFORE.search(text, max(0, ref.start - 12), ref.start):
@@ -205,22 +234,22 @@ def _is_road_end(text: str, ref: PlaceRef) -> bool:
 
 def _is_landmark(text: str, ref: PlaceRef, places: list[PlaceRef]) -> bool:
     """"Jamundi, south of Cali", "Mellit, about 60 km north of El Fasher": Cali and El Fasher
-    only say where the place named before is. "A village about 20 km north of Oicha" names no
-    place before: the distance from Oicha places the scene itself."""
-    words = _words_before(text, ref.start, 3)
+    only say where the place named before is. "A village about 20 km north of Oicha" and
+    "farmland east of Hays" name no place before: Oicha and Hays place the scene itself."""
+    words = _words_before(text, ref.start, 2)
     if len(words) < 2 or words[-1] != "of" or words[-2] not in DIRECTIONS:
         return False
-    if len(words) < 3 or words[0] not in DISTANCE_WORDS:
-        return True
     return any(other.end <= ref.start and
-               _APPOSED_DISTANCE.fullmatch(text, other.end, ref.start) is not None
+               _APPOSED_DIRECTION.fullmatch(text, other.end, ref.start) is not None
                for other in places)
 
 
-#: ", about 60 km north of ": a distance set off after the place it describes.
-_APPOSED_DISTANCE = re.compile(r"\s*,\s*(?:about|some|roughly|around|nearly|approximately|"
-                               r"just|only|over|almost)?\s*[\w.]+\s*(?:km|kilomet(?:er|re)s|miles)"
-                               r"(?:\s*\([^)\n]{0,20}\))?\s+\w+(?:[- ]\w+)?\s+of\s+")
+#: ", south of ", ", about 60 km north of ": a direction set off after the place it describes
+#: ("farmland east of Hays" names no place before: Hays places the scene).
+_APPOSED_DIRECTION = re.compile(r"(?:\s+[\w-]+\s*,|\s*,?)\s*(?:(?:about|some|roughly|around|nearly|"
+                                r"approximately|just|only|over|almost)?\s*[\w.]+\s*"
+                                r"(?:km|kilomet(?:er|re)s|miles)(?:\s*\([^)\n]{0,20}\))?\s+)?"
+                                r"(?:just\s+)?\w+(?:[- ]\w+)?\s+of\s+")
 
 
 def _pick_place(text: str, places: list[PlaceRef], trigger_start: int) -> PlaceRef | None:
@@ -237,7 +266,8 @@ def _pick_place(text: str, places: list[PlaceRef], trigger_start: int) -> PlaceR
             int(_is_landmark(text, ref, places) or _is_road_end(text, ref)), as_region, \
             abs(ref.start - trigger_start)
     candidates = [ref for ref in places if not _is_origin(text, ref) and
-                  not _WOUNDED_TAKEN.search(text, max(0, ref.start - 80), ref.start)]
+                  not _WOUNDED_TAKEN.search(text, max(0, ref.start - 80), ref.start) and
+                  not _far_namesake(text, ref, places)]
     return min(candidates, key=rank) if candidates else None
 
 
@@ -267,6 +297,18 @@ def _line_date(text: str, dates: list[DateRef], position: int) -> DateRef | None
     return next((ref for ref in reversed(dates) if line_start <= ref.start < position and
                  not ref.is_statement and not ref.is_background and ref.time_precision == 1),
                 None)
+
+
+def _heading_date(text: str, dates: list[DateRef], position: int) -> DateRef | None:
+    """The day a section's heading names ("WHAT HAPPENED ON TUESDAY" over its items), when the
+    nearest heading line before ``position`` names one."""
+    heading = None
+    for line in HEADING_LINE.finditer(text, 0, position):
+        heading = line
+    if heading is None:
+        return None
+    return next((ref for ref in dates if heading.start() <= ref.start < heading.end() and
+                 not ref.is_background and not ref.is_statement), None)
 
 
 def _told_before(dates: list[DateRef], paragraph: int, start: int) -> DateRef | None:
@@ -377,7 +419,8 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
                     mention.sub_event_type not in types_seen and \
                     (mention.certainty == "reported" or actor not in actors_seen):
                 date = stated  # a new kind of event, told on a day: no later than that day
-            date = date or fallback_date or stated or _publication_date(document)
+            date = date or _heading_date(text, dates, start) or fallback_date or stated or \
+                _publication_date(document)
             types_seen.add(mention.sub_event_type)
             actors_seen.update(ref.name for ref in (mention.actor1, mention.actor2) if ref)
             place = _pick_place(text, places, mention.trigger.start)

@@ -46,15 +46,22 @@ def _is_country_heading(text: str, ref: PlaceRef) -> bool:
     if ref.feature != "country" or not ref.country_code or not ref.text.isupper():
         return False
     start, end = _line(text, ref.start)
-    return text[start:ref.start].strip() == "" and \
-        bool(_HEADING_LINE.fullmatch(text[start:end]))
+    return text[start:ref.start].strip() == "" and (
+        bool(_HEADING_LINE.fullmatch(text[start:end])) or
+        bool(_TITLED_HEADING.fullmatch(text, ref.end, end)))
+
+
+_TITLED_LINE = re.compile(r"[ \t]*[A-Z][A-Z '’&.-]{2,30}[ \t]+[—–-][ \t]+[^\n.!?]{1,60}")
+#: "MALI — Wagner says it is leaving", "NIGER - Tillabéri and Niamey": a country in capitals,
+#: a dash and a short title without a full stop.
+_TITLED_HEADING = re.compile(r"[ \t]+[—–-][ \t]+[^\n.!?]{1,60}")
 
 
 def _heading_lines(text: str) -> list[int]:
     """Start offsets of every heading line of ``text``."""
     offsets, position = [], 0
     for line in text.split("\n"):
-        if line.strip() and _HEADING_LINE.fullmatch(line):
+        if line.strip() and (_HEADING_LINE.fullmatch(line) or _TITLED_LINE.fullmatch(line)):
             offsets.append(position)
         position += len(line) + 1
     return offsets
