@@ -297,3 +297,15 @@ def test_learned_classifier_names_what_the_rules_miss(gazetteer) -> None:  # typ
 def test_blocking_a_road_is_no_territorial_gain(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Hundreds of garment workers blocked the highway demanding unpaid wages."
     assert frontwatch.classify(text, gazetteer) != "Non-state actor overtakes territory"
+
+
+def test_a_withdrawal_set_aside_does_not_type_the_attack_it_frames(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Militiamen, retreating north from the town, raided a farming village and shot "
+            "four of its residents.")
+    assert frontwatch.classify(text, gazetteer) == "Attack"
+
+
+def test_since_a_month_is_no_clause_hiding_the_event(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Witnesses say soldiers who had occupied the hamlet since March raped at least "
+            "three women last week.")
+    assert frontwatch.classify(text, gazetteer) == "Sexual violence"

@@ -299,6 +299,11 @@ HANDOVER_WORDS = {"handover", "handed", "departure", "withdrew", "withdrawal", "
                   "pulled", "vacated", "evacuated", "left"}
 
 
+def _aside(verb: Token) -> bool:
+    """A participle set aside from the clause's own verb ("withdrawing south, they stormed")."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp")
+
+
 def _peaceful_handover(words: set[str]) -> bool:
     without_fight = "without" in words and words & {"fight", "fighting", "clashes", "resistance",
                                                     "shot", "bloodshed", "clash"}
@@ -367,6 +372,10 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
     if territory is not None and territory.rule == "transfer" and battle is not None and \
             _battle_ends_in(battle, territory, sentence):
         territory = None
+    if territory is not None and territory.rule == "transfer" and \
+            _aside(sentence.doc[territory.start]) and \
+            any(t.family in ("civilians", "battle") for t in triggers):
+        territory = None  # "fighters, withdrawing south from the city, stormed the village"
     if territory is not None and territory.rule == "territory" and _peaceful_handover(words) \
             and sentence.doc[territory.start].lemma_.lower() not in FORCEFUL_TAKING:
         # "took over the base after the coalition's departure", "without a fight"

@@ -112,9 +112,14 @@ def _inside_time_adjunct(trigger: Trigger, sentence: Span) -> bool:
             return False
         if token.dep_ == "pobj" and token.head.lower_ in TIME_ADJUNCTS:
             return True
+        # "killed since the protests began": the protests date the tally ("occupied the
+        # village since December raped four women", misparsed with "December" the subject of
+        # "raped", has no clause after "since")
         if token.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in TIME_ADJUNCTS
-                                         for child in token.children):
-            return True  # "killed since the protests began": the protests date the tally
+                                         for child in token.children) and \
+                not any(child.dep_ == "nsubj" and child.ent_type_ == "DATE"
+                        for child in token.children):
+            return True
         if token.lower_ in ("start", "beginning", "outbreak") and token.dep_ == "pobj":
             return True
         token = token.head
