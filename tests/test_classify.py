@@ -309,3 +309,24 @@ def test_since_a_month_is_no_clause_hiding_the_event(gazetteer) -> None:  # type
     text = ("Witnesses say soldiers who had occupied the hamlet since March raped at least "
             "three women last week.")
     assert frontwatch.classify(text, gazetteer) == "Sexual violence"
+
+
+def test_irritant_gas_dropped_on_positions_is_one_chemical_attack(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Quadcopters dropped grenades filled with an irritant gas on the defenders' trenches "
+            "outside the village.")
+    assert frontwatch.classify(text, gazetteer) == "Chemical weapon"
+
+
+def test_a_treaty_name_and_a_count_of_occasions_report_no_event(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert frontwatch.classify("The ministry accused the rebels of breaching the Chemical "
+                               "Weapons Convention.", gazetteer) == "none"
+    assert frontwatch.classify("Monitors say the militia has shelled the camp dozens of times "
+                               "since the truce collapsed.", gazetteer) == "none"
+
+
+def test_people_gathered_to_demand_are_a_demonstration(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Hundreds of nurses gathered outside the health ministry to demand unpaid salaries."
+    assert frontwatch.classify(text, gazetteer) == "Peaceful protest"
+    text = ("A teacher was shot dead by soldiers outside the town hall, where dozens of parents "
+            "had gathered to protest against school closures.")
+    assert frontwatch.classify(text, gazetteer) == "Excessive force against protesters"

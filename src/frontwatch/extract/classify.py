@@ -352,6 +352,10 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
     decisions: list[Decision] = []
     remote = sorted((t for t in triggers if t.family == "remote"),
                     key=lambda t: REMOTE_ORDER.index(t.sub_event_type))
+    if any(t.sub_event_type == "Chemical weapon" for t in remote):
+        # "drones dropped grenades filled with irritant gas": one chemical attack, whatever
+        # carried it
+        remote = [t for t in remote if t.sub_event_type == "Chemical weapon"]
     seen: set[str] = set()
     for trigger in remote:
         if trigger.sub_event_type not in seen:

@@ -241,6 +241,15 @@ def _counted_back(modifier: Token) -> bool:
         for child in modifier.children)
 
 
+#: Words that make a capitalised trigger the name of a treaty or a body.
+INSTITUTION_WORDS = {"Convention", "Treaty", "Organisation", "Organization", "Commission",
+                     "Committee", "Act", "Agency", "Office", "Court", "Unit", "Protocol"}
+#: A count of occasions: what has happened many times is a pattern, not one event.
+_MANY_TIMES = re.compile(r"\b(?:hundreds|dozens|scores|thousands|tens)\s+of\s+times\b|"
+                         r"\b(?:many|numerous|countless)\s+times\b|\b\d{2,}\s+times\b",
+                         re.IGNORECASE)
+
+
 def _not_news(trigger: Trigger, sentence: Span) -> bool:
     """Triggers that refer to an event without reporting one: "previous truces", a statement
     that "condemned the attack", a trend ("a wave of
@@ -279,6 +288,14 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
     if trigger.sub_event_type == "Change to group/activity" and head.tag_ == "VBN" and \
             not any(child.dep_ in ("aux", "auxpass") for child in head.children):
         return True  # "soldiers deployed for the rescue effort": who they are, not news
+    following = sentence.doc[trigger.end] if trigger.end < len(sentence.doc) else None
+    if following is not None and following.text in INSTITUTION_WORDS and \
+            sentence.doc[trigger.start].text[:1].isupper():
+        return True  # "the Chemical Weapons Convention", "the Organisation for the Prohibition"
+    verb = next((word for word in (head, *head.ancestors) if word.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and _MANY_TIMES.search(sentence.doc[verb.left_edge.i:verb.right_edge.i + 1]
+                                               .text):
+        return True  # "have used such agents hundreds of times since the invasion": a pattern
     if trigger.family == "remote" and _only_heard(head):
         return True  # "gunfire and artillery could be heard": the sound of the fighting
     if trigger.family != "remote" and any(

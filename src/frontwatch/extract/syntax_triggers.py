@@ -50,6 +50,17 @@ def _crowd_doing(verb: Token) -> bool:
     return noun.lemma_.lower() in CROWD_LEMMAS | GATHERED
 
 
+#: What people gather to do that makes the gathering a demonstration.
+DEMAND_LEMMAS = {"demand", "protest", "denounce", "condemn", "oppose", "demonstrate", "press",
+                 "call"}
+
+
+def _to_demand(verb: Token) -> bool:
+    """"students had gathered to demand reform": a gathering with a demand is a demonstration."""
+    return any(child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in DEMAND_LEMMAS
+               for child in verb.children)
+
+
 def _argument_lemmas(verb: Token) -> set[str]:
     """Lemmas of the verb's object or passive subject (and their conjuncts); of a relative
     clause's, the noun it describes ("14 drones, all of which were shot down")."""
@@ -91,7 +102,8 @@ def syntax_triggers(sentence: Span) -> list[Trigger]:
                                            child.lemma_.lower() in CROWD_LEMMAS
                                            for child in token.children) or _crowd_doing(token))
               ) or (lemma in GATHER_ACTS and _crowd_doing(token) and
-                    any(word.lemma_.lower() in SECURITY_LEMMAS for word in sentence)):
+                    any(word.lemma_.lower() in SECURITY_LEMMAS for word in sentence)) or \
+                (lemma in GATHER_ACTS and _to_demand(token)):
             # "the crowd had been singing and chanting", "supporters chanting slogans": a
             # gathering, word protest or not
             found.append(Trigger("Peaceful protest", "crowd-acts-syntax", "protest", 45,

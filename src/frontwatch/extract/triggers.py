@@ -96,7 +96,7 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
     ("Chemical weapon", "chemical-substance", "remote", 90, [
         [_w("toxic", "irritant", "asphyxiating", "choking", "poisonous", "chemical"),
          _w("irritant", "irritants", op="?"),
-         _w(*forms("substance", "chemical", "irritant", "compound"))],
+         _w(*forms("substance", "chemical", "irritant", "compound", "gas"))],
     ]),
     ("Suicide bomb", "suicide", "remote", 95, [
         [_w("suicide", "suicide-bomb", "self-detonating"), _w("car", "truck", "vehicle", op="?"),
