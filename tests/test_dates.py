@@ -185,3 +185,15 @@ def test_an_explicit_day_beats_its_weekday_and_pluperfect_clauses_date_nothing()
             "had taken on 8 May.")
     refs = {ref.text for ref in resolve_dates(annotate(text), "d", dt.date(2019, 5, 27))}
     assert "22 May" in refs and "8 May" not in refs
+
+
+@pytest.mark.parametrize("text", ["8–10 January", "between 8 and 10 January",
+                                  "from 8 to 10 January 2025"])
+def test_a_few_days_of_one_month_are_a_range(text: str) -> None:
+    assert resolve_date_text(text, dt.date(2025, 1, 15)) == \
+        (dt.date(2025, 1, 8), dt.date(2025, 1, 10), 2)
+
+
+def test_a_report_s_week_is_no_event_range() -> None:
+    resolved = resolve_date_text("19-25 June 2024", dt.date(2024, 6, 26))
+    assert resolved is None or resolved[1] is None

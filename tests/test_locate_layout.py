@@ -104,3 +104,17 @@ def test_a_direction_names_the_scene_unless_set_off_after_a_place(gazetteer) -> 
     apposed = _events("A roadside bomb hit an army patrol in the Tarmiyah district, north of "
                       "Baghdad, on Saturday, wounding two soldiers.", gazetteer, "2024-06-03")
     assert _where(apposed, "Remote explosive/landmine/IED") != "Baghdad"
+
+
+def test_a_dated_heading_sets_the_day_and_place_of_its_paragraph(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events(
+        "SITUATION REPORT #4\n\n2–3 March — a farming hamlet about 20 km south of Wad Madani\n"
+        "Residents report that militiamen who had controlled the area since January raped at "
+        "least three women between 2 and 3 March.\n\n5 March — Wad Madani\nArmy units, with "
+        "allied fighters, re-entered Wad Madani, which the militia had held for a year.",
+        gazetteer, "2025-03-08")
+    rape = [e for e in events if e.sub_event_type == "Sexual violence"]
+    assert rape and rape[0].event_date in (dt.date(2025, 3, 2), dt.date(2025, 3, 3))
+    assert rape[0].geo_precision == 2
+    assert rape[0].latitude is not None and rape[0].latitude < 14.40 - 0.1
+    assert _where(events, "Government regains territory") == "Wad Medani"

@@ -197,6 +197,9 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w(*forms("push", "drive", "force")), DET, ANY, _w("back", "out")],
         [_w(*forms("expel", "oust", "dislodge", "evict"))],
         [_w(*forms("clear")), DET, _w("area", "town", "village", "city", op="?"), _w("of")],
+        # "re-entered Wad Madani, which the RSF had held since 2023": back in a place lost
+        [_w("re"), _w("-"), _w(*forms("enter"))],
+        [_w(*forms("reenter", "re-enter"))],
     ]),
     ("Non-violent transfer of territory", "transfer", "territory", 50, [
         [_w(*forms("withdraw", "retreat", "abandon", "vacate"))],
@@ -206,6 +209,7 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
                                                         "district", "area", "camp", "airport"),
          {"OP": "{0,3}"}, _w("back")],
         [_w(*forms("handover", "hand-over", "withdrawal", "pullout", "pull-out"))],
+        [_w(*forms("change")), _w("hands")],
     ]),
     ("Attack", "attack", "civilians", 30, [
         [_w(*forms("kill", "massacre", "execute", "behead", "slaughter", "murder", "stab",

@@ -168,7 +168,31 @@ def _recalled(entity: Span) -> bool:
         text.startswith("earlier") or before == "earlier")
 
 
+MAX_RANGE_DAYS = 3
+#: "8–10 January", "between 8 and 10 January", "from 8 to 10 Jan 2025": days of one month.
+DAY_RANGE = re.compile(rf"\b(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|to|and|until)\s*"
+                       rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+                       rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)
+
+
+def _day_range(text: str, published: dt.date) -> _Resolved | None:
+    match = DAY_RANGE.search(text)
+    if match is None:
+        return None
+    month = MONTHS.get(match.group("month").lower()[:3])
+    last = _with_year(month, int(match.group("day")), match.group("year"), published) \
+        if month else None
+    first_day = int(match.group("first"))
+    if last is None or not 1 <= first_day < last.day or last.day - first_day > MAX_RANGE_DAYS:
+        return None  # "Period 19-25 June": a report's week, not an event's days
+    first = last.replace(day=first_day)
+    return _Resolved(first, last, 1 if (last - first).days <= 1 else 2)
+
+
 def _absolute(text: str, published: dt.date) -> _Resolved | None:
+    ranged = _day_range(text, published)
+    if ranged is not None:
+        return ranged
     for pattern in (ISO_DATE, MONTH_DAY, DAY_MONTH):
         match = pattern.search(text)
         if match:
@@ -343,8 +367,20 @@ def _is_header_date(entity: Span, date: dt.date, published: dt.date) -> bool:
 
 
 def _is_since(span: Span) -> bool:
-    window = span.doc[max(span.sent.start, span.start - 8):span.start]
-    return any(token.lower_ == "since" for token in window) or span.text.lower().startswith("since")
+    """"since Friday", "since early March": the range runs from the day to publication ("who
+    had held it since December raped four women between 8 and 10 January" is no such range for
+    the later days)."""
+    if span.text.lower().startswith("since"):
+        return True
+    index = span.start - 1
+    while index >= max(span.sent.start, span.start - 4) and \
+            span.doc[index].lower_ in _SINCE_MODIFIERS:
+        index -= 1
+    return index >= span.sent.start and span.doc[index].lower_ == "since"
+
+
+_SINCE_MODIFIERS = {"early", "late", "mid", "mid-", "the", "last", "ever", "at", "least",
+                    "as", "far", "back", "-"}
 
 
 def resolve_dates(doc: Doc, doc_id: str, published: dt.date | None) -> list[DateRef]:

@@ -59,7 +59,7 @@ def _paragraph_start(text: str, offset: int) -> int:
 
 
 #: A heading line: short, no full stop, no second line.
-_HEADING_LINE = re.compile(r"(?:[ \t]*\d{1,2}[.)][ \t]*)?[^\n.!?]{2,80}")
+_HEADING_LINE = re.compile(r"(?:[ \t]*\d{1,2}[.)][ \t]*)?[^\n.!?]{2,120}")
 
 
 def _words_before(text: str, start: int, count: int = 3) -> list[str]:
@@ -280,6 +280,8 @@ def _pick_date(dates: list[DateRef], mention: Mention | None, position: int) -> 
     if clause is not None:
         inside = [ref for ref in current if clause.start <= ref.start < clause.end]
         current = inside or current
+    # "held since December, raped four women between 8 and 10 January": the days, not the month
+    current = [ref for ref in current if ref.time_precision < 3] or current
     return min(current, key=lambda ref: abs(ref.start - position))
 
 
@@ -449,6 +451,7 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
                 # Kordofan). RSF shells landed in the west of the city on Tuesday."), over the
                 # scene of the paragraph before it.
                 place, precision = setting, max(_precision(text, setting), 2)
+                place = offset_place(text, setting) or place
             elif place is None and last_place:
                 place, precision = last_place[0], max(last_place[1], 2)
             elif place is None and focus is not None:
