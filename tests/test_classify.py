@@ -330,3 +330,14 @@ def test_people_gathered_to_demand_are_a_demonstration(gazetteer) -> None:  # ty
     text = ("A teacher was shot dead by soldiers outside the town hall, where dozens of parents "
             "had gathered to protest against school closures.")
     assert frontwatch.classify(text, gazetteer) == "Excessive force against protesters"
+
+
+def test_re_entering_a_town_unopposed_is_a_transfer(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Army units re-entered the district town of Mocimboa on Monday without meeting any resistance."
+    assert frontwatch.classify(text, gazetteer) == "Non-violent transfer of territory"
+
+
+def test_a_headquarters_taken_in_a_fight_is_part_of_the_battle(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Militiamen fought a rival brigade through the night in the Ain Zara district and took "
+            "over its headquarters.")
+    assert frontwatch.classify(text, gazetteer) == "Armed clash"

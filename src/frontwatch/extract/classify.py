@@ -299,15 +299,31 @@ HANDOVER_WORDS = {"handover", "handed", "departure", "withdrew", "withdrawal", "
                   "pulled", "vacated", "evacuated", "left"}
 
 
+#: What one takes in a battle without taking a place.
+BUILDING_LEMMAS = {"headquarters", "headquarter", "building", "compound", "office", "post",
+                   "checkpoint", "position", "barracks", "barrack", "station", "residence"}
+
+
+def _took_a_building(verb: Token) -> bool:
+    """"took over its headquarters", "seized the police station": a building, not ground."""
+    heads = [verb, *(child for child in verb.children if child.dep_ == "prt")]
+    objects = [child for head in heads for child in head.children
+               if child.dep_ in ("dobj", "pobj", "nsubjpass")]
+    return bool(objects) and all(obj.lemma_.lower() in BUILDING_LEMMAS for obj in objects)
+
+
 def _aside(verb: Token) -> bool:
     """A participle set aside from the clause's own verb ("withdrawing south, they stormed")."""
     return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp")
 
 
+def _without_fight(words: set[str]) -> bool:
+    return "without" in words and bool(words & {"fight", "fighting", "clashes", "resistance",
+                                                "shot", "bloodshed", "clash"})
+
+
 def _peaceful_handover(words: set[str]) -> bool:
-    without_fight = "without" in words and words & {"fight", "fighting", "clashes", "resistance",
-                                                    "shot", "bloodshed", "clash"}
-    return bool(without_fight or (words & HANDOVER_WORDS and not words & CASUALTY_WORDS))
+    return _without_fight(words) or bool(words & HANDOVER_WORDS and not words & CASUALTY_WORDS)
 
 
 def _battle_ends_in(battle: Trigger, withdrawal: Trigger, sentence: Span) -> bool:
@@ -376,13 +392,19 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
     if territory is not None and territory.rule == "transfer" and battle is not None and \
             _battle_ends_in(battle, territory, sentence):
         territory = None
+    if territory is not None and territory.rule == "territory" and battle is not None and \
+            _took_a_building(sentence.doc[territory.start]):
+        territory = None  # "fought SSA members ... and took over its headquarters": the battle
     if territory is not None and territory.rule == "transfer" and \
             _aside(sentence.doc[territory.start]) and \
             any(t.family in ("civilians", "battle") for t in triggers):
         territory = None  # "fighters, withdrawing south from the city, stormed the village"
-    if territory is not None and territory.rule == "territory" and _peaceful_handover(words) \
-            and sentence.doc[territory.start].lemma_.lower() not in FORCEFUL_TAKING:
-        # "took over the base after the coalition's departure", "without a fight"
+    if territory is not None and ((
+            territory.rule == "territory" and _peaceful_handover(words) and
+            sentence.doc[territory.start].lemma_.lower() not in FORCEFUL_TAKING) or (
+            territory.rule == "regain" and _without_fight(words))):
+        # "took over the base after the coalition's departure", "without a fight"; troops who
+        # "re-entered the town without meeting any resistance"
         territory = Trigger("Non-violent transfer of territory", "transfer", "territory",
                             territory.priority, territory.start, territory.end)
     if territory is not None:
