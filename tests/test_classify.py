@@ -341,3 +341,16 @@ def test_a_headquarters_taken_in_a_fight_is_part_of_the_battle(gazetteer) -> Non
     text = ("Militiamen fought a rival brigade through the night in the Ain Zara district and took "
             "over its headquarters.")
     assert frontwatch.classify(text, gazetteer) == "Armed clash"
+
+
+def test_an_ambushed_civilian_truck_is_an_attack(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert frontwatch.classify("Gunmen ambushed a passenger bus on the highway, killing the "
+                               "driver.", gazetteer) == "Attack"
+    assert frontwatch.classify("Militants ambushed an army truck on the highway, killing the "
+                               "driver.", gazetteer) == "Armed clash"
+
+
+def test_a_signed_resolution_and_its_pledges_are_one_agreement(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Elders of the two clans signed a resolution at the close of a peace conference, "
+            "pledging to return stolen goats and abducted boys.")
+    assert frontwatch.classify(text, gazetteer) == "Agreement"

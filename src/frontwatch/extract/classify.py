@@ -28,6 +28,19 @@ from frontwatch.extract.actors import ARMED_GROUP, CIVILIANS, STATE, ActorMatch
 from frontwatch.extract.arguments import is_speaker
 from frontwatch.extract.context import prune
 from frontwatch.extract.fatalities import in_recalled_clause
+from frontwatch.extract.ground import (
+    CASUALTY_WORDS,
+    FORCEFUL_TAKING,
+    ambushed_civilians,
+    aside,
+    battle_ends_in,
+    captured_a_person,
+    capturers,
+    one_ambush,
+    peaceful_handover,
+    took_a_building,
+    without_fight,
+)
 from frontwatch.extract.modality import CODED_CERTAINTIES, certainty
 from frontwatch.extract.syntax_triggers import SECURITY_LEMMAS, syntax_triggers
 from frontwatch.extract.triggers import Trigger, find_triggers
@@ -77,8 +90,6 @@ PROTESTER_VIOLENCE = {"torched", "burned", "burnt", "threw", "pelted", "vandalis
                       "barricades", "violent", "violently", "shut", "rampage",
                       "rampaged", "vandalism", "arson"}
 # "scores on both sides were killed" is a battle; "talks with both sides" is not.
-CASUALTY_WORDS = {"killed", "dead", "died", "casualties", "losses", "wounded", "injured",
-                  "fighting", "clashes"}
 VIOLENT_FAMILIES = {"remote", "battle", "territory", "civilians"}
 WEAPON_ATTACK_WORDS = {"shot", "shoot", "gunned", "gunfire", "stabbed", "machetes", "machete",
                        "beheaded", "executed", "massacre", "massacred", "hacked", "torched",
@@ -258,81 +269,8 @@ def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
     return Decision("Peaceful protest", protest)
 
 
-#: Whom one captures when one does not capture a place.
-CAPTIVE_WORDS = {"alias", "leader", "chief", "commander", "member", "members", "suspect",
-                 "suspects", "militant", "militants", "fighter", "fighters", "man", "men",
-                 "soldier", "soldiers", "ringleader", "kingpin", "financier", "emir", "deputy",
-                 "lieutenant", "operative", "operatives", "spokesman"}
-
-
-def _captured_a_person(verb: Token) -> bool:
-    """The object of a capture verb is a person: named, an alias, or a word for one."""
-    objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
-    return any(obj.ent_type_ == "PERSON" or obj.lower_ in CAPTIVE_WORDS or
-               any(token.lower_ == "alias" for token in obj.subtree) for obj in objects)
-
-
-def _capturers(verb: Token, actors: list[ActorMatch], sentence: Span) -> set[str]:
-    """Kinds of the actors who captured: the verb's subject or its "by" agent, else the
-    sentence's actors that are not its speakers."""
-    agents = [child for child in verb.children if child.dep_ == "nsubj"] + [
-        obj for child in verb.children if child.dep_ == "agent" for obj in child.children]
-    if agents:
-        return {actor.kind for actor in actors for agent in agents
-                if actor.start <= agent.i < actor.end}
-    return {actor.kind for actor in actors if not is_speaker(actor.start, actor.end, sentence)}
-
-
-def _one_ambush(token: Token) -> bool:
-    """"fell into a complex ambush" (one incident), not "a campaign of ambushes"."""
-    return token.lemma_.lower() == "ambush" and token.tag_ != "NNS"
-
-
 def _armed(actors: list[ActorMatch]) -> list[ActorMatch]:
     return [actor for actor in actors if actor.kind in (STATE, ARMED_GROUP)]
-
-
-# Verbs of taking that say force was used: a capture after a withdrawal is still a capture.
-FORCEFUL_TAKING = {"capture", "seize", "overrun", "conquer", "storm", "recapture", "retake",
-                   "liberate"}
-HANDOVER_WORDS = {"handover", "handed", "departure", "withdrew", "withdrawal", "abandoned",
-                  "pulled", "vacated", "evacuated", "left"}
-
-
-#: What one takes in a battle without taking a place.
-BUILDING_LEMMAS = {"headquarters", "headquarter", "building", "compound", "office", "post",
-                   "checkpoint", "position", "barracks", "barrack", "station", "residence"}
-
-
-def _took_a_building(verb: Token) -> bool:
-    """"took over its headquarters", "seized the police station": a building, not ground."""
-    heads = [verb, *(child for child in verb.children if child.dep_ == "prt")]
-    objects = [child for head in heads for child in head.children
-               if child.dep_ in ("dobj", "pobj", "nsubjpass")]
-    return bool(objects) and all(obj.lemma_.lower() in BUILDING_LEMMAS for obj in objects)
-
-
-def _aside(verb: Token) -> bool:
-    """A participle set aside from the clause's own verb ("withdrawing south, they stormed")."""
-    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp")
-
-
-def _without_fight(words: set[str]) -> bool:
-    return "without" in words and bool(words & {"fight", "fighting", "clashes", "resistance",
-                                                "shot", "bloodshed", "clash"})
-
-
-def _peaceful_handover(words: set[str]) -> bool:
-    return _without_fight(words) or bool(words & HANDOVER_WORDS and not words & CASUALTY_WORDS)
-
-
-def _battle_ends_in(battle: Trigger, withdrawal: Trigger, sentence: Span) -> bool:
-    """"The fighting lasted two hours before the assailants pulled back", "fought federal troops
-    for hours before withdrawing": a withdrawal that ends a reported fight is the battle's. Not
-    "a peace deal ending eight weeks of fighting" nor "the coalition tasked with fighting IS"."""
-    fight = sentence.doc[battle.start:battle.end].root
-    pulled = sentence.doc[withdrawal.start:withdrawal.end].root
-    return fight.dep_ in ("nsubj", "ROOT", "conj") or pulled in list(fight.subtree)
 
 
 # Crowds named by faith or community: "clashes between Hindu and Muslim groups" with stones and
@@ -380,29 +318,29 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
     territory = _best(triggers, "territory")
     battle = _best(triggers, "battle")
     if territory is not None and territory.rule == "territory" and \
-            _captured_a_person(sentence.doc[territory.start]):
+            captured_a_person(sentence.doc[territory.start]):
         # "troops captured alias 'Cachaco', the group's financial chief": a person taken, not
         # a place: the state arrests, an armed group abducts (traders who seize two men for a
         # mob do neither)
-        doers = _capturers(sentence.doc[territory.start], actors, sentence)
+        doers = capturers(sentence.doc[territory.start], actors, sentence)
         if STATE in doers or ARMED_GROUP in doers:
             decisions.append(Decision("Arrests" if STATE in doers else
                                       "Abduction/forced disappearance", territory))
         territory = None
     if territory is not None and territory.rule == "transfer" and battle is not None and \
-            _battle_ends_in(battle, territory, sentence):
+            battle_ends_in(battle, territory, sentence):
         territory = None
     if territory is not None and territory.rule == "territory" and battle is not None and \
-            _took_a_building(sentence.doc[territory.start]):
+            took_a_building(sentence.doc[territory.start]):
         territory = None  # "fought SSA members ... and took over its headquarters": the battle
     if territory is not None and territory.rule == "transfer" and \
-            _aside(sentence.doc[territory.start]) and \
+            aside(sentence.doc[territory.start]) and \
             any(t.family in ("civilians", "battle") for t in triggers):
         territory = None  # "fighters, withdrawing south from the city, stormed the village"
     if territory is not None and ((
-            territory.rule == "territory" and _peaceful_handover(words) and
+            territory.rule == "territory" and peaceful_handover(words) and
             sentence.doc[territory.start].lemma_.lower() not in FORCEFUL_TAKING) or (
-            territory.rule == "regain" and _without_fight(words))):
+            territory.rule == "regain" and without_fight(words))):
         # "took over the base after the coalition's departure", "without a fight"; troops who
         # "re-entered the town without meeting any resistance"
         territory = Trigger("Non-violent transfer of territory", "transfer", "territory",
@@ -414,11 +352,12 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
             decisions.append(Decision("Armed clash", territory))
     ground_devices = {"Remote explosive/landmine/IED", "Grenade"}
     if battle is not None and territory is None and (
-            not remote or (_one_ambush(sentence.doc[battle.start]) and
+            not remote or (one_ambush(sentence.doc[battle.start]) and
                            {t.sub_event_type for t in remote} <= ground_devices)):
         # "an ambush combining IEDs with more than a hundred motorcycles": the battle, its
         # devices folded into it (fusion), so the battle comes first
-        kind = "Mob violence" if _communal_brawl(actors, words, sentence) else "Armed clash"
+        kind = "Mob violence" if _communal_brawl(actors, words, sentence) else \
+            "Attack" if ambushed_civilians(sentence.doc[battle.start]) else "Armed clash"
         decisions.insert(0, Decision(kind, battle))
     civilian = [t for t in triggers if t.family == "civilians"]
     if civilian and not decisions:
@@ -429,8 +368,8 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
 def not_crime(trigger: Trigger, sentence: Span) -> bool:
     """Kept in a crime story: a protest about crime or migration is still a protest, and
     villagers who beat suspected thieves are a mob; the arrest of a politician is political
-    whatever the charge."""
-    return trigger.family in ("protest", "riot") or (
+    whatever the charge; a peace accord that returns stolen cattle is an agreement."""
+    return trigger.family in ("protest", "riot") or trigger.sub_event_type == "Agreement" or (
         trigger.family == "civilians" and _crowd_did_it(trigger, sentence)) or (
         trigger.sub_event_type == "Arrests" and bool(_words(sentence) & POLITICAL_FIGURES))
 
@@ -488,8 +427,14 @@ def _without_terms_of_agreement(triggers: list[Trigger], sentence: Span) -> list
     # The parser hangs the list of terms anywhere (conjuncts, appositions): a withdrawal or a
     # release named after the agreement is one of its terms. A handover is the transfer an
     # agreement brought ("the resulting handover of districts to Azerbaijan"), an event.
-    return [t for t in triggers if t is agreement or t.start < agreement.start or
-            sentence.doc[t.start].lemma_.lower() not in AGREED_TERMS]
+    return [t for t in triggers if t is agreement or t.start < agreement.start or (
+            sentence.doc[t.start].lemma_.lower() not in AGREED_TERMS and
+            not any(word.lemma_.lower() in PLEDGE_LEMMAS
+                    for word in sentence.doc[t.start].ancestors))]
+
+
+#: Verbs whose clause lists what the parties undertook ("committing to return abducted children").
+PLEDGE_LEMMAS = {"commit", "pledge", "promise", "undertake", "vow"}
 
 
 def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[ActorMatch],

@@ -266,6 +266,10 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w(*forms("reach", "strike", "sign", "conclude", "broker", "seal")), DET, ANY, ANY,
          _w(*forms("agreement", "deal", "pact", "settlement"), "accord", "accords")],
         [_w(*forms("agree")), _w("to"), {"POS": "VERB"}],
+        # "leaders of the two communities signed a resolution at the end of a peace conference"
+        [_w(*forms("sign")), DET, _w("peace", "joint", "final", op="?"),
+         _w(*forms("resolution", "declaration", "communique", "communiqué", "memorandum",
+                   "covenant"))],
         [_w("cessation"), _w("of"), _w("hostilities")],
         [_w(*forms("swap", "exchange")), {"OP": "{0,3}"},
          _w(*forms("prisoner", "detainee", "captive", "hostage", "body"))],
