@@ -354,3 +354,17 @@ def test_a_signed_resolution_and_its_pledges_are_one_agreement(gazetteer) -> Non
     text = ("Elders of the two clans signed a resolution at the close of a peace conference, "
             "pledging to return stolen goats and abducted boys.")
     assert frontwatch.classify(text, gazetteer) == "Agreement"
+
+
+def test_a_crowd_throwing_stones_is_a_riot_and_violence_denied_is_none(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert frontwatch.classify("When the police closed the square, part of the crowd threw "
+                               "stones and bottles at the officers.",
+                               gazetteer) == "Violent demonstration"
+    assert frontwatch.classify("The march passed without clashes while riot police stood by.",
+                               gazetteer) == "Peaceful protest"
+
+
+def test_tear_gas_and_arrests_at_a_blockade_are_an_intervention(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Police fired tear gas and detained 30 people as the protesters blocking the bridge "
+            "scattered without fighting back.")
+    assert frontwatch.classify(text, gazetteer) == "Protest with intervention"

@@ -42,7 +42,7 @@ from frontwatch.extract.ground import (
     without_fight,
 )
 from frontwatch.extract.modality import CODED_CERTAINTIES, certainty
-from frontwatch.extract.syntax_triggers import SECURITY_LEMMAS, syntax_triggers
+from frontwatch.extract.syntax_triggers import CROWD_LEMMAS, SECURITY_LEMMAS, syntax_triggers
 from frontwatch.extract.triggers import Trigger, find_triggers
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ MOB_WORDS = {"villagers", "residents", "crowd", "crowds", "mob", "mobs", "locals
              "neighbours", "neighbors", "vigilantes", "worshippers", "passers-by", "onlookers"}
 CROWD_WORDS = {"youths", "youth", "crowd", "crowds", "demonstrators", "protesters", "protestors",
                "marchers", "rioters", "mob", "mobs", "supporters", "activists"}
+TEAR_GAS = {"teargas", "tear-gas", "tear"}
 DEATH_WORDS = {"killed", "dead", "died", "killing", "death", "deaths", "fatally"}
 LETHAL_WORDS = {"killed", "shot", "dead", "live", "died", "die", "dies", "killing", "fatally",
                 "bullets", "death", "deaths", "executed", "massacred", "murdered", "beheaded"}
@@ -158,6 +159,12 @@ DEMONSTRATION_SIGNS = {"tyres", "tires", "barricades", "barricaded", "chanting",
                        "slogans", "placards", "banners"}
 PROTEST_LEMMAS = {"protest", "protester", "protestor", "demonstration", "demonstrator", "rally",
                   "march", "sit-in"}
+
+
+def _negated(sentence: Span) -> set[str]:
+    """Words after "without" ("without clashes", "without fighting back")."""
+    return {token.lower_ for token in sentence if token.head.lower_ == "without" and
+            token.dep_ in ("pobj", "pcomp")}
 
 
 def _lemmas(sentence: Span | None) -> set[str]:
@@ -257,7 +264,9 @@ def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
         lethal |= {"fire"}  # "officers opened fire": live fire, force that can kill
     if words & {"rubber", "plastic"}:
         lethal -= {"bullets"}  # rubber bullets are crowd control, not lethal force
-    violent_crowd = bool(words & PROTESTER_VIOLENCE) and not words & {"peaceful", "peacefully"}
+    # "the rally passed without clashes": violence denied is none
+    violent_crowd = bool((words - _negated(sentence)) & PROTESTER_VIOLENCE) and \
+        not words & {"peaceful", "peacefully"}
     if security and lethal and (lethal & DEATH_WORDS or not violent_crowd):
         return Decision("Excessive force against protesters", protest)
     if violent_crowd:
@@ -484,6 +493,9 @@ def classify_sentence(sentence: Span, triggers: list[Trigger], actors: list[Acto
         return [demonstration]
     violence = _violence(triggers, actors, words, has_place, sentence)
     arrests = [t for t in triggers if t.sub_event_type == "Arrests"]
+    if arrests and not violence and words & TEAR_GAS and _lemmas(sentence) & CROWD_LEMMAS:
+        # "officers fired tear gas and detained 50 people; the blockaders scattered"
+        return [Decision("Protest with intervention", arrests[0])]
     if arrests and violence and all(d.sub_event_type == "Attack" for d in violence) and \
             not words & LETHAL_WORDS:
         return [Decision("Arrests", arrests[0])]  # a police raid that arrests is an arrest

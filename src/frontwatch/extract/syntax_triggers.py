@@ -27,7 +27,7 @@ DESTROY_LEMMAS = {"burn", "torch", "loot", "raze", "vandalise", "vandalize", "ra
                   "demolish", "pillage", "plunder", "destroy", "damage", "strip", "sabotage",
                   "set", "blow"}
 CROWD_LEMMAS = {"crowd", "protester", "demonstrator", "youth", "gathering", "rally", "march",
-                "protest", "demonstration", "mourner", "student", "supporter"}
+                "protest", "demonstration", "mourner", "student", "supporter", "blockader"}
 #: What a gathering does that makes it a demonstration.
 CROWD_ACTS = {"chant", "sing", "march", "rally", "protest", "demonstrate"}
 #: Gathering, a demonstration only when the police met it ("detained workers who had gathered
@@ -122,6 +122,15 @@ def syntax_triggers(sentence: Span) -> list[Trigger]:
             # "police opened fire on a crowd": a gathering met with force, word protest or not
             found.append(Trigger("Peaceful protest", "crowd-fired-on-syntax", "protest", 45,
                                  token.i, token.i + 1))
+        elif _crowd_threw(token):
+            # "part of the crowd threw stones, bottles and petrol bombs": a riot
+            found.append(Trigger("Violent demonstration", "crowd-threw-syntax", "riot", 60,
+                                 token.i, token.i + 1))
+        elif lemma in SCATTER_ACTS and _crowd_subject(token) and \
+                any(word.lemma_.lower() in SECURITY_LEMMAS for word in sentence):
+            # "officers fired tear gas ...; the blockaders scattered": a gathering met by force
+            found.append(Trigger("Peaceful protest", "crowd-scattered-syntax", "protest", 45,
+                                 token.i, token.i + 1))
         elif _crowd_hurt_people(token):
             # "a crowd caught two young men ..., beat them and set them on fire": a lynching
             found.append(Trigger("Mob violence", "mob-syntax", "riot", 60, token.i, token.i + 1))
@@ -195,6 +204,25 @@ def _subject_of_chain(verb: Token) -> Token | None:
         if subject is not None or verb.dep_ != "conj":
             return subject
         verb = verb.head
+
+
+#: What a crowd throws in a riot, and how a crowd breaks up when met by force.
+MISSILE_LEMMAS = {"stone", "rock", "brick", "bottle", "bomb", "cocktail", "projectile", "object",
+                  "firecracker", "firework"}
+THROW_ACTS = {"throw", "hurl", "pelt", "lob"}
+SCATTER_ACTS = {"scatter", "flee", "disperse", "run"}
+
+
+def _crowd_subject(verb: Token) -> bool:
+    """The verb's subject is a crowd ("part of the crowd", "the blockaders")."""
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    return any(word.lemma_.lower() in CROWD_LEMMAS for subject in subjects
+               for word in subject.subtree)
+
+
+def _crowd_threw(verb: Token) -> bool:
+    return verb.lemma_.lower() in THROW_ACTS and _crowd_subject(verb) and \
+        bool(_argument_lemmas(verb) & MISSILE_LEMMAS)
 
 
 def _crowd_hurt_people(verb: Token) -> bool:

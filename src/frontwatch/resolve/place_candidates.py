@@ -38,7 +38,10 @@ PLACE_WORD_AFTER = re.compile(r"^\s+(?:village|town|township|district|camp|neigh
 # spelling comes to one ("Reuters" and Retiers, France).
 AGENCY_NAMES = {"reuters", "afp", "ap", "efe", "xinhua", "anadolu", "dpa", "tass", "ria",
                 "irna", "sana", "ansa", "upi", "bernama", "kyodo", "yonhap", "aa", "bbc", "cnn",
-                "al jazeera", "interfax", "ukrinform", "wafa", "sputnik", "nna", "ips"}
+                "al jazeera", "interfax", "ukrinform", "wafa", "sputnik", "nna", "ips",
+                # international bodies whose acronyms spell places somewhere ("NATO-led")
+                "nato", "kfor", "ecowas", "sadc", "igad", "osce", "unicef", "unhcr", "ocha",
+                "icrc", "msf", "unmiss", "monusco", "minusca", "minusma", "unifil", "atmis"}
 
 
 def is_actor_name(text: str) -> bool:
