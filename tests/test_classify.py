@@ -360,7 +360,7 @@ def test_a_crowd_throwing_stones_is_a_riot_and_violence_denied_is_none(gazetteer
     assert frontwatch.classify("When the police closed the square, part of the crowd threw "
                                "stones and bottles at the officers.",
                                gazetteer) == "Violent demonstration"
-    assert frontwatch.classify("The march passed without clashes while riot police stood by.",
+    assert frontwatch.classify("The march passed without clashes while police stood by.",
                                gazetteer) == "Peaceful protest"
 
 

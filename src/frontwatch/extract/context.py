@@ -269,10 +269,6 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
     if head.tag_ in ("VBG", "VBN") and trigger.family in ("battle", "territory") and (
             head.dep_ == "amod" or (head.dep_ == "pcomp" and head.head.dep_ == "agent")):
         return True  # "raped by retreating soldiers": who they were, not what they did
-    if trigger.family == "riot" and head.dep_ in ("compound", "amod", "nmod") and \
-            head.head.lemma_.lower() in ("police", "policeman", "officer", "gear", "squad",
-                                         "unit", "shield", "control", "force"):
-        return True  # "riot police stood by": a kind of police, not a riot
     if head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "without":
         return True  # "passed without clashes", "scattered without fighting back"
     if head.tag_ == "VBN" and head.dep_ == "amod" and trigger.end - trigger.start == 1:

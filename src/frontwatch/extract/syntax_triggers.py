@@ -209,7 +209,7 @@ def _subject_of_chain(verb: Token) -> Token | None:
 #: What a crowd throws in a riot, and how a crowd breaks up when met by force.
 MISSILE_LEMMAS = {"stone", "rock", "brick", "bottle", "bomb", "cocktail", "projectile", "object",
                   "firecracker", "firework"}
-THROW_ACTS = {"throw", "hurl", "pelt", "lob"}
+THROW_ACTS = {"throw", "hurl", "pelt", "lob", "fire", "launch"}
 SCATTER_ACTS = {"scatter", "flee", "disperse", "run"}
 
 
