@@ -118,3 +118,21 @@ def test_a_dated_heading_sets_the_day_and_place_of_its_paragraph(gazetteer) -> N
     assert rape[0].geo_precision == 2
     assert rape[0].latitude is not None and rape[0].latitude < 14.40 - 0.1
     assert _where(events, "Government regains territory") == "Wad Medani"
+
+
+def test_a_date_alone_on_its_line_dates_the_bullets_below(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events(
+        "FLASH UPDATE\nIssued: Friday 10 May 2024\n\nRUTSHURU TERRITORY\n6 May\n• Rebels "
+        "clashed with the army near Kiwanja. No casualties reported.\n\n8 May (night)\n• Shells "
+        "landed on a displacement site west of Goma, killing four people.", gazetteer,
+        "2024-05-10")
+    assert {e.sub_event_type: e.event_date for e in events} == {
+        "Armed clash": dt.date(2024, 5, 6),
+        "Shelling/artillery/missile attack": dt.date(2024, 5, 8)}
+    assert all(e.certainty == "reported" for e in events)
+
+
+def test_the_day_of_a_weekly_rite_is_the_day_when_only_the_telling_is_dated(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("Gunmen abducted 20 worshippers during Sunday service at a church in "
+                     "Kajuru, a church official said on Tuesday.", gazetteer, "2024-03-20")
+    assert events and events[0].event_date == dt.date(2024, 3, 17)

@@ -58,6 +58,13 @@ CLAUSE_PREPOSITIONS = {"as", "while", "when", "after", "amid", "despite", "becau
 NOBODY = {"no", "none", "nobody", "neither"}
 
 
+def _modal(token: Token) -> bool:
+    """A modal verb; not the month in "2 May", which the parser may take for one."""
+    if token.lower_ not in MODALS:
+        return False
+    return not (token.text == "May" and token.i > 0 and token.doc[token.i - 1].like_num)
+
+
 def _own(token: Token) -> Certainty | None:
     children = list(token.children)
     if any(child.dep_ == "neg" for child in children):
@@ -81,14 +88,14 @@ def _own(token: Token) -> Certainty | None:
                        for child in children):
         return "hypothetical"  # "when AU troops withdraw": a condition, not a report
     if present and token.dep_ == "advcl" and any(
-            child.dep_ == "aux" and child.lower_ in MODALS
+            child.dep_ == "aux" and _modal(child)
             for ancestor in list(token.ancestors)[:3] for child in ancestor.children):
         return "hypothetical"  # "troops could struggle to hold ... as foreign forces withdraw"
-    if any(child.lower_ in MODALS and child.dep_ == "aux" for child in children):
+    if any(_modal(child) and child.dep_ == "aux" for child in children):
         return "hypothetical"
     if token.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in ("while", "if")
                                      for child in children) and \
-            any(child.dep_ == "aux" and child.lower_ in MODALS for child in token.head.children):
+            any(child.dep_ == "aux" and _modal(child) for child in token.head.children):
         return "hypothetical"  # "would no longer stand by while villages were attacked"
     if any(child.lower_ in HYPOTHETICAL_WORDS for child in children):
         return "hypothetical"
@@ -109,8 +116,9 @@ def _own(token: Token) -> Certainty | None:
 def _imperative(token: Token) -> bool:
     """A base-form verb opening its sentence or a semicolon's item, with no subject or
     auxiliary: a recommendation or an order ("Scale up case management in Kaya; reinforce
-    protection monitoring in Titao")."""
-    if token.tag_ != "VB" or token.dep_ not in ("ROOT", "conj", "advcl") or any(
+    protection monitoring in Titao"). A bullet the parser tags as a verb is none."""
+    if token.tag_ != "VB" or not token.is_alpha or \
+            token.dep_ not in ("ROOT", "conj", "advcl") or any(
             child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl")
             for child in token.children):
         return False

@@ -397,9 +397,13 @@ def resolve_dates(doc: Doc, doc_id: str, published: dt.date | None) -> list[Date
         if any(start <= entity.start_char < end for start, end in datelines):
             continue  # "IMPHAL, Jan 20 -": the filing date, not an event's
         if entity.end < len(doc) and doc[entity.end].lemma_.lower() in RITES and any(
-                other.label_ == "DATE" and other.start != entity.start
+                other.label_ == "DATE" and other.start != entity.start and
+                not _is_statement(other) and
+                not any(start <= other.start_char < end for start, end in datelines)
                 for other in entity.sent.ents):
-            continue  # "In March, gunmen killed 44 during Friday prayers": the kind of gathering
+            # "In March, gunmen killed 44 during Friday prayers": the kind of gathering ("during
+            # Sunday service ..., a church official said on Tuesday": the day)
+            continue
         if _pluperfect_relative(entity):
             continue  # "the town, which troops had taken on 8 May": an earlier event's day
         resolved = resolve_date_text(_with_day(entity), published)

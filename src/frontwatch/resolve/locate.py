@@ -175,11 +175,14 @@ _WOUNDED_TAKEN = re.compile(r"\b(?:taken|rushed|evacuated|transferred|airlifted|
                             re.IGNORECASE)
 
 
+_CONTAINER_JOIN = re.compile(r"\s*(?:,|,?\s*in|,?\s*in the)\s*")
+
+
 def _is_container(text: str, ref: PlaceRef, places: list[PlaceRef]) -> bool:
     """"Mangina in Beni territory", "Kashkash, Hasaka": the region or town the place named just
     before lies in."""
     return any(other.end < ref.start and
-               re.fullmatch(r"\s*(?:,|,?\s*in|,?\s*in the)\s*", text[other.end:ref.start]) is not None
+               _CONTAINER_JOIN.fullmatch(text, other.end, ref.start) is not None
                for other in places)
 
 
@@ -302,15 +305,29 @@ def _line_date(text: str, dates: list[DateRef], position: int) -> DateRef | None
 
 
 def _heading_date(text: str, dates: list[DateRef], position: int) -> DateRef | None:
-    """The day a section's heading names ("WHAT HAPPENED ON TUESDAY" over its items), when the
-    nearest heading line before ``position`` names one."""
-    heading = None
+    """The day a section's heading names ("WHAT HAPPENED ON TUESDAY" over its items, or a line
+    of its own, "3 May", "1 May (night)"), when the nearest heading line before ``position``
+    names one."""
+    start, end = -1, -1
     for line in HEADING_LINE.finditer(text, 0, position):
-        heading = line
-    if heading is None:
-        return None
-    return next((ref for ref in dates if heading.start() <= ref.start < heading.end() and
-                 not ref.is_background and not ref.is_statement), None)
+        start, end = line.span()
+    for ref in dates:
+        if end <= ref.start < position and _date_line(text, ref):
+            start, end = ref.start, ref.end
+    return next((ref for ref in dates if start <= ref.start < max(end, start + 1) and
+                 not ref.is_background and not ref.is_statement), None) if start >= 0 else None
+
+
+def _date_line(text: str, ref: DateRef) -> bool:
+    """The date fills its line, but for a parenthesis ("1 May (night)")."""
+    line_start = text.rfind("\n", 0, ref.start) + 1
+    line_end = text.find("\n", ref.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:ref.start].strip() and \
+        _DATE_LINE_REST.fullmatch(text, ref.end, line_end) is not None
+
+
+_DATE_LINE_REST = re.compile(r"\s*(?:\([^)\n]{0,30}\))?\s*:?\s*")
 
 
 def _told_before(dates: list[DateRef], paragraph: int, start: int) -> DateRef | None:
