@@ -1,5 +1,7 @@
 """Sentence → sub-event type, through the real trigger and context rules."""
 
+import datetime as dt
+
 import pytest
 
 import frontwatch
@@ -368,3 +370,25 @@ def test_tear_gas_and_arrests_at_a_blockade_are_an_intervention(gazetteer) -> No
     text = ("Police fired tear gas and detained 30 people as the protesters blocking the bridge "
             "scattered without fighting back.")
     assert frontwatch.classify(text, gazetteer) == "Protest with intervention"
+
+
+def test_agreeing_to_meet_again_is_no_agreement(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert frontwatch.classify("The delegations called the talks useful and agreed to meet "
+                               "again next month.", gazetteer) == "none"
+    assert frontwatch.classify("The two commanders agreed to pull their fighters back from "
+                               "the ridge.", gazetteer) == "Agreement"
+
+
+def test_an_event_told_as_what_happened_in_an_earlier_year_is_none(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("The anniversary has been tense every year since 2019, when soldiers fired on "
+            "students marching in the town.")
+    assert frontwatch.classify(text, gazetteer) == "none"
+
+
+def test_reports_dismissed_as_fabricated_are_denied(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    document = frontwatch.make_document(
+        "A government spokesman dismissed as \"baseless\" online reports that rebels had clashed "
+        "with troops near the dam on Friday.", source="t", published=dt.date(2024, 3, 4))
+    analysis = frontwatch.analyse(document, gazetteer)
+    assert analysis.mentions and not analysis.events
+    assert {m.certainty for m in analysis.mentions} == {"denied"}

@@ -292,11 +292,14 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
     if trigger.sub_event_type == "Change to group/activity" and head.tag_ == "VBN" and \
             not any(child.dep_ in ("aux", "auxpass") for child in head.children):
         return True  # "soldiers deployed for the rescue effort": who they are, not news
+    verb = next((word for word in (head, *head.ancestors) if word.pos_ in ("VERB", "AUX")), None)
+    if any(word.dep_ in ("relcl", "advcl") and re.fullmatch(r"(?:19|20)\d\d", word.head.text)
+           for word in [head, *head.ancestors][:5]):
+        return True  # "tense every year since 2017, when security forces fired on protesters"
     following = sentence.doc[trigger.end] if trigger.end < len(sentence.doc) else None
     if following is not None and following.text in INSTITUTION_WORDS and \
             sentence.doc[trigger.start].text[:1].isupper():
         return True  # "the Chemical Weapons Convention", "the Organisation for the Prohibition"
-    verb = next((word for word in (head, *head.ancestors) if word.pos_ in ("VERB", "AUX")), None)
     if verb is not None and _MANY_TIMES.search(sentence.doc[verb.left_edge.i:verb.right_edge.i + 1]
                                                .text):
         return True  # "have used such agents hundreds of times since the invasion": a pattern

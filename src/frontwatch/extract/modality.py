@@ -188,8 +188,9 @@ def certainty(trigger: Token) -> Certainty:
     for _ in range(6):
         if token.dep_ in BOUNDARIES or token.head is token:
             break
-        if token.dep_ == "pobj" and token.head.lower_ in CLAUSE_PREPOSITIONS:
-            break
+        if token.dep_ == "pobj" and token.head.lower_ in CLAUSE_PREPOSITIONS and \
+                token.head.head.lemma_.lower() not in DENY:
+            break  # ("dismissed as fabricated reports that fighters clashed": a denial)
         token = token.head
         found = _governing(token) or _own(token) or _feared_subject(token)
         if found:

@@ -265,7 +265,11 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w(*forms("ceasefire", "cease-fire", "truce", "armistice", "surrender"))],
         [_w(*forms("reach", "strike", "sign", "conclude", "broker", "seal")), DET, ANY, ANY,
          _w(*forms("agreement", "deal", "pact", "settlement"), "accord", "accords")],
-        [_w(*forms("agree")), _w("to"), {"POS": "VERB"}],
+        # "agreed to withdraw", not "agreed to meet again": a date for talks is no agreement
+        [_w(*forms("agree")), _w("to"),
+         {"POS": "VERB", "LEMMA": {"NOT_IN": ["meet", "talk", "continue", "resume", "hold",
+                                              "discuss", "consider", "study", "review",
+                                              "reconvene", "keep", "explore"]}}],
         # "leaders of the two communities signed a resolution at the end of a peace conference"
         [_w(*forms("sign")), DET, _w("peace", "joint", "final", op="?"),
          _w(*forms("resolution", "declaration", "communique", "communiqué", "memorandum",
