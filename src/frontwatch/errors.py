@@ -20,6 +20,7 @@ GAZ001   gazetteer missing or unreadable
 GAZ002   a gazetteer file to load is missing, of an unknown format or malformed
 RES001   a packaged resource is missing or malformed
 EVL001   malformed gold file
+STO001   the store cannot be opened or migrated (bad URL, unreachable server, foreign file)
 =======  ==========================================================
 """
 
@@ -39,6 +40,7 @@ __all__ = [
     "ModelNotInstalledError",
     "NotEnglishError",
     "ResourceError",
+    "StoreError",
     "TooLargeError",
     "UnsupportedFormatError",
 ]
@@ -119,3 +121,7 @@ class ResourceError(FrontwatchError):
 
 class GoldFormatError(InputError):
     code = "EVL001"
+
+
+class StoreError(FrontwatchError):
+    code = "STO001"

@@ -263,6 +263,22 @@ class Event:
         data["interaction"] = self.interaction
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        """The event :meth:`to_dict` wrote (a store's rows are read back through it)."""
+        names = {item.name for item in dataclasses.fields(cls)}
+        values = {key: value for key, value in data.items() if key in names}
+        for key in ("event_date", "event_date_end"):
+            if isinstance(values.get(key), str):
+                values[key] = dt.date.fromisoformat(values[key])
+        values["evidence"] = tuple(Evidence(**item) for item in values.get("evidence") or ())
+        values["doc_ids"] = tuple(values.get("doc_ids") or ())
+        provenance = values.get("provenance")
+        if isinstance(provenance, dict):
+            values["provenance"] = Provenance(**{key: tuple(value) for key, value in
+                                                 provenance.items()})
+        return cls(**values)
+
 
 @dataclass(frozen=True, slots=True)
 class Failure:

@@ -1,0 +1,96 @@
+"""``frontwatch ingest`` and ``frontwatch events``: documents into the store, events out of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import click
+
+from frontwatch import pipeline
+from frontwatch.errors import FrontwatchError
+from frontwatch.export import FORMATS, write_events
+from frontwatch.jobs import ingest as ingest_paths
+from frontwatch.store import DEFAULT_URL, RunCounts, Store
+
+__all__ = ["events_command", "ingest_command"]
+
+DB_HELP = f"Store URL (default {DEFAULT_URL}; postgresql+psycopg://... for PostgreSQL)."
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a YYYY-MM-DD date", param_hint=option) from None
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        west, south, east, north = (float(part) for part in value.split(","))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not W,S,E,N in degrees",
+                                 param_hint="--bbox") from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise click.BadParameter(f"{value!r} is out of range (W,S,E,N; south ≤ north)",
+                                 param_hint="--bbox")
+    return west, south, east, north
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_URL, show_default=True, help=DB_HELP)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for documents without one.")
+@click.option("--publisher", help="Publisher for documents without one.")
+def ingest_command(paths: tuple[str, ...], db: str, published: str | None,
+                   publisher: str | None) -> None:
+    """Files and folders (.txt, .html, .jsonl) → the store; the same document twice is stored once."""
+    gazetteer = pipeline.default_gazetteer(lambda message: click.echo(message, err=True))
+    with Store(db) as store:
+        report = ingest_paths(list(paths), store, published=_date(published, "--published"),
+                              publisher=publisher, gazetteer=gazetteer,
+                              command_line=" ".join(["ingest", *paths])[:200],
+                              progress=_progress)
+    counts = report.counts
+    click.echo(f"\rrun {report.run_id}: {counts.documents_seen} documents read, "
+               f"{counts.documents_stored} stored, {counts.duplicates} already stored, "
+               f"{counts.events_stored} events, {counts.failures} failures → {db}", err=True)
+    for failure in report.failures:
+        where = f"{failure.source}:{failure.line}" if failure.line else failure.source
+        click.echo(f"error [{failure.code}]: {where}: {failure.message}", err=True)
+    if report.failures:
+        sys.exit(1)
+
+
+def _progress(counts: RunCounts) -> None:
+    if sys.stderr.isatty():
+        click.echo(f"\r{counts.documents_stored} stored, {counts.events_stored} events",
+                   err=True, nl=False)
+
+
+@click.command("events")
+@click.option("--db", default=DEFAULT_URL, show_default=True, help=DB_HELP)
+@click.option("--since", help="Events on or after this day (YYYY-MM-DD).")
+@click.option("--until", help="Events on or before this day (YYYY-MM-DD).")
+@click.option("--bbox", help="W,S,E,N in degrees.")
+@click.option("--type", "sub_event_type", help="An ACLED sub-event type.")
+@click.option("--actor", help="Part of an actor's name (either side).")
+@click.option("--country", help="A country's name.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="jsonl",
+              show_default=True)
+def events_command(db: str, since: str | None, until: str | None, bbox: str | None,
+                   sub_event_type: str | None, actor: str | None, country: str | None,
+                   output_format: str) -> None:
+    """Events from the store, filtered, as JSONL, CSV, ACLED CSV or GeoJSON."""
+    try:
+        with Store(db) as store:
+            found = store.iter_events(_date(since, "--since"), _date(until, "--until"),
+                                      _bbox(bbox), sub_event_type, actor, country)
+            write_events(found, sys.stdout, output_format)
+    except FrontwatchError as exc:
+        click.echo(f"error [{exc.code}]: {exc.describe()}", err=True)
+        sys.exit(1)

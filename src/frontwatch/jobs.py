@@ -1,0 +1,107 @@
+"""Jobs that join the pipeline to the store: ingest files and folders into a store.
+
+``ingest(paths, store)`` reads every document (folders recursively), skips those the store holds
+already (same cleaned text) before analysing them, analyses the rest in batches, and stores each
+document with its events in one transaction; every input that cannot be read or analysed
+becomes a ``failures`` row with its reason, and the run goes on. A run row records what the run
+did and the code version that did it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from frontwatch.errors import InputError
+from frontwatch.ingest import read_documents
+from frontwatch.ingest.readers import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
+from frontwatch.pipeline import default_gazetteer, iter_analyses
+from frontwatch.records import Document, Failure
+from frontwatch.resolve.gazetteer import Gazetteer
+from frontwatch.store import RunCounts, Store
+
+__all__ = ["IngestReport", "files_under", "ingest"]
+
+#: The files a folder contributes (other files in it are not reports).
+INGESTED_SUFFIXES = frozenset(HTML_SUFFIXES) | frozenset(JSONL_SUFFIXES) | frozenset(TEXT_SUFFIXES)
+
+
+@dataclasses.dataclass
+class IngestReport:
+    """The run's id, its counts and its failures."""
+
+    run_id: int
+    counts: RunCounts
+    failures: list[Failure] = dataclasses.field(default_factory=list)
+
+
+def files_under(paths: Iterable[str | Path]) -> Iterator[str | Path]:
+    """The paths, with each folder replaced by its report files (recursively, in name order,
+    hidden files left out). A missing path is passed on: reading it records the failure."""
+    for path in paths:
+        folder = Path(path)
+        if str(path) != "-" and folder.is_dir():
+            yield from sorted(
+                file for file in folder.rglob("*")
+                if file.is_file() and file.suffix.lower() in INGESTED_SUFFIXES and
+                not any(part.startswith(".") for part in file.relative_to(folder).parts))
+        else:
+            yield path
+
+
+def ingest(paths: Sequence[str | Path], store: Store, *, published: dt.date | None = None,
+           publisher: str | None = None, gazetteer: Gazetteer | None = None,
+           command_line: str | None = None,
+           progress: Callable[[RunCounts], None] | None = None) -> IngestReport:
+    """Ingest ``paths`` into ``store`` (see the module text)."""
+    from frontwatch import __version__
+
+    run_id = store.start_run(__version__, command_line)
+    report = IngestReport(run_id, RunCounts())
+    gazetteer = gazetteer or default_gazetteer()
+    for path in files_under(paths):
+        raw = _raw_bytes(path)
+        fresh = _new_documents(read_documents(path, published=published, publisher=publisher),
+                               store, report.counts)
+        for outcome in iter_analyses(fresh, "record", gazetteer):
+            if isinstance(outcome, Failure):
+                store.add_failure(outcome, run_id)
+                report.failures.append(outcome)
+                report.counts.failures += 1
+                continue
+            stored = store.add_analysed(outcome.document, outcome.events, run_id, raw)
+            if stored is None:
+                report.counts.duplicates += 1  # the same text twice in this run
+            else:
+                report.counts.documents_stored += 1
+                report.counts.events_stored += len(outcome.events)
+            if progress is not None:
+                progress(report.counts)
+    store.finish_run(run_id, report.counts)
+    return report
+
+
+def _new_documents(items: Iterable[Document | InputError], store: Store, counts: RunCounts
+                   ) -> Iterator[Document | InputError]:
+    """Documents the store does not hold yet (and every unreadable input, to be recorded)."""
+    for item in items:
+        if isinstance(item, Document):
+            counts.documents_seen += 1
+            if store.has_document(item):
+                counts.duplicates += 1
+                continue
+        yield item
+
+
+def _raw_bytes(path: str | Path) -> bytes | None:
+    """The bytes of a one-document file, kept beside its cleaned text (a JSONL file holds many
+    documents; its lines are not kept apart yet)."""
+    file = Path(path)
+    if str(path) == "-" or not file.is_file() or file.suffix.lower() in JSONL_SUFFIXES:
+        return None
+    try:
+        return file.read_bytes()
+    except OSError:
+        return None

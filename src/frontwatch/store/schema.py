@@ -1,0 +1,112 @@
+"""The store's tables (SQLAlchemy Core), one definition for SQLite and PostgreSQL.
+
+- ``runs``: one row per ingest run, with the code and stage versions that extracted it;
+- ``documents``: every document once (``content_hash`` of its cleaned text is unique), raw
+  bytes kept where the input had them; a changed document under a known id is a new ``version``;
+- ``events``: the contract's event record as JSON, plus the columns the filters use;
+- ``event_sources``: which stored document and sentence each event rests on;
+- ``failures``: every input that could not be read or analysed, with its reason.
+
+The migrations under ``migrations/versions`` create these tables; this module is what the code
+queries. A change here needs a new migration.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+__all__ = ["documents", "event_sources", "events", "failures", "metadata", "runs"]
+
+metadata = MetaData()
+
+runs = Table(
+    "runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("code_version", String(32), nullable=False),
+    Column("command", String(200)),
+    Column("documents_seen", Integer, nullable=False, default=0),
+    Column("documents_stored", Integer, nullable=False, default=0),
+    Column("duplicates", Integer, nullable=False, default=0),
+    Column("events_stored", Integer, nullable=False, default=0),
+    Column("failures", Integer, nullable=False, default=0),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(128), nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("source", Text),
+    Column("url", Text),
+    Column("publisher", Text),
+    Column("title", Text),
+    Column("published", Date),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("raw", LargeBinary),
+    Column("stage", String(64)),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("stored_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("doc_id", "version", name="uq_documents_doc_version"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("event_id", String(64), primary_key=True),
+    Column("event_date", Date, nullable=False),
+    Column("event_date_end", Date),
+    Column("sub_event_type", String(64), nullable=False),
+    Column("event_type", String(64), nullable=False),
+    Column("actor1", Text),
+    Column("actor2", Text),
+    Column("country", String(128)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("fatalities", Integer, nullable=False, default=0),
+    Column("record", JSON, nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("stored_at", DateTime(timezone=True), nullable=False),
+    Index("ix_events_date", "event_date"),
+    Index("ix_events_type", "sub_event_type"),
+    Index("ix_events_country", "country"),
+    Index("ix_events_point", "latitude", "longitude"),
+)
+
+event_sources = Table(
+    "event_sources", metadata,
+    Column("event_id", String(64), ForeignKey("events.event_id"), primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
+    Column("sentence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+failures = Table(
+    "failures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("source", Text, nullable=False),
+    Column("line", Integer),
+    Column("doc_id", String(128)),
+    Column("code", String(16), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("failed_at", DateTime(timezone=True), nullable=False),
+)

@@ -1,0 +1,237 @@
+"""The store: documents, events, failures and runs in SQLite (default) or PostgreSQL.
+
+``Store(url)`` opens (and migrates to the newest schema) the database at a SQLAlchemy URL:
+``sqlite:///./frontwatch.db`` by default (WAL journal, so readers never block the writer), or
+``postgresql+psycopg://...``. A document and its events are written in one transaction: a run
+killed half-way leaves whole documents or none, and the same input ingested again is skipped
+by its content hash.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from frontwatch.errors import StoreError
+from frontwatch.records import Document, Event, Failure
+from frontwatch.store.schema import documents, event_sources, events, failures, runs
+
+__all__ = ["DEFAULT_URL", "RunCounts", "Store", "StoredDocument", "content_hash"]
+
+DEFAULT_URL = "sqlite:///./frontwatch.db"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def content_hash(document: Document) -> str:
+    """What makes two documents the same: their cleaned text."""
+    return hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclasses.dataclass
+class RunCounts:
+    """What one run did."""
+
+    documents_seen: int = 0
+    documents_stored: int = 0
+    duplicates: int = 0
+    events_stored: int = 0
+    failures: int = 0
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """A document row: its row id, the document's id and which version of it this is."""
+
+    id: int
+    doc_id: str
+    version: int
+
+
+class Store:
+    """A frontwatch database (see the module text)."""
+
+    def __init__(self, url: str = DEFAULT_URL) -> None:
+        self.url = url
+        try:
+            self.engine: Engine = create_engine(url)
+        except Exception as exc:  # an unknown dialect or a malformed URL
+            raise StoreError(f"cannot open the store {url!r}: {exc}", source=url) from exc
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.migrate()
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest migration (a new database gets every table)."""
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        try:
+            with self.engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        except Exception as exc:
+            raise StoreError(f"cannot prepare the store {self.url!r}: {exc}",
+                             source=self.url) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # Runs ---------------------------------------------------------------------------------
+
+    def start_run(self, code_version: str, command_line: str | None = None) -> int:
+        with self.engine.begin() as connection:
+            result = connection.execute(insert(runs).values(
+                started_at=_now(), code_version=code_version, command=command_line,
+                documents_seen=0, documents_stored=0, duplicates=0, events_stored=0,
+                failures=0))
+            return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    def finish_run(self, run_id: int, counts: RunCounts) -> None:
+        with self.engine.begin() as connection:
+            connection.execute(update(runs).where(runs.c.id == run_id).values(
+                finished_at=_now(), **dataclasses.asdict(counts)))
+
+    def runs(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as connection:
+            return [dict(row._mapping) for row in connection.execute(
+                select(runs).order_by(runs.c.id))]
+
+    # Documents and their events -----------------------------------------------------------
+
+    def has_document(self, document: Document) -> bool:
+        with self.engine.connect() as connection:
+            return connection.execute(select(documents.c.id).where(
+                documents.c.content_hash == content_hash(document))).first() is not None
+
+    def add_analysed(self, document: Document, found: Sequence[Event], run_id: int | None = None,
+                     raw: bytes | None = None) -> StoredDocument | None:
+        """Store ``document`` and the events found in it, in one transaction; None when the
+        same document (same cleaned text) is stored already."""
+        digest = content_hash(document)
+        with self.engine.begin() as connection:
+            if connection.execute(select(documents.c.id).where(
+                    documents.c.content_hash == digest)).first() is not None:
+                return None
+            version = 1 + (connection.execute(select(func.max(documents.c.version)).where(
+                documents.c.doc_id == document.id)).scalar() or 0)
+            row_id = connection.execute(insert(documents).values(
+                doc_id=document.id, version=version, content_hash=digest,
+                source=document.source_path, url=document.url, publisher=document.publisher,
+                title=document.title, published=document.published, language=document.language,
+                text=document.text, raw=raw, stage=document.stage, run_id=run_id,
+                stored_at=_now())).inserted_primary_key[0]  # type: ignore[index]
+            for item in found:
+                _put_event(connection, item, int(row_id), run_id)
+            return StoredDocument(int(row_id), document.id, version)
+
+    def add_failure(self, failure: Failure, run_id: int | None = None) -> None:
+        with self.engine.begin() as connection:
+            connection.execute(insert(failures).values(
+                run_id=run_id, source=failure.source, line=failure.line, doc_id=failure.doc_id,
+                code=failure.code, message=failure.message, failed_at=_now()))
+
+    def document_count(self) -> int:
+        with self.engine.connect() as connection:
+            return int(connection.execute(select(func.count()).select_from(documents)).scalar()
+                       or 0)
+
+    def failures(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as connection:
+            return [dict(row._mapping) for row in connection.execute(
+                select(failures).order_by(failures.c.id))]
+
+    # Queries ------------------------------------------------------------------------------
+
+    def events(self, since: dt.date | None = None, until: dt.date | None = None,
+               bbox: tuple[float, float, float, float] | None = None,
+               sub_event_type: str | None = None, actor: str | None = None,
+               country: str | None = None) -> list[Event]:
+        """Stored events, by date then id, filtered: ``since``/``until`` (inclusive, on the
+        event's days), ``bbox`` (west, south, east, north), sub-event type, actor (either side,
+        case-insensitive substring) and country (its name, case-insensitive)."""
+        return list(self.iter_events(since, until, bbox, sub_event_type, actor, country))
+
+    def iter_events(self, since: dt.date | None = None, until: dt.date | None = None,
+                    bbox: tuple[float, float, float, float] | None = None,
+                    sub_event_type: str | None = None, actor: str | None = None,
+                    country: str | None = None) -> Iterator[Event]:
+        query = select(events.c.record).order_by(events.c.event_date, events.c.event_id)
+        if since is not None:
+            query = query.where(func.coalesce(events.c.event_date_end, events.c.event_date)
+                                >= since)
+        if until is not None:
+            query = query.where(events.c.event_date <= until)
+        if bbox is not None:
+            west, south, east, north = bbox
+            query = query.where(events.c.latitude.between(south, north),
+                                events.c.longitude.between(west, east))
+        if sub_event_type:
+            query = query.where(func.lower(events.c.sub_event_type) == sub_event_type.lower())
+        if actor:
+            pattern = f"%{actor.lower()}%"
+            query = query.where(func.lower(events.c.actor1).like(pattern) |
+                                func.lower(events.c.actor2).like(pattern))
+        if country:
+            query = query.where(func.lower(events.c.country) == country.lower())
+        with self.engine.connect() as connection:
+            for (record,) in connection.execute(query):
+                yield Event.from_dict(record)
+
+    def event_sources(self, event_id: str) -> list[dict[str, Any]]:
+        """The stored documents an event rests on, with their sentences."""
+        query = select(documents.c.doc_id, documents.c.version, documents.c.publisher,
+                       event_sources.c.sentence, event_sources.c.start, event_sources.c.end
+                       ).join(documents, documents.c.id == event_sources.c.document_id
+                              ).where(event_sources.c.event_id == event_id)
+        with self.engine.connect() as connection:
+            return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def _put_event(connection: Connection, item: Event, document_row: int, run_id: int | None
+               ) -> None:
+    """Insert an event, or add this document as a source of the same event stored before."""
+    known = connection.execute(select(events.c.event_id).where(
+        events.c.event_id == item.event_id)).first()
+    if known is None:
+        connection.execute(insert(events).values(
+            event_id=item.event_id, event_date=item.event_date,
+            event_date_end=item.event_date_end, sub_event_type=item.sub_event_type,
+            event_type=item.event_type, actor1=item.actor1, actor2=item.actor2,
+            country=item.country, latitude=item.latitude, longitude=item.longitude,
+            fatalities=item.fatalities, record=item.to_dict(), run_id=run_id,
+            stored_at=_now()))
+    evidence = item.evidence[0] if item.evidence else None
+    if connection.execute(select(event_sources.c.event_id).where(
+            event_sources.c.event_id == item.event_id,
+            event_sources.c.document_id == document_row)).first() is None:
+        connection.execute(insert(event_sources).values(
+            event_id=item.event_id, document_id=document_row,
+            sentence=evidence.sentence if evidence else "",
+            start=evidence.start if evidence else 0, end=evidence.end if evidence else 0))
+
+
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    """WAL (readers never block the writer), foreign keys on, a wait instead of "locked"."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()

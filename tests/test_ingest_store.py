@@ -1,0 +1,75 @@
+"""``ingest`` into a real SQLite store: folders, duplicates, bad inputs as failures rows, and the
+``ingest``/``events`` commands (issue #5)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from frontwatch.cli import main
+from frontwatch.export import ACLED_COLUMNS
+from frontwatch.jobs import files_under, ingest
+from frontwatch.store import Store
+
+REPORT = ("GOMA, May 6 (Wire) - Rebels shelled a camp for displaced people west of Goma on "
+          "Friday, killing nine people, camp managers said.")
+OTHER = ("MOGADISHU, March 4 (Wire) - A roadside bomb struck an army convoy near Afgooye on "
+         "Sunday, killing two soldiers, officials said.")
+
+
+def _folder(root: Path) -> Path:
+    folder = root / "reports"
+    (folder / "nested").mkdir(parents=True)
+    (folder / "goma.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "goma-copy.txt").write_text(REPORT, encoding="utf-8")  # syndicated copy
+    (folder / "nested" / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    (folder / "nested" / "empty.txt").write_text("   \n", encoding="utf-8")
+    (folder / "nested" / "feed.jsonl").write_text(
+        json.dumps({"id": "w1", "text": OTHER, "published": "2024-03-05"}) + "\n{not json\n",
+        encoding="utf-8")
+    (folder / ".hidden.txt").write_text(REPORT + " Hidden.", encoding="utf-8")
+    (folder / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    return folder
+
+
+def test_a_folder_is_read_recursively_without_hidden_or_foreign_files(tmp_path: Path) -> None:
+    names = [Path(path).name for path in files_under([_folder(tmp_path)])]
+    assert names == ["goma-copy.txt", "goma.txt", "binary.txt", "empty.txt", "feed.jsonl"]
+
+
+def test_ingest_stores_once_records_failures_and_goes_on(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    folder = _folder(tmp_path)
+    url = f"sqlite:///{tmp_path / 'fw.db'}"
+    with Store(url) as store:
+        report = ingest([folder], store, published=None, gazetteer=gazetteer)
+        counts = report.counts
+        assert (counts.documents_stored, counts.duplicates) == (2, 1)
+        assert sorted(f["code"] for f in store.failures()) == ["ING002", "ING003", "ING004"]
+        assert {e.sub_event_type for e in store.events()} == {"Remote explosive/landmine/IED"}
+        again = ingest([folder], store, gazetteer=gazetteer)
+        assert (again.counts.documents_stored, again.counts.duplicates) == (0, 3)
+        assert store.document_count() == 2
+        assert [run["documents_stored"] for run in store.runs()] == [2, 0]
+
+
+def test_the_commands_ingest_and_export_acled_csv(tmp_path: Path) -> None:
+    source = tmp_path / "somalia.jsonl"
+    source.write_text(json.dumps({"id": "w1", "text": OTHER, "published": "2024-03-05"}) + "\n",
+                      encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", str(source), "--db", url])
+    assert result.exit_code == 0, result.output
+    exported = runner.invoke(main, ["events", "--db", url, "--format", "acled-csv",
+                                    "--country", "Somalia"])
+    assert exported.exit_code == 0, exported.output
+    rows = list(csv.reader(io.StringIO(exported.stdout)))
+    assert tuple(rows[0]) == ACLED_COLUMNS and len(rows[0]) == 31 and len(rows) == 2
+    empty = runner.invoke(main, ["events", "--db", url, "--bbox", "0,0,10,10"])
+    assert empty.exit_code == 0 and empty.stdout == ""
+    bad = runner.invoke(main, ["events", "--db", url, "--bbox", "north"])
+    assert bad.exit_code == 2 and "--bbox" in bad.output
