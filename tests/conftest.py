@@ -4,6 +4,8 @@ gazetteer, and the real pipeline's gazetteer (built once per machine, cached).""
 from __future__ import annotations
 
 import os
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -63,3 +65,32 @@ def gazetteer():  # type: ignore[no-untyped-def]
     from frontwatch.pipeline import default_gazetteer
 
     return default_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A PostgreSQL server URL (see tests/pg_cluster.py); a skip where none can run, a failure
+    when FRONTWATCH_REQUIRE_PG=1 (CI)."""
+    from pg_cluster import DEFAULT_URL, reachable, throwaway_cluster
+
+    url = os.environ.get("FRONTWATCH_TEST_PG_URL", DEFAULT_URL)
+    if reachable(url):
+        yield url
+        return
+    try:
+        with throwaway_cluster() as started:
+            yield started
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+        reason = f"no PostgreSQL at {url} and no throwaway cluster ({exc})"
+        if os.environ.get("FRONTWATCH_REQUIRE_PG") == "1":
+            pytest.fail(f"FRONTWATCH_REQUIRE_PG=1 but {reason}")
+        pytest.skip(reason)
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A fresh database of its own on the test server, dropped afterwards."""
+    from pg_cluster import fresh_database
+
+    with fresh_database(pg_server) as url:
+        yield url

@@ -1,10 +1,11 @@
-"""The store on a real SQLite file: idempotent documents, versions, events and their filters,
-sources and failures (issue #5). PostgreSQL runs the same tests once its fixture lands."""
+"""The store: idempotent documents, versions, events and their filters,
+sources and failures, on SQLite and on a real PostgreSQL server (issue #5)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,13 @@ from frontwatch.records import Document, Event, Evidence, Failure, Provenance
 from frontwatch.store import Store
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    opened = Store(f"sqlite:///{tmp_path / 'fw.db'}")
-    yield opened  # type: ignore[misc]
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The same tests on a SQLite file and on a database of a real PostgreSQL server."""
+    url = f"sqlite:///{tmp_path / 'fw.db'}" if request.param == "sqlite" else \
+        request.getfixturevalue("pg_url")
+    opened = Store(url)
+    yield opened
     opened.close()
 
 
