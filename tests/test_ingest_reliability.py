@@ -1,0 +1,103 @@
+"""Reliability of ``ingest`` (issue #5): a run killed with SIGKILL half-way, then run again,
+leaves the same store as an uninterrupted run; bad documents become failures rows."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from frontwatch.jobs import ingest
+from frontwatch.store import Store
+
+TOWNS = ["Goma", "Beni", "Bunia", "Kidal", "Gao", "Mopti", "Djibo", "Kaya", "Maiduguri", "Bama",
+         "Aleppo", "Idlib", "Homs", "Raqqa", "Mosul", "Kirkuk", "Marib", "Taiz", "Kherson",
+         "Sumy"]
+ACTS = ["gunmen attacked a market in {town} on {day}, killing {n} civilians",
+        "a roadside bomb struck an army patrol near {town} on {day}, killing {n} soldiers",
+        "police fired tear gas at protesters in {town} on {day}",
+        "troops clashed with militants outside {town} on {day}; {n} fighters were killed"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday"]
+
+
+def _feed(path: Path, count: int) -> Path:
+    """``count`` short reports, each different (town, act, day and toll vary)."""
+    with path.open("w", encoding="utf-8") as feed:
+        for index in range(count):
+            act = ACTS[index % len(ACTS)].format(town=TOWNS[index % len(TOWNS)],
+                                                 day=DAYS[index % len(DAYS)], n=2 + index % 9)
+            text = f"Report {index}: residents said {act}. Officials confirmed the toll."
+            feed.write(json.dumps({"id": f"r{index:04d}", "text": text,
+                                   "published": "2024-05-10", "publisher": "Wire"}) + "\n")
+    return path
+
+
+def _content(db: Path) -> tuple[list[tuple[str, str]], list[str], list[tuple[str, int]]]:
+    connection = sqlite3.connect(db)
+    try:
+        docs = connection.execute("select doc_id, content_hash from documents order by doc_id")
+        events = connection.execute("select event_id from events order by event_id")
+        sources = connection.execute("select event_id, document_id from event_sources "
+                                     "order by event_id")
+        return docs.fetchall(), [row[0] for row in events], sources.fetchall()
+    finally:
+        connection.close()
+
+
+@pytest.mark.slow
+def test_a_killed_ingest_run_again_equals_an_uninterrupted_one(tmp_path: Path) -> None:
+    feed = _feed(tmp_path / "feed.jsonl", 1000)
+    whole, killed = tmp_path / "whole.db", tmp_path / "killed.db"
+    command = [sys.executable, "-m", "frontwatch.cli", "ingest", str(feed)]
+    subprocess.run([*command, "--db", f"sqlite:///{whole}"], check=True, capture_output=True)
+    process = subprocess.Popen([*command, "--db", f"sqlite:///{killed}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        if killed.exists() and _stored(killed) >= 100:
+            break
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    partial = _stored(killed)
+    assert 0 < partial < 1000, "the run was killed half-way"
+    subprocess.run([*command, "--db", f"sqlite:///{killed}"], check=True, capture_output=True)
+    assert _content(killed) == _content(whole)
+    assert len(_content(whole)[0]) == 1000
+
+
+def _stored(db: Path) -> int:
+    try:
+        connection = sqlite3.connect(db, timeout=1)
+        try:
+            return int(connection.execute("select count(*) from documents").fetchone()[0])
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return 0
+
+
+def test_bad_documents_become_failures_and_the_batch_goes_on(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "latin1.txt").write_bytes("Gunmen attacked Kidal on Monday. Caf\xe9".encode("latin-1")
+                                        + b"\x00\x00")
+    (folder / "nobody.html").write_text("<html><head><title>x</title></head></html>",
+                                        encoding="utf-8")
+    (folder / "huge.txt").write_text("Gunmen attacked a village. " * 800_000, encoding="utf-8")
+    (folder / "feed.jsonl").write_text('{"id": "ok", "text": "Gunmen killed five villagers '
+                                       'in Zamfara on Monday.", "published": "2024-03-13"}\n'
+                                       '{"id": 3, "text": }\n', encoding="utf-8")
+    with Store(f"sqlite:///{tmp_path / 'fw.db'}") as store:
+        report = ingest([folder], store, gazetteer=gazetteer)
+        codes = {Path(row["source"]).name: row["code"] for row in store.failures()}
+        assert codes.keys() >= {"latin1.txt", "nobody.html", "feed.jsonl", "huge.txt"}
+        assert all(row["message"] for row in store.failures())
+        assert store.document_count() >= 1 and report.counts.events_stored >= 1
