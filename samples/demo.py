@@ -13,6 +13,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from frontwatch.fuse.across import CrossReportFusion
 from frontwatch.jobs import ingest
 from frontwatch.pipeline import default_gazetteer
 from frontwatch.store import DEFAULT_URL, Store
@@ -29,7 +30,7 @@ def main() -> int:
                for row in rows]
     sources.append((HERE / "feed.jsonl", None, None))
     failures = []
-    with Store(DEFAULT_URL) as store:
+    with Store(DEFAULT_URL, fusion=CrossReportFusion()) as store:
         for path, published, publisher in sources:
             report = ingest([path], store, published=published, publisher=publisher,
                             gazetteer=gazetteer, command_line=f"demo {path.name}")

@@ -10,6 +10,7 @@ import click
 from frontwatch import pipeline
 from frontwatch.errors import FrontwatchError
 from frontwatch.export import FORMATS, write_events
+from frontwatch.fuse.across import CrossReportFusion
 from frontwatch.jobs import ingest as ingest_paths
 from frontwatch.store import DEFAULT_URL, RunCounts, Store
 
@@ -50,7 +51,7 @@ def ingest_command(paths: tuple[str, ...], db: str, published: str | None,
                    publisher: str | None) -> None:
     """Files and folders (.txt, .html, .jsonl) → the store; the same document twice is stored once."""
     gazetteer = pipeline.default_gazetteer(lambda message: click.echo(message, err=True))
-    with Store(db) as store:
+    with Store(db, fusion=CrossReportFusion()) as store:
         report = ingest_paths(list(paths), store, published=_date(published, "--published"),
                               publisher=publisher, gazetteer=gazetteer,
                               command_line=" ".join(["ingest", *paths])[:200],

@@ -5,6 +5,8 @@
   bytes kept where the input had them; a changed document under a known id is a new ``version``;
 - ``events``: the contract's event record as JSON, plus the columns the filters use;
 - ``event_sources``: which stored document and sentence each event rests on;
+- ``event_members``: each document's own telling of an event, from which a fused event is
+  recomputed when another document tells it too;
 - ``failures``: every input that could not be read or analysed, with its reason.
 
 The migrations under ``migrations/versions`` create these tables; this module is what the code
@@ -30,7 +32,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-__all__ = ["documents", "event_sources", "events", "failures", "metadata", "runs"]
+__all__ = ["documents", "event_members", "event_sources", "events", "failures", "metadata",
+           "runs"]
 
 metadata = MetaData()
 
@@ -97,6 +100,16 @@ event_sources = Table(
     Column("sentence", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
+)
+
+#: Each document's own telling of a fused event (the event is recomputed from its members).
+event_members = Table(
+    "event_members", metadata,
+    Column("member_id", String(64), primary_key=True),
+    Column("event_id", String(64), nullable=False),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    Column("record", JSON, nullable=False),
+    Index("ix_event_members_event", "event_id"),
 )
 
 failures = Table(

@@ -4,7 +4,9 @@
 ``sqlite:///./frontwatch.db`` by default (WAL journal, so readers never block the writer), or
 ``postgresql+psycopg://...``. A document and its events are written in one transaction: a run
 killed half-way leaves whole documents or none, and the same input ingested again is skipped
-by its content hash.
+by its content hash. With a ``fusion`` (``frontwatch.fuse.across.CrossReportFusion``), an event
+another document told before joins that event: the store keeps each document's telling as a
+member and recomputes the event from its members.
 """
 
 from __future__ import annotations
@@ -12,20 +14,28 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import math
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from frontwatch.errors import StoreError
 from frontwatch.records import Document, Event, Failure
-from frontwatch.store.schema import documents, event_sources, events, failures, runs
+from frontwatch.store.schema import (
+    documents,
+    event_members,
+    event_sources,
+    events,
+    failures,
+    runs,
+)
 
-__all__ = ["DEFAULT_URL", "RunCounts", "Store", "StoredDocument", "content_hash"]
+__all__ = ["DEFAULT_URL", "Fusion", "RunCounts", "Store", "StoredDocument", "content_hash"]
 
 DEFAULT_URL = "sqlite:///./frontwatch.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -63,8 +73,9 @@ class StoredDocument:
 class Store:
     """A frontwatch database (see the module text)."""
 
-    def __init__(self, url: str = DEFAULT_URL) -> None:
+    def __init__(self, url: str = DEFAULT_URL, fusion: Fusion | None = None) -> None:
         self.url = url
+        self.fusion = fusion
         try:
             self.engine: Engine = create_engine(url)
         except Exception as exc:  # an unknown dialect or a malformed URL
@@ -139,7 +150,7 @@ class Store:
                 text=document.text, raw=raw, stage=document.stage, run_id=run_id,
                 stored_at=_now())).inserted_primary_key[0]  # type: ignore[index]
             for item in found:
-                _put_event(connection, item, int(row_id), run_id)
+                _put_event(connection, item, int(row_id), run_id, self.fusion)
             return StoredDocument(int(row_id), document.id, version)
 
     def add_failure(self, failure: Failure, run_id: int | None = None) -> None:
@@ -205,27 +216,92 @@ class Store:
             return [dict(row._mapping) for row in connection.execute(query)]
 
 
-def _put_event(connection: Connection, item: Event, document_row: int, run_id: int | None
-               ) -> None:
-    """Insert an event, or add this document as a source of the same event stored before."""
-    known = connection.execute(select(events.c.event_id).where(
-        events.c.event_id == item.event_id)).first()
-    if known is None:
-        connection.execute(insert(events).values(
-            event_id=item.event_id, event_date=item.event_date,
-            event_date_end=item.event_date_end, sub_event_type=item.sub_event_type,
-            event_type=item.event_type, actor1=item.actor1, actor2=item.actor2,
-            country=item.country, latitude=item.latitude, longitude=item.longitude,
-            fatalities=item.fatalities, record=item.to_dict(), run_id=run_id,
-            stored_at=_now()))
-    evidence = item.evidence[0] if item.evidence else None
+class Fusion(Protocol):
+    """How events told by several documents become one (``frontwatch.fuse.across``): the store
+    looks at its events within ``window_days`` and ``radius_km`` of a new one."""
+
+    window_days: int
+    radius_km: float
+
+    def same(self, stored: Event, new: Event) -> bool: ...
+
+    def merge(self, members: Sequence[Event]) -> Event: ...
+
+
+def _candidates(connection: Connection, item: Event, fusion: Fusion) -> list[Event]:
+    """Stored events near ``item`` in time and space, by id (the first match wins)."""
+    slack = dt.timedelta(days=fusion.window_days + 1)
+    query = select(events.c.record).where(
+        events.c.event_date <= (item.event_date_end or item.event_date) + slack,
+        func.coalesce(events.c.event_date_end, events.c.event_date) >= item.event_date - slack)
+    if item.latitude is not None and item.longitude is not None:
+        rise = fusion.radius_km / 111.0
+        run = fusion.radius_km / (111.0 * max(0.1, math.cos(math.radians(item.latitude))))
+        query = query.where(events.c.latitude.between(item.latitude - rise, item.latitude + rise),
+                            events.c.longitude.between(item.longitude - run, item.longitude + run))
+    else:
+        query = query.where(events.c.latitude.is_(None))
+    found = [Event.from_dict(record) for (record,) in connection.execute(query)]
+    return sorted(found, key=lambda stored: stored.event_id)
+
+
+def _put_event(connection: Connection, item: Event, document_row: int, run_id: int | None,
+               fusion: Fusion | None) -> None:
+    """Store ``item`` as a member of the event it tells: a new event, or one stored before
+    (then the event is recomputed from all its members, and re-keyed if its id changes)."""
+    member_id = f"{item.event_id}:{document_row}"
+    if connection.execute(select(event_members.c.member_id).where(
+            event_members.c.member_id == member_id)).first() is not None:
+        return
+    cluster = next((stored.event_id for stored in _candidates(connection, item, fusion)
+                    if fusion.same(stored, item)), None) if fusion else None
+    if cluster is None and connection.execute(select(events.c.event_id).where(
+            events.c.event_id == item.event_id)).first() is not None:
+        cluster = item.event_id
+    connection.execute(insert(event_members).values(
+        member_id=member_id, event_id=cluster or item.event_id, document_id=document_row,
+        record=item.to_dict()))
+    if cluster is None:
+        connection.execute(insert(events).values(**_row(item, run_id)))
+        merged = item
+    else:
+        members = [Event.from_dict(record) for (record,) in connection.execute(
+            select(event_members.c.record).where(event_members.c.event_id == cluster))]
+        merged = fusion.merge(members) if fusion else members[0]
+        _replace_event(connection, cluster, merged, run_id)
+    evidence = next((e for e in item.evidence if e.doc_id in item.doc_ids), None) or \
+        (item.evidence[0] if item.evidence else None)
     if connection.execute(select(event_sources.c.event_id).where(
-            event_sources.c.event_id == item.event_id,
+            event_sources.c.event_id == merged.event_id,
             event_sources.c.document_id == document_row)).first() is None:
         connection.execute(insert(event_sources).values(
-            event_id=item.event_id, document_id=document_row,
+            event_id=merged.event_id, document_id=document_row,
             sentence=evidence.sentence if evidence else "",
             start=evidence.start if evidence else 0, end=evidence.end if evidence else 0))
+
+
+def _row(item: Event, run_id: int | None) -> dict[str, Any]:
+    return {"event_id": item.event_id, "event_date": item.event_date,
+            "event_date_end": item.event_date_end, "sub_event_type": item.sub_event_type,
+            "event_type": item.event_type, "actor1": item.actor1, "actor2": item.actor2,
+            "country": item.country, "latitude": item.latitude, "longitude": item.longitude,
+            "fatalities": item.fatalities, "record": item.to_dict(), "run_id": run_id,
+            "stored_at": _now()}
+
+
+def _replace_event(connection: Connection, old_id: str, merged: Event, run_id: int | None
+                   ) -> None:
+    """Write the recomputed event; a new id moves members and sources to it."""
+    if merged.event_id == old_id:
+        values = _row(merged, run_id)
+        del values["event_id"], values["stored_at"]
+        connection.execute(update(events).where(events.c.event_id == old_id).values(**values))
+        return
+    connection.execute(insert(events).values(**_row(merged, run_id)))
+    for table in (event_members, event_sources):
+        connection.execute(update(table).where(table.c.event_id == old_id).values(
+            event_id=merged.event_id))
+    connection.execute(delete(events).where(events.c.event_id == old_id))
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
