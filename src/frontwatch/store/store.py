@@ -220,8 +220,11 @@ class Fusion(Protocol):
     """How events told by several documents become one (``frontwatch.fuse.across``): the store
     looks at its events within ``window_days`` and ``radius_km`` of a new one."""
 
-    window_days: int
-    radius_km: float
+    @property
+    def window_days(self) -> int: ...
+
+    @property
+    def radius_km(self) -> float: ...
 
     def same(self, stored: Event, new: Event) -> bool: ...
 
