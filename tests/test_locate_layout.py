@@ -136,3 +136,22 @@ def test_the_day_of_a_weekly_rite_is_the_day_when_only_the_telling_is_dated(gaze
     events = _events("Gunmen abducted 20 worshippers during Sunday service at a church in "
                      "Kajuru, a church official said on Tuesday.", gazetteer, "2024-03-20")
     assert events and events[0].event_date == dt.date(2024, 3, 17)
+
+
+def test_markdown_headings_split_a_digest_and_name_its_places(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events(
+        "WEEKLY BRIEF\n\n## SYRIA\n\n### Idlib\nOn 2 April, a car bomb exploded near the main "
+        "market, killing three civilians.\n\n## SUDAN - Darfur\nShelling hit a displacement "
+        "camp north of El Fasher on 3 April, killing five people.", gazetteer, "2025-04-06")
+    bomb = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert bomb and bomb[0].location == "Idlib"
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].country == "Sudan"
+
+
+def test_a_title_of_address_is_no_place(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    document = frontwatch.make_document(
+        "PARLIAMENTARY QUESTION\n\nHon. Perera asked the minister about the shooting of "
+        "protesters in Kegalle on Tuesday.", source="t", published=dt.date(2022, 4, 21))
+    analysis = frontwatch.analyse(document, gazetteer)
+    assert all(place.text != "Hon" for place in analysis.places.places if place.resolved)

@@ -59,7 +59,7 @@ def _paragraph_start(text: str, offset: int) -> int:
 
 
 #: A heading line: short, no full stop, no second line.
-_HEADING_LINE = re.compile(r"(?:[ \t]*\d{1,2}[.)][ \t]*)?[^\n.!?]{2,120}")
+_HEADING_LINE = re.compile(r"(?:[ \t]*(?:\d{1,2}[.)]|#{1,6})[ \t]*)?[^\n.!?]{2,120}")
 
 
 def _words_before(text: str, start: int, count: int = 3) -> list[str]:
@@ -161,7 +161,7 @@ def _is_origin(text: str, ref: PlaceRef) -> bool:
 ROUTE_WORDS = {"road", "route", "way", "highway", "journey"}
 DEPARTURE_WORDS = {"left", "leaving", "departed", "departing"}
 # "1. DEIR EZ-ZOR — Yesterday ...": a bulletin item's heading names its area.
-_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:(?:\d+[.)]|[-–•*·])[ \t]*)?$")
+_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:(?:\d+[.)]|[-–•*·]|#{1,6})[ \t]*)?$")
 # "in Beni territory", "Kajuru Local Government Area": a region named after its seat.
 _REGION_AFTER = re.compile(r"\s+(?:territory|province|region|county|state|governorate|area|"
                            r"division|prefecture|department|district|local government area|"
@@ -218,7 +218,8 @@ def _is_heading(text: str, ref: PlaceRef) -> bool:
     """"1. DEIR EZ-ZOR — ..." or an item's label ("- Arauca: On Saturday ..."): the item's area."""
     if not _HEADING_BEFORE.search(text, max(0, ref.start - 12), ref.start):
         return False
-    return ref.text.isupper() or text[ref.end:ref.end + 1] == ":"
+    return ref.text.isupper() or text[ref.end:ref.end + 1] == ":" or \
+        text[max(0, ref.start - 8):ref.start].rstrip(" \t").endswith("#")
 
 
 #: "the Dhaka-Khulna highway", "the Kabul–Jalalabad road": a road named after the towns it links.

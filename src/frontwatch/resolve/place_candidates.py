@@ -63,6 +63,7 @@ NOT_PLACE_WORDS = frozenset("""
     defence defense alliance homeland liberation freedom liberty independence unity union victory
     hope peace justice progress resistance revolution republic democracy sovereignty salvation
     solidarity guard guards estado daily weekly monthly bulletin human rights watch
+    hon honourable honorable mr mrs ms dr sir madam speaker deputy member
 """.split())
 #: An Arabic article standing alone ("al" of "Jam'eyyat al-Zahra'a") is no name ("Ål", Norway).
 LONE_ARTICLES = frozenset("al el ad ar as ash az an ed er es ez".split())
@@ -147,7 +148,9 @@ def _gazetteer_candidates(doc: Doc, taken: list[tuple[int, int, str]]
 
 
 #: What may precede an item's label on its line: nothing, or a bullet or number.
-_LABEL_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-–•*·]|\d{1,2}[.)])?[ \t]*$")
+_LABEL_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-–•*·]|\d{1,2}[.)]|#{1,6})?[ \t]*$")
+#: A markdown heading's marker before a name ("### Aleppo").
+_MARKDOWN_HEADING = re.compile(r"(?:^|\n)[ \t]*#{1,6}[ \t]+$")
 
 
 def _line_label(doc: Doc, start_char: int, end: int) -> bool:
@@ -158,8 +161,11 @@ def _line_label(doc: Doc, start_char: int, end: int) -> bool:
     if end < len(doc) and doc[end].text == ":":
         return True
     word = doc[end - 1]
-    return word.text.isupper() and (end == len(doc) or "\n" in doc[end].text or
-                                    "\n" in word.whitespace_)
+    if word.text.isupper() and end < len(doc) and doc[end].text in ("-", "–", "—"):
+        return True  # "## SUDAN - North Darfur and Khartoum": a section's heading
+    alone = end == len(doc) or "\n" in doc[end].text or "\n" in word.whitespace_
+    markdown = _MARKDOWN_HEADING.search(doc.text, max(0, start_char - 12), start_char) is not None
+    return alone and (word.text.isupper() or markdown)
 
 
 def _sub_spans(start: int, end: int, text: str) -> list[tuple[int, int, str]]:

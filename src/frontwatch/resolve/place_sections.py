@@ -33,7 +33,8 @@ class CountrySection:
 
 #: A heading line: capitals, digits and punctuation only ("THAILAND (Deep South)" keeps its
 #: parenthesis), short.
-_HEADING_LINE = re.compile(r"[ \t]*[A-Z][A-Z0-9 '’&/.,-]{2,50}(?:\([^)\n]{1,40}\))?[ \t:]*$")
+_HEADING_LINE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?[A-Z][A-Z0-9 '’&/.,-]{2,50}"
+                           r"(?:\([^)\n]{1,40}\))?[ \t:]*$")
 
 
 def _line(text: str, offset: int) -> tuple[int, int]:
@@ -46,12 +47,13 @@ def _is_country_heading(text: str, ref: PlaceRef) -> bool:
     if ref.feature != "country" or not ref.country_code or not ref.text.isupper():
         return False
     start, end = _line(text, ref.start)
-    return text[start:ref.start].strip() == "" and (
+    return text[start:ref.start].strip(" \t#") == "" and (
         bool(_HEADING_LINE.fullmatch(text[start:end])) or
         bool(_TITLED_HEADING.fullmatch(text, ref.end, end)))
 
 
-_TITLED_LINE = re.compile(r"[ \t]*[A-Z][A-Z '’&.-]{2,30}[ \t]+[—–-][ \t]+[^\n.!?]{1,60}")
+_TITLED_LINE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?[A-Z][A-Z '’&.-]{2,30}[ \t]+[—–-][ \t]+"
+                          r"[^\n.!?]{1,60}")
 #: "MALI — Wagner says it is leaving", "NIGER - Tillabéri and Niamey": a country in capitals,
 #: a dash and a short title without a full stop.
 _TITLED_HEADING = re.compile(r"[ \t]+[—–-][ \t]+[^\n.!?]{1,60}")
