@@ -155,3 +155,12 @@ def test_a_title_of_address_is_no_place(gazetteer) -> None:  # type: ignore[no-u
         "protesters in Kegalle on Tuesday.", source="t", published=dt.date(2022, 4, 21))
     analysis = frontwatch.analyse(document, gazetteer)
     assert all(place.text != "Hon" for place in analysis.places.places if place.resolved)
+
+
+def test_the_capital_a_spokesman_spoke_in_is_no_scene(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events(
+        "N'DJAMENA, Nov 5 (Wire) - Soldiers fought Boko Haram militants on Sunday about 30 km "
+        "northwest of Baga Sola, the army said.\n\nArmy spokesman General Ali Mahamat told "
+        "reporters in the capital that a patrol was ambushed in the reeds. Seven soldiers were "
+        "killed.", gazetteer, "2024-11-05")
+    assert events and all(e.location != "N'Djamena" for e in events)

@@ -125,8 +125,8 @@ _NATIONAL_SPEAKERS = re.compile(r"\b(?:spokes(?:man|woman|person)|ministry|minis
 def _local(text: str, ref: PlaceRef) -> bool:
     """Speakers of a town speak of their own town ("police in neighbouring Bannu said"), not a
     capital or a government's spokesman, who speak for all."""
-    return ref.feature != "capital" and \
-        not _NATIONAL_SPEAKERS.search(text, max(0, ref.start - 40), ref.start)
+    return ref.feature != "capital" and not ref.text.lower().startswith("the capital") and \
+        not _NATIONAL_SPEAKERS.search(text, max(0, ref.start - 80), ref.start)
 
 
 def _speakers_place(resolution: PlaceResolution, start: int, end: int) -> PlaceRef | None:
