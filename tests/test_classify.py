@@ -392,3 +392,9 @@ def test_reports_dismissed_as_fabricated_are_denied(gazetteer) -> None:  # type:
     analysis = frontwatch.analyse(document, gazetteer)
     assert analysis.mentions and not analysis.events
     assert {m.certainty for m in analysis.mentions} == {"denied"}
+
+
+def test_marchers_carrying_portraits_of_detained_men_are_a_peaceful_protest(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Several hundred people marched peacefully through the city centre, carrying "
+            "portraits of detained journalists.")
+    assert frontwatch.classify(text, gazetteer) == "Peaceful protest"

@@ -164,3 +164,9 @@ def test_the_capital_a_spokesman_spoke_in_is_no_scene(gazetteer) -> None:  # typ
         "reporters in the capital that a patrol was ambushed in the reeds. Seven soldiers were "
         "killed.", gazetteer, "2024-11-05")
     assert events and all(e.location != "N'Djamena" for e in events)
+
+
+def test_a_street_named_after_a_man_is_no_town(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("On Sunday, several hundred people marched peacefully along Habib Bourguiba "
+                     "Avenue in central Tunis.", gazetteer, "2023-02-27")
+    assert events and events[0].location == "Tunis"

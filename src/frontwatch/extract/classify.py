@@ -195,8 +195,9 @@ PROTEST_TOPIC_HEADS = {"protest", "decry", "denounce", "condemn", "against", "ov
 def _intervened(sentence: Span) -> bool:
     """Tear gas, batons or arrests used on the protest, not named as its grievance."""
     for token in sentence:
-        if token.lower_ not in INTERVENTION_WORDS:
-            continue
+        if token.lower_ not in INTERVENTION_WORDS or (token.dep_ == "amod" and
+                                                      token.tag_ == "VBN"):
+            continue  # ("carrying portraits of detained politicians": whom they march for)
         if any(ancestor.lemma_.lower() in PROTEST_TOPIC_HEADS
                for ancestor in list(token.ancestors)[:4]):
             continue

@@ -147,6 +147,9 @@ def _gazetteer_candidates(doc: Doc, taken: list[tuple[int, int, str]]
     return found
 
 
+#: A street's word after its name (a street is found in the city the sentence names).
+_STREET_NAME = re.compile(r"\s(?:Avenue|Street|Boulevard|Blvd|Lane|Drive|Promenade)\b\.?\s*$|"
+                          r"^\s+(?:Avenue|Street|Boulevard|Blvd|Lane|Drive|Promenade)\b")
 #: What may precede an item's label on its line: nothing, or a bullet or number.
 _LABEL_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-–•*·]|\d{1,2}[.)]|#{1,6})?[ \t]*$")
 #: A markdown heading's marker before a name ("### Aleppo").
@@ -261,6 +264,8 @@ def gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | N
         used: set[int] = set()
         if names_group(full_text, end) or is_actor_name(text):
             continue  # nor is a word of a group's name ("al-Sham" of "Tahrir al-Sham")
+        if _STREET_NAME.search(text) or _STREET_NAME.match(full_text, end):
+            continue  # "Habib Bourguiba Avenue", "Kenyatta Avenue": a street named after a man
         # "Let Pan Hla village": the whole sequence is the name; a part of it is another place.
         parts = [(start, end, text)] if PLACE_WORD_AFTER.match(full_text[end:end + 16]) else \
             _sub_spans(start, end, text)
