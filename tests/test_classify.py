@@ -398,3 +398,10 @@ def test_marchers_carrying_portraits_of_detained_men_are_a_peaceful_protest(gaze
     text = ("Several hundred people marched peacefully through the city centre, carrying "
             "portraits of detained journalists.")
     assert frontwatch.classify(text, gazetteer) == "Peaceful protest"
+
+
+def test_projectiles_a_crowd_throws_are_no_shelling(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Youths threw projectiles at gendarmes, who responded with tear gas."
+    assert frontwatch.classify(text, gazetteer) != "Shelling/artillery/missile attack"
+    assert frontwatch.classify("An attacker threw a grenade into a crowded bar.",
+                               gazetteer) == "Grenade"

@@ -303,6 +303,9 @@ def _not_news(trigger: Trigger, sentence: Span) -> bool:
     if verb is not None and _MANY_TIMES.search(sentence.doc[verb.left_edge.i:verb.right_edge.i + 1]
                                                .text):
         return True  # "have used such agents hundreds of times since the invasion": a pattern
+    if trigger.family == "remote" and head.lemma_.lower() == "projectile" and \
+            head.dep_ in ("dobj", "conj") and head.head.lemma_.lower() in ("throw", "hurl"):
+        return True  # "threw projectiles at gendarmes": a crowd's missiles, not shelling
     if trigger.family == "remote" and _only_heard(head):
         return True  # "gunfire and artillery could be heard": the sound of the fighting
     if trigger.family != "remote" and any(
