@@ -16,6 +16,7 @@ from pathlib import Path
 
 from frontwatch.errors import InputError
 from frontwatch.ingest import read_documents
+from frontwatch.ingest.feeds import FEED_SUFFIXES
 from frontwatch.ingest.readers import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
 from frontwatch.pipeline import default_gazetteer, iter_analyses
 from frontwatch.records import Document, Failure
@@ -25,7 +26,18 @@ from frontwatch.store import RunCounts, Store
 __all__ = ["IngestReport", "files_under", "ingest"]
 
 #: The files a folder contributes (other files in it are not reports).
-INGESTED_SUFFIXES = frozenset(HTML_SUFFIXES) | frozenset(JSONL_SUFFIXES) | frozenset(TEXT_SUFFIXES)
+INGESTED_SUFFIXES = frozenset(HTML_SUFFIXES) | frozenset(JSONL_SUFFIXES) | \
+    frozenset(TEXT_SUFFIXES) | frozenset(FEED_SUFFIXES)
+#: Files of many documents: their raw bytes are not one document's.
+MANY_DOCUMENTS = frozenset(JSONL_SUFFIXES) | frozenset(FEED_SUFFIXES)
+
+
+def _kind_suffix(file: Path) -> str:
+    """The suffix that says what a file holds (".jsonl" of "feed.jsonl.gz")."""
+    suffixes = [part.lower() for part in file.suffixes[-2:]]
+    if suffixes[-1:] == [".gz"]:
+        return suffixes[0] if len(suffixes) == 2 else ""
+    return file.suffix.lower()
 
 
 @dataclasses.dataclass
@@ -45,7 +57,7 @@ def files_under(paths: Iterable[str | Path]) -> Iterator[str | Path]:
         if str(path) != "-" and folder.is_dir():
             yield from sorted(
                 file for file in folder.rglob("*")
-                if file.is_file() and file.suffix.lower() in INGESTED_SUFFIXES and
+                if file.is_file() and _kind_suffix(file) in INGESTED_SUFFIXES and
                 not any(part.startswith(".") for part in file.relative_to(folder).parts))
         else:
             yield path
@@ -96,10 +108,10 @@ def _new_documents(items: Iterable[Document | InputError], store: Store, counts:
 
 
 def _raw_bytes(path: str | Path) -> bytes | None:
-    """The bytes of a one-document file, kept beside its cleaned text (a JSONL file holds many
-    documents; its lines are not kept apart yet)."""
+    """The bytes of a one-document file (gzipped as it came), kept beside its cleaned text (a
+    JSONL file or a feed holds many documents; their parts are not kept apart yet)."""
     file = Path(path)
-    if str(path) == "-" or not file.is_file() or file.suffix.lower() in JSONL_SUFFIXES:
+    if str(path) == "-" or not file.is_file() or _kind_suffix(file) in MANY_DOCUMENTS:
         return None
     try:
         return file.read_bytes()

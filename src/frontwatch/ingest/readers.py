@@ -7,6 +7,7 @@ line and goes on, so the caller's error policy decides whether a batch stops.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,7 @@ from frontwatch.errors import (
     UnsupportedFormatError,
 )
 from frontwatch.ingest.clean import clean_text
+from frontwatch.ingest.feeds import FEED_SUFFIXES, read_feed
 from frontwatch.records import Document, content_id
 
 __all__ = [
@@ -177,6 +179,8 @@ def read_documents(path: str | Path, *, published: dt.date | None = None,
         data, kind = _load(path, stdin_text, input_format)
         if kind == "jsonl":
             yield from _read_jsonl(data, source, defaults)
+        elif kind == "feed":
+            yield from read_feed(data, source, published=published, publisher=publisher)
         elif kind == "html":
             yield document_from_html(data, source=source, published=published, publisher=publisher)
         else:
@@ -196,14 +200,24 @@ def _load(path: str | Path, stdin_text: str | None, input_format: str | None) ->
     if file.is_dir():
         raise UnsupportedFormatError("is a directory; pass files (folders come with `ingest`)",
                                      source=source)
-    suffix = file.suffix.lower()
+    suffixes = [part.lower() for part in file.suffixes[-2:]]
+    packed = suffixes[-1:] == [".gz"]
+    suffix = (suffixes[-2] if len(suffixes) == 2 else "") if packed else file.suffix.lower()
     kind = input_format or ("html" if suffix in HTML_SUFFIXES else
                             "jsonl" if suffix in JSONL_SUFFIXES else
+                            "feed" if suffix in FEED_SUFFIXES else
                             "text" if suffix in TEXT_SUFFIXES or not suffix else None)
     if kind is None:
         raise UnsupportedFormatError(
-            f"unsupported file type {suffix!r} (expected .txt, .html or .jsonl)", source=source)
-    return decode_bytes(file.read_bytes(), source), kind
+            f"unsupported file type {''.join(file.suffixes[-2:])!r} (expected .txt, .html, "
+            ".jsonl, .rss/.atom/.xml, or one of them .gz)", source=source)
+    content = file.read_bytes()
+    if packed:
+        try:
+            content = gzip.decompress(content)
+        except (OSError, EOFError) as exc:
+            raise EncodingError(f"not a readable gzip file ({exc})", source=source) from exc
+    return decode_bytes(content, source), kind
 
 
 def _sniff(data: str) -> str:
