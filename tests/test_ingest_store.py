@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -73,3 +74,33 @@ def test_the_commands_ingest_and_export_acled_csv(tmp_path: Path) -> None:
     assert empty.exit_code == 0 and empty.stdout == ""
     bad = runner.invoke(main, ["events", "--db", url, "--bbox", "north"])
     assert bad.exit_code == 2 and "--bbox" in bad.output
+
+
+LONG = ("KIDAL, March 3 (Wire) - Rebels of the Permanent Strategic Framework clashed with the "
+        "Malian army near Anefis on Sunday, the army said, in the heaviest fighting in the north "
+        "since the UN mission left its camps. Two soldiers were killed and several vehicles were "
+        "destroyed, according to an army statement read on state television. The rebels said on "
+        "social media that they had repelled an army column moving north from Gao and seized "
+        "weapons. Residents of Anefis said they heard gunfire for several hours and that many "
+        "families had fled towards the hills. The army has been pushing north since the "
+        "departure of the peacekeepers.")
+
+
+def test_a_syndicated_copy_is_linked_not_analysed_and_not_counted_twice(tmp_path: Path,
+                                                                        gazetteer) -> None:  # type: ignore[no-untyped-def]
+    original = tmp_path / "wire.txt"
+    original.write_text(LONG, encoding="utf-8")
+    copy = tmp_path / "paper.txt"
+    copy.write_text("Heavy fighting near Anefis\n\n" + LONG.replace("KIDAL, March 3 (Wire) - ", "")
+                    + " Copyright Daily Paper.", encoding="utf-8")
+    with Store(f"sqlite:///{tmp_path / 'dup.db'}") as store:
+        day = dt.date(2024, 3, 4)
+        first = ingest([original], store, published=day, gazetteer=gazetteer)
+        second = ingest([copy], store, published=day, gazetteer=gazetteer)
+        assert first.counts.events_stored >= 1
+        assert first.counts.near_duplicates == 0 and second.counts.near_duplicates == 1
+        assert second.counts.events_stored == 0 and store.document_count() == 2
+        events = store.events()
+        assert all(len(store.event_sources(e.event_id)) == 1 for e in events)
+        rows = store.runs()
+        assert rows[-1]["near_duplicates"] == 1

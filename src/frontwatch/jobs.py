@@ -1,8 +1,10 @@
 """Jobs that join the pipeline to the store: ingest files and folders into a store.
 
 ``ingest(paths, store)`` reads every document (folders recursively), skips those the store holds
-already (same cleaned text) before analysing them, analyses the rest in batches, and stores each
-document with its events in one transaction; every input that cannot be read or analysed
+already (same cleaned text) before analysing them, stores a near-duplicate of a stored document
+(a syndicated copy: MinHash, :mod:`frontwatch.ingest.near_duplicates`) linked to it without
+analysing it, analyses the rest in batches, and stores each document with its events in one
+transaction (copies within one batch are not found yet: both are analysed); every input that cannot be read or analysed
 becomes a ``failures`` row with its reason, and the run goes on. A run row records what the run
 did and the code version that did it.
 """
@@ -17,6 +19,7 @@ from pathlib import Path
 from frontwatch.errors import InputError
 from frontwatch.ingest import read_documents
 from frontwatch.ingest.feeds import FEED_SUFFIXES
+from frontwatch.ingest.near_duplicates import THRESHOLD, band_keys, signature, similarity
 from frontwatch.ingest.readers import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
 from frontwatch.pipeline import default_gazetteer, iter_analyses
 from frontwatch.records import Document, Failure
@@ -73,17 +76,20 @@ def ingest(paths: Sequence[str | Path], store: Store, *, published: dt.date | No
     run_id = store.start_run(__version__, command_line)
     report = IngestReport(run_id, RunCounts())
     gazetteer = gazetteer or default_gazetteer()
+    signatures: dict[str, Signature] = {}
     for path in files_under(paths):
         raw = _raw_bytes(path)
         fresh = _new_documents(read_documents(path, published=published, publisher=publisher),
-                               store, report.counts)
+                               store, report.counts, run_id, raw, signatures)
         for outcome in iter_analyses(fresh, "record", gazetteer):
             if isinstance(outcome, Failure):
                 store.add_failure(outcome, run_id)
                 report.failures.append(outcome)
                 report.counts.failures += 1
                 continue
-            stored = store.add_analysed(outcome.document, outcome.events, run_id, raw)
+            minhash, bands = signatures.pop(outcome.document.id, (None, []))
+            stored = store.add_analysed(outcome.document, outcome.events, run_id, raw, minhash,
+                                        bands)
             if stored is None:
                 report.counts.duplicates += 1  # the same text twice in this run
             else:
@@ -95,16 +101,32 @@ def ingest(paths: Sequence[str | Path], store: Store, *, published: dt.date | No
     return report
 
 
-def _new_documents(items: Iterable[Document | InputError], store: Store, counts: RunCounts
+def _new_documents(items: Iterable[Document | InputError], store: Store, counts: RunCounts,
+                   run_id: int, raw: bytes | None, signatures: dict[str, Signature]
                    ) -> Iterator[Document | InputError]:
-    """Documents the store does not hold yet (and every unreadable input, to be recorded)."""
+    """Documents the store does not hold yet (and every unreadable input, to be recorded). A
+    near-duplicate of a stored document (a syndicated copy) is stored and linked to it here,
+    without analysis: its events are the original's."""
     for item in items:
         if isinstance(item, Document):
             counts.documents_seen += 1
             if store.has_document(item):
                 counts.duplicates += 1
                 continue
+            minhash = signature(item.text)
+            bands = band_keys(minhash)
+            original = store.near_duplicate(bands, minhash, similarity, THRESHOLD)
+            if original is not None:
+                if store.add_analysed(item, (), run_id, raw, minhash, bands, original):
+                    counts.near_duplicates += 1
+                    counts.documents_stored += 1
+                continue
+            signatures[item.id] = (minhash, bands)  # for storing it once analysed
         yield item
+
+
+#: A document's MinHash signature and its band keys.
+Signature = tuple[bytes, list[tuple[int, str]]]
 
 
 def _raw_bytes(path: str | Path) -> bytes | None:

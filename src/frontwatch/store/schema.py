@@ -7,7 +7,9 @@
 - ``event_sources``: which stored document and sentence each event rests on;
 - ``event_members``: each document's own telling of an event, from which a fused event is
   recomputed when another document tells it too;
-- ``failures``: every input that could not be read or analysed, with its reason.
+- ``failures``: every input that could not be read or analysed, with its reason;
+- ``document_bands``: the MinHash band keys of each document's signature (``documents.minhash``)
+  that find its syndicated copies (``documents.near_duplicate_of``).
 
 The migrations under ``migrations/versions`` create these tables; this module is what the code
 queries. A change here needs a new migration.
@@ -32,7 +34,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-__all__ = ["documents", "event_members", "event_sources", "events", "failures", "metadata",
+__all__ = ["document_bands", "documents", "event_members", "event_sources", "events", "failures", "metadata",
            "runs"]
 
 metadata = MetaData()
@@ -49,6 +51,7 @@ runs = Table(
     Column("duplicates", Integer, nullable=False, default=0),
     Column("events_stored", Integer, nullable=False, default=0),
     Column("failures", Integer, nullable=False, default=0),
+    Column("near_duplicates", Integer, nullable=False, default=0, server_default="0"),
 )
 
 documents = Table(
@@ -68,7 +71,17 @@ documents = Table(
     Column("stage", String(64)),
     Column("run_id", Integer, ForeignKey("runs.id")),
     Column("stored_at", DateTime(timezone=True), nullable=False),
+    Column("minhash", LargeBinary),
+    Column("near_duplicate_of", Integer),
     UniqueConstraint("doc_id", "version", name="uq_documents_doc_version"),
+)
+
+#: Locality-sensitive keys of the documents' signatures: a shared key makes a candidate copy.
+document_bands = Table(
+    "document_bands", metadata,
+    Column("band", Integer, primary_key=True),
+    Column("key", String(16), primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
 )
 
 events = Table(

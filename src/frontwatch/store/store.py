@@ -15,18 +15,30 @@ import dataclasses
 import datetime as dt
 import hashlib
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import (
+    Engine,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.engine import Connection
 
 from frontwatch.errors import StoreError
 from frontwatch.records import Document, Event, Failure
 from frontwatch.store.schema import (
+    document_bands,
     documents,
     event_members,
     event_sources,
@@ -59,6 +71,7 @@ class RunCounts:
     duplicates: int = 0
     events_stored: int = 0
     failures: int = 0
+    near_duplicates: int = 0
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -133,9 +146,13 @@ class Store:
                 documents.c.content_hash == content_hash(document))).first() is not None
 
     def add_analysed(self, document: Document, found: Sequence[Event], run_id: int | None = None,
-                     raw: bytes | None = None) -> StoredDocument | None:
+                     raw: bytes | None = None, minhash: bytes | None = None,
+                     bands: Sequence[tuple[int, str]] = (),
+                     near_duplicate_of: int | None = None) -> StoredDocument | None:
         """Store ``document`` and the events found in it, in one transaction; None when the
-        same document (same cleaned text) is stored already."""
+        same document (same cleaned text) is stored already. ``minhash`` and its ``bands`` let
+        later copies find it; a copy (``near_duplicate_of`` a stored document's row) is kept and
+        linked, and its events are not stored again: a syndicated copy is no second source."""
         digest = content_hash(document)
         with self.engine.begin() as connection:
             if connection.execute(select(documents.c.id).where(
@@ -148,10 +165,33 @@ class Store:
                 source=document.source_path, url=document.url, publisher=document.publisher,
                 title=document.title, published=document.published, language=document.language,
                 text=document.text, raw=raw, stage=document.stage, run_id=run_id,
-                stored_at=_now())).inserted_primary_key[0]  # type: ignore[index]
-            for item in found:
+                stored_at=_now(), minhash=minhash, near_duplicate_of=near_duplicate_of,
+            )).inserted_primary_key[0]  # type: ignore[index]
+            if bands:
+                connection.execute(insert(document_bands), [
+                    {"band": band, "key": key, "document_id": int(row_id)}
+                    for band, key in bands])
+            for item in () if near_duplicate_of is not None else found:
                 _put_event(connection, item, int(row_id), run_id, self.fusion)
             return StoredDocument(int(row_id), document.id, version)
+
+    def near_duplicate(self, bands: Sequence[tuple[int, str]], minhash: bytes,
+                       similarity: Callable[[bytes, bytes], float], threshold: float
+                       ) -> int | None:
+        """The row of the first stored original whose signature shares a band with ``minhash``
+        and is at least ``threshold`` similar to it (None: no copy of anything stored)."""
+        if not bands:
+            return None
+        matches = or_(*(and_(document_bands.c.band == band, document_bands.c.key == key)
+                        for band, key in bands))
+        query = select(documents.c.id, documents.c.minhash).where(
+            documents.c.id.in_(select(document_bands.c.document_id).where(matches)),
+            documents.c.near_duplicate_of.is_(None)).order_by(documents.c.id)
+        with self.engine.connect() as connection:
+            for row_id, stored in connection.execute(query):
+                if stored is not None and similarity(minhash, stored) >= threshold:
+                    return int(row_id)
+        return None
 
     def add_failure(self, failure: Failure, run_id: int | None = None) -> None:
         with self.engine.begin() as connection:
