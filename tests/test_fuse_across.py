@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import itertools
@@ -65,14 +66,22 @@ def _ingest(store: Store, tellings: list[Event]) -> None:
         store.add_analysed(Document(id=doc_id, text=f"The report of {doc_id}."), [event])
 
 
-def test_the_store_fuses_reports_in_any_order_to_the_same_events(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_the_store_fuses_reports_in_any_order_to_the_same_events(
+        backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     tellings = [_told("a", deaths=5), _told("b", deaths=12, publisher="Outlet B"),
                 _told("c", deaths=7, lat=35.31, publisher="Outlet C"),
                 _told("d", day=DAY + dt.timedelta(days=4))]             # a later event
     results = []
     for index, order in enumerate([tellings, tellings[::-1], [tellings[2], tellings[0],
                                                               tellings[3], tellings[1]]]):
-        with Store(f"sqlite:///{tmp_path / f'{index}.db'}", fusion=CrossReportFusion()) as store:
+        url = f"sqlite:///{tmp_path / f'{index}.db'}"
+        with contextlib.ExitStack() as stack:
+            if backend == "postgresql":
+                from pg_cluster import fresh_database
+
+                url = stack.enter_context(fresh_database(request.getfixturevalue("pg_server")))
+            store = stack.enter_context(Store(url, fusion=CrossReportFusion()))
             _ingest(store, order)
             results.append((store.events(), {e.event_id: len(store.event_sources(e.event_id))
                                              for e in store.events()}))
