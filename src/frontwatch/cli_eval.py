@@ -1,4 +1,4 @@
-"""``frontwatch eval case|places|events GOLD``: the command-line face of the scorers."""
+"""``frontwatch eval case|places|events|fusion GOLD``: the command-line face of the scorers."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from frontwatch import pipeline
 from frontwatch.errors import FrontwatchError
 from frontwatch.eval.case import score_case
 from frontwatch.eval.events import score_events
+from frontwatch.eval.fusion import score_fusion
 from frontwatch.eval.places import score_places
 from frontwatch.ingest import make_document
 from frontwatch.records import Event, PlaceRef
@@ -127,3 +128,24 @@ def eval_events(gold: Path, as_json: bool, errors: bool) -> None:
     click.echo(f"event location (type and date matched, {report.type_date_matched}): "
                f"{report.location_accuracy:.4f} within the gold's km tolerance")
     sys.stdout.flush()
+
+
+@eval_group.command("fusion")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.option("--errors", is_flag=True, help="List the pairs split or merged wrongly.")
+@click.option("--json", "as_json", is_flag=True, help="Print only the summary as JSON.")
+def eval_fusion(gold: Path, errors: bool, as_json: bool) -> None:
+    """Fusion across reports: pairwise precision, recall and F1 of "tells the same event"."""
+    gazetteer = pipeline.default_gazetteer(lambda message: click.echo(message, err=True))
+    report = score_fusion(gold, gazetteer)
+    if as_json:
+        _print_json(report.summary())
+        return
+    if errors:
+        for one, other in report.split:
+            click.echo(f"split   {one} {other}")
+        for one, other in report.merged:
+            click.echo(f"merged  {one} {other}")
+    click.echo(f"reports: {report.reports}   gold clusters: {report.clusters}")
+    click.echo(f"pairwise precision: {report.precision:.4f}   recall: {report.recall:.4f}   "
+               f"F1: {report.f1:.4f}")

@@ -4,9 +4,9 @@
 already (same cleaned text) before analysing them, stores a near-duplicate of a stored document
 (a syndicated copy: MinHash, :mod:`frontwatch.ingest.near_duplicates`) linked to it without
 analysing it, analyses the rest in batches, and stores each document with its events in one
-transaction (copies within one batch are not found yet: both are analysed); every input that cannot be read or analysed
-becomes a ``failures`` row with its reason, and the run goes on. A run row records what the run
-did and the code version that did it.
+transaction (copies within one batch are not found yet: both are analysed). Every input that
+cannot be read or analysed becomes a ``failures`` row with its reason, and the run goes on. A
+run row records what the run did and the code version that did it.
 """
 
 from __future__ import annotations
