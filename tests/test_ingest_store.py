@@ -104,3 +104,31 @@ def test_a_syndicated_copy_is_linked_not_analysed_and_not_counted_twice(tmp_path
         assert all(len(store.event_sources(e.event_id)) == 1 for e in events)
         rows = store.runs()
         assert rows[-1]["near_duplicates"] == 1
+
+
+def test_reprocess_keeps_the_same_events_and_drops_what_is_no_longer_told(tmp_path: Path,
+                                                                          gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.fuse.across import CrossReportFusion
+    from frontwatch.jobs import reprocess
+
+    first = tmp_path / "one.jsonl"
+    first.write_text(json.dumps({"id": "w1", "text": OTHER, "published": "2024-03-05",
+                                 "publisher": "Wire"}) + "\n" +
+                     json.dumps({"id": "w2", "text": OTHER.replace("A roadside bomb struck",
+                                                                    "An improvised bomb hit")
+                                 .replace("MOGADISHU, March 4 (Wire) - ", ""),
+                                 "published": "2024-03-05", "publisher": "Radio"}) + "\n",
+                     encoding="utf-8")
+    with Store(f"sqlite:///{tmp_path / 're.db'}", fusion=CrossReportFusion()) as store:
+        ingest([first], store, gazetteer=gazetteer)
+        before = store.events()
+        assert len(before) == 1 and len(store.event_sources(before[0].event_id)) == 2
+        report = reprocess(store, gazetteer=gazetteer)
+        assert report.counts.documents_stored == 2 and store.events() == before
+        rows = dict((document.id, row) for row, document in store.stored_documents())
+        store.replace_analysis(rows["w1"], [])  # as if new code found nothing in w1
+        after = store.events()
+        assert len(after) == 1 and [s["doc_id"] for s in
+                                    store.event_sources(after[0].event_id)] == ["w2"]
+        store.replace_analysis(rows["w2"], [])
+        assert store.events() == []

@@ -192,12 +192,17 @@ def classify(path: str, out: str | None) -> None:
 
 from frontwatch.cli_eval import eval_group  # noqa: E402  (the eval commands live beside)
 from frontwatch.cli_gazetteer import gazetteer_group  # noqa: E402
-from frontwatch.cli_store import events_command, ingest_command  # noqa: E402
+from frontwatch.cli_store import (  # noqa: E402
+    events_command,
+    ingest_command,
+    reprocess_command,
+)
 
 main.add_command(eval_group)
 main.add_command(gazetteer_group)
 main.add_command(ingest_command)
 main.add_command(events_command)
+main.add_command(reprocess_command)
 
 
 def run() -> None:

@@ -12,9 +12,10 @@ from frontwatch.errors import FrontwatchError
 from frontwatch.export import FORMATS, write_events
 from frontwatch.fuse.across import CrossReportFusion
 from frontwatch.jobs import ingest as ingest_paths
+from frontwatch.jobs import reprocess
 from frontwatch.store import DEFAULT_URL, RunCounts, Store
 
-__all__ = ["events_command", "ingest_command"]
+__all__ = ["events_command", "ingest_command", "reprocess_command"]
 
 DB_HELP = f"Store URL (default {DEFAULT_URL}; postgresql+psycopg://... for PostgreSQL)."
 
@@ -94,4 +95,19 @@ def events_command(db: str, since: str | None, until: str | None, bbox: str | No
             write_events(found, sys.stdout, output_format)
     except FrontwatchError as exc:
         click.echo(f"error [{exc.code}]: {exc.describe()}", err=True)
+        sys.exit(1)
+
+
+@click.command("reprocess")
+@click.option("--db", default=DEFAULT_URL, show_default=True, help=DB_HELP)
+def reprocess_command(db: str) -> None:
+    """Analyse the stored documents again with this version's code; events keep their ids
+    where the analysis finds the same."""
+    gazetteer = pipeline.default_gazetteer(lambda message: click.echo(message, err=True))
+    with Store(db, fusion=CrossReportFusion()) as store:
+        report = reprocess(store, gazetteer=gazetteer)
+    counts = report.counts
+    click.echo(f"run {report.run_id}: {counts.documents_stored} documents analysed again, "
+               f"{counts.events_stored} events, {counts.failures} failures → {db}", err=True)
+    if report.failures:
         sys.exit(1)

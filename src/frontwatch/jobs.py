@@ -26,7 +26,7 @@ from frontwatch.records import Document, Failure
 from frontwatch.resolve.gazetteer import Gazetteer
 from frontwatch.store import RunCounts, Store
 
-__all__ = ["IngestReport", "files_under", "ingest"]
+__all__ = ["IngestReport", "files_under", "ingest", "reprocess"]
 
 #: The files a folder contributes (other files in it are not reports).
 INGESTED_SUFFIXES = frozenset(HTML_SUFFIXES) | frozenset(JSONL_SUFFIXES) | \
@@ -139,3 +139,29 @@ def _raw_bytes(path: str | Path) -> bytes | None:
         return file.read_bytes()
     except OSError:
         return None
+
+
+def reprocess(store: Store, *, gazetteer: Gazetteer | None = None,
+              command_line: str | None = None) -> IngestReport:
+    """Analyse every stored document again with the current code and replace what it told
+    (:meth:`Store.replace_analysis`); a document that now fails keeps its old events and
+    becomes a failures row."""
+    from frontwatch import __version__
+
+    run_id = store.start_run(__version__, command_line or "reprocess")
+    report = IngestReport(run_id, RunCounts())
+    gazetteer = gazetteer or default_gazetteer()
+    stored = list(store.stored_documents())
+    outcomes = iter_analyses([document for _, document in stored], "record", gazetteer)
+    for (row, _), outcome in zip(stored, outcomes, strict=True):  # one outcome per document
+        report.counts.documents_seen += 1
+        if isinstance(outcome, Failure):
+            store.add_failure(outcome, run_id)
+            report.failures.append(outcome)
+            report.counts.failures += 1
+            continue
+        store.replace_analysis(row, outcome.events, run_id)
+        report.counts.documents_stored += 1
+        report.counts.events_stored += len(outcome.events)
+    store.finish_run(run_id, report.counts)
+    return report

@@ -193,6 +193,45 @@ class Store:
                     return int(row_id)
         return None
 
+    def stored_documents(self) -> Iterator[tuple[int, Document]]:
+        """(row, document) of every stored original (copies are left out), oldest first."""
+        query = select(documents).where(documents.c.near_duplicate_of.is_(None)
+                                        ).order_by(documents.c.id)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        for row in rows:
+            yield int(row.id), Document(
+                id=row.doc_id, text=row.text, published=row.published, publisher=row.publisher,
+                title=row.title, url=row.url, source_path=row.source,
+                language=row.language or "en", stage=row.stage or "")
+
+    def replace_analysis(self, document_row: int, found: Sequence[Event],
+                         run_id: int | None = None) -> None:
+        """Replace what a stored document told with ``found`` (a new analysis of it), in one
+        transaction: its old tellings leave their events (an event no document tells any more
+        goes), the new ones join or start events as at ingest. The same analysis gives the same
+        event ids."""
+        with self.engine.begin() as connection:
+            clusters = {cluster for (cluster,) in connection.execute(
+                select(event_members.c.event_id).where(
+                    event_members.c.document_id == document_row))}
+            connection.execute(delete(event_members).where(
+                event_members.c.document_id == document_row))
+            connection.execute(delete(event_sources).where(
+                event_sources.c.document_id == document_row))
+            for cluster in sorted(clusters):
+                members = [Event.from_dict(record) for (record,) in connection.execute(
+                    select(event_members.c.record).where(event_members.c.event_id == cluster))]
+                if not members:
+                    connection.execute(delete(event_sources).where(
+                        event_sources.c.event_id == cluster))
+                    connection.execute(delete(events).where(events.c.event_id == cluster))
+                else:
+                    merged = self.fusion.merge(members) if self.fusion else members[0]
+                    _replace_event(connection, cluster, merged, run_id)
+            for item in found:
+                _put_event(connection, item, document_row, run_id, self.fusion)
+
     def add_failure(self, failure: Failure, run_id: int | None = None) -> None:
         with self.engine.begin() as connection:
             connection.execute(insert(failures).values(
