@@ -15,6 +15,7 @@ ING005   unsupported input format
 ING006   invalid document field (e.g. a publication date)
 ING007   document larger than FRONTWATCH_MAX_DOCUMENT_CHARS
 ING008   document is not in English
+ING009   a URL could not be fetched (unreachable, HTTP error, timeout, too large)
 NLP001   the spaCy pipeline package is not installed
 GAZ001   gazetteer missing or unreadable
 GAZ002   a gazetteer file to load is missing, of an unknown format or malformed
@@ -29,6 +30,7 @@ from __future__ import annotations
 __all__ = [
     "EmptyDocumentError",
     "EncodingError",
+    "FetchError",
     "FrontwatchError",
     "GazetteerError",
     "GazetteerLoadError",
@@ -97,6 +99,10 @@ class InvalidFieldError(InputError):
 
 class TooLargeError(InputError):
     code = "ING007"
+
+
+class FetchError(InputError):
+    code = "ING009"
 
 
 class NotEnglishError(InputError):

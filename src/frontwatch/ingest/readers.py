@@ -24,6 +24,7 @@ from frontwatch.errors import (
 )
 from frontwatch.ingest.clean import clean_text
 from frontwatch.ingest.feeds import FEED_SUFFIXES, read_feed
+from frontwatch.ingest.fetch import is_url, read_url
 from frontwatch.records import Document, content_id
 
 __all__ = [
@@ -174,6 +175,9 @@ def read_documents(path: str | Path, *, published: dt.date | None = None,
     ``published``/``publisher`` fill documents that do not carry their own.
     """
     source = str(path)
+    if is_url(source):
+        yield from read_url(source, published=published, publisher=publisher)
+        return
     defaults = {"published": published, "publisher": publisher}
     try:
         data, kind = _load(path, stdin_text, input_format)
