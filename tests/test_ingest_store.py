@@ -132,3 +132,32 @@ def test_reprocess_keeps_the_same_events_and_drops_what_is_no_longer_told(tmp_pa
                                     store.event_sources(after[0].event_id)] == ["w2"]
         store.replace_analysis(rows["w2"], [])
         assert store.events() == []
+
+
+def test_watch_takes_files_as_they_appear_once_written(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    import threading
+    import time
+
+    from frontwatch.jobs import watch
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    done = threading.Event()
+    reports = []
+    with Store(f"sqlite:///{tmp_path / 'watch.db'}") as store:
+        worker = threading.Thread(target=lambda: reports.extend(watch(
+            inbox, store, interval=0.2, stop=done.is_set, gazetteer=gazetteer)))
+        worker.start()
+        (inbox / "first.txt").write_text(REPORT, encoding="utf-8")
+        deadline = time.monotonic() + 30
+        while store.document_count() < 1 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        (inbox / "second.jsonl").write_text(
+            json.dumps({"id": "w1", "text": OTHER, "published": "2024-03-05"}) + "\n",
+            encoding="utf-8")
+        while store.document_count() < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        done.set()
+        worker.join(timeout=30)
+        assert store.document_count() == 2 and len(reports) == 2
+        assert [run["documents_stored"] for run in store.runs()] == [1, 1]

@@ -1,4 +1,4 @@
-"""``frontwatch ingest`` and ``frontwatch events``: documents into the store, events out of it."""
+"""``frontwatch ingest``, ``reprocess`` and ``events``: documents into the store, events out."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from frontwatch import pipeline
 from frontwatch.errors import FrontwatchError
 from frontwatch.export import FORMATS, write_events
 from frontwatch.fuse.across import CrossReportFusion
+from frontwatch.jobs import IngestReport, reprocess, watch
 from frontwatch.jobs import ingest as ingest_paths
-from frontwatch.jobs import reprocess
 from frontwatch.store import DEFAULT_URL, RunCounts, Store
 
 __all__ = ["events_command", "ingest_command", "reprocess_command"]
@@ -44,14 +44,28 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--db", default=DEFAULT_URL, show_default=True, help=DB_HELP)
 @click.option("--published", help="Publication date (YYYY-MM-DD) for documents without one.")
 @click.option("--publisher", help="Publisher for documents without one.")
+@click.option("--watch", "watched", type=click.Path(file_okay=False, exists=True),
+              help="Keep ingesting the files that appear in this folder (Ctrl-C stops).")
+@click.option("--interval", default=5.0, show_default=True, help="Seconds between looks (--watch).")
 def ingest_command(paths: tuple[str, ...], db: str, published: str | None,
-                   publisher: str | None) -> None:
-    """Files and folders (.txt, .html, .jsonl) → the store; the same document twice is stored once."""
+                   publisher: str | None, watched: str | None, interval: float) -> None:
+    """Files, folders, feeds and URLs → the store; the same document twice is stored once."""
+    if not paths and not watched:
+        raise click.UsageError("give PATH... or --watch DIR")
     gazetteer = pipeline.default_gazetteer(lambda message: click.echo(message, err=True))
+    if watched:
+        with Store(db, fusion=CrossReportFusion()) as store:
+            try:
+                watch(watched, store, interval=interval, gazetteer=gazetteer,
+                      published=_date(published, "--published"), publisher=publisher,
+                      progress=_watched)
+            except KeyboardInterrupt:
+                click.echo("stopped watching", err=True)
+        return
     with Store(db, fusion=CrossReportFusion()) as store:
         report = ingest_paths(list(paths), store, published=_date(published, "--published"),
                               publisher=publisher, gazetteer=gazetteer,
@@ -66,6 +80,12 @@ def ingest_command(paths: tuple[str, ...], db: str, published: str | None,
         click.echo(f"error [{failure.code}]: {where}: {failure.message}", err=True)
     if report.failures:
         sys.exit(1)
+
+
+def _watched(report: IngestReport) -> None:
+    counts = report.counts
+    click.echo(f"run {report.run_id}: {counts.documents_stored} stored, {counts.events_stored} "
+               f"events, {counts.failures} failures", err=True)
 
 
 def _progress(counts: RunCounts) -> None:

@@ -26,7 +26,7 @@ from frontwatch.records import Document, Failure
 from frontwatch.resolve.gazetteer import Gazetteer
 from frontwatch.store import RunCounts, Store
 
-__all__ = ["IngestReport", "files_under", "ingest", "reprocess"]
+__all__ = ["IngestReport", "files_under", "ingest", "reprocess", "watch"]
 
 #: The files a folder contributes (other files in it are not reports).
 INGESTED_SUFFIXES = frozenset(HTML_SUFFIXES) | frozenset(JSONL_SUFFIXES) | \
@@ -165,3 +165,36 @@ def reprocess(store: Store, *, gazetteer: Gazetteer | None = None,
         report.counts.events_stored += len(outcome.events)
     store.finish_run(run_id, report.counts)
     return report
+
+
+def watch(folder: str | Path, store: Store, *, interval: float = 5.0,
+          stop: Callable[[], bool] = lambda: False, gazetteer: Gazetteer | None = None,
+          published: dt.date | None = None, publisher: str | None = None,
+          progress: Callable[[IngestReport], None] | None = None) -> list[IngestReport]:
+    """Ingest the files that appear in ``folder`` (recursively) every ``interval`` seconds until
+    ``stop()`` is true; a file is taken when its size has not changed for one interval (it is
+    written completely). Each round with new files is a run of its own."""
+    import time
+
+    gazetteer = gazetteer or default_gazetteer()
+    seen: dict[str, int] = {}
+    sizes: dict[str, int] = {}
+    reports: list[IngestReport] = []
+    while not stop():
+        ready = []
+        for path in files_under([folder]):
+            name, size = str(path), Path(path).stat().st_size
+            if seen.get(name) == size:
+                continue
+            if sizes.get(name) == size:
+                ready.append(path)
+            sizes[name] = size
+        if ready:
+            report = ingest(ready, store, published=published, publisher=publisher,
+                            gazetteer=gazetteer, command_line=f"ingest --watch {folder}"[:200])
+            reports.append(report)
+            seen.update({str(path): sizes[str(path)] for path in ready})
+            if progress is not None:
+                progress(report)
+        time.sleep(interval)
+    return reports
