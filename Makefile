@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint eval bench model install clean
+.PHONY: demo test lint eval bench model install clean postgis
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,18 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/python samples/demo.py
 
-test: $(STAMP)
+# The store's PostgreSQL tests use PostGIS: Debian's postgresql-15-postgis-3, installed when the
+# machine has PostgreSQL 15's server files but not PostGIS (as root, or with sudo).
+POSTGIS_CONTROL := /usr/share/postgresql/15/extension/postgis.control
+postgis:
+	@if [ -d /usr/share/postgresql/15/extension ] && [ ! -f $(POSTGIS_CONTROL) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	  else echo "PostGIS is missing and cannot be installed without root"; exit 0; fi; \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15-postgis-3; \
+	fi
+
+test: $(STAMP) postgis
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

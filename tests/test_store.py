@@ -104,3 +104,26 @@ def test_a_bad_url_or_a_foreign_file_is_a_clear_error(tmp_path: Path) -> None:
     foreign.write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError, match=r"foreign\.db"):
         Store(f"sqlite:///{foreign}")
+
+
+def test_postgresql_events_carry_a_geography_point_with_a_gist_index(pg_url: str) -> None:
+    import os
+
+    import psycopg
+
+    plain = pg_url.replace("postgresql+psycopg://", "postgresql://", 1)
+    with psycopg.connect(plain) as connection:
+        if connection.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'"
+                              ).fetchone() is None:
+            if os.environ.get("FRONTWATCH_REQUIRE_PG") == "1":
+                pytest.fail("PostGIS is not installed (make test installs postgresql-15-postgis-3)")
+            pytest.skip("PostGIS is not installed on this PostgreSQL server")
+    with Store(pg_url) as store:
+        assert store.spatial
+        store.add_analysed(_document("one"), [_event("e1", dt.date(2024, 5, 1))])
+    with psycopg.connect(plain) as connection:
+        point = connection.execute("SELECT ST_Y(geog::geometry), ST_X(geog::geometry) FROM events"
+                                   ).fetchone()
+        index = connection.execute("SELECT indexdef FROM pg_indexes WHERE indexname = "
+                                   "'ix_events_geog'").fetchone()
+    assert point == pytest.approx((35.3, 40.1)) and index and "gist" in index[0].lower()

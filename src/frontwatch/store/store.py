@@ -31,6 +31,7 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Connection
@@ -96,6 +97,8 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.migrate()
+        #: PostgreSQL with PostGIS: events carry a geography point (migration 0004).
+        self.spatial = self.engine.dialect.name == "postgresql" and self._has_points()
 
     def migrate(self) -> None:
         """Bring the schema to the newest migration (a new database gets every table)."""
@@ -108,6 +111,12 @@ class Store:
         except Exception as exc:
             raise StoreError(f"cannot prepare the store {self.url!r}: {exc}",
                              source=self.url) from exc
+
+    def _has_points(self) -> bool:
+        with self.engine.connect() as connection:
+            return connection.execute(text(
+                "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+                "AND table_name = 'events' AND column_name = 'geog'")).first() is not None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -171,8 +180,9 @@ class Store:
                 connection.execute(insert(document_bands), [
                     {"band": band, "key": key, "document_id": int(row_id)}
                     for band, key in bands])
-            for item in () if near_duplicate_of is not None else found:
-                _put_event(connection, item, int(row_id), run_id, self.fusion)
+            touched = [_put_event(connection, item, int(row_id), run_id, self.fusion)
+                       for item in (() if near_duplicate_of is not None else found)]
+            self._set_points(connection, touched)
             return StoredDocument(int(row_id), document.id, version)
 
     def near_duplicate(self, bands: Sequence[tuple[int, str]], minhash: bytes,
@@ -229,8 +239,18 @@ class Store:
                 else:
                     merged = self.fusion.merge(members) if self.fusion else members[0]
                     _replace_event(connection, cluster, merged, run_id)
-            for item in found:
-                _put_event(connection, item, document_row, run_id, self.fusion)
+            touched = [_put_event(connection, item, document_row, run_id, self.fusion)
+                       for item in found]
+            self._set_points(connection, [*touched, *clusters])
+
+    def _set_points(self, connection: Connection, event_ids: Sequence[str | None]) -> None:
+        """The geography points of events just written (PostgreSQL with PostGIS)."""
+        wanted = sorted({event_id for event_id in event_ids if event_id})
+        if self.spatial and wanted:
+            connection.execute(text(
+                "UPDATE events SET geog = ST_SetSRID(ST_MakePoint(longitude, latitude), 4326)"
+                "::geography WHERE event_id = ANY(:ids) AND latitude IS NOT NULL AND "
+                "longitude IS NOT NULL"), {"ids": wanted})
 
     def add_failure(self, failure: Failure, run_id: int | None = None) -> None:
         with self.engine.begin() as connection:
@@ -269,7 +289,12 @@ class Store:
                                 >= since)
         if until is not None:
             query = query.where(events.c.event_date <= until)
-        if bbox is not None:
+        if bbox is not None and self.spatial:
+            west, south, east, north = bbox
+            query = query.where(text(
+                "ST_Intersects(events.geog, ST_MakeEnvelope(:west, :south, :east, :north, "
+                "4326)::geography)").bindparams(west=west, south=south, east=east, north=north))
+        elif bbox is not None:
             west, south, east, north = bbox
             query = query.where(events.c.latitude.between(south, north),
                                 events.c.longitude.between(west, east))
@@ -328,13 +353,13 @@ def _candidates(connection: Connection, item: Event, fusion: Fusion) -> list[Eve
 
 
 def _put_event(connection: Connection, item: Event, document_row: int, run_id: int | None,
-               fusion: Fusion | None) -> None:
+               fusion: Fusion | None) -> str | None:
     """Store ``item`` as a member of the event it tells: a new event, or one stored before
     (then the event is recomputed from all its members, and re-keyed if its id changes)."""
     member_id = f"{item.event_id}:{document_row}"
     if connection.execute(select(event_members.c.member_id).where(
             event_members.c.member_id == member_id)).first() is not None:
-        return
+        return None
     cluster = next((stored.event_id for stored in _candidates(connection, item, fusion)
                     if fusion.same(stored, item)), None) if fusion else None
     if cluster is None and connection.execute(select(events.c.event_id).where(
@@ -360,6 +385,7 @@ def _put_event(connection: Connection, item: Event, document_row: int, run_id: i
             event_id=merged.event_id, document_id=document_row,
             sentence=evidence.sentence if evidence else "",
             start=evidence.start if evidence else 0, end=evidence.end if evidence else 0))
+    return merged.event_id
 
 
 def _row(item: Event, run_id: int | None) -> dict[str, Any]:
