@@ -101,3 +101,30 @@ def test_bad_documents_become_failures_and_the_batch_goes_on(tmp_path: Path, gaz
         assert codes.keys() >= {"latin1.txt", "nobody.html", "feed.jsonl", "huge.txt"}
         assert all(row["message"] for row in store.failures())
         assert store.document_count() >= 1 and report.counts.events_stored >= 1
+
+
+@pytest.mark.slow
+def test_two_ingests_at_once_on_postgresql_lose_and_duplicate_nothing(tmp_path: Path,
+                                                                       pg_url: str) -> None:
+    """Two processes ingest overlapping feeds into one PostgreSQL database at the same time: the
+    store ends as one process ingesting both would leave it."""
+    from pg_cluster import fresh_database
+
+    feed = _feed(tmp_path / "all.jsonl", 120)
+    lines = feed.read_text(encoding="utf-8").splitlines(keepends=True)
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("".join(lines[:80]), encoding="utf-8")
+    second.write_text("".join(lines[40:]), encoding="utf-8")     # 40 reports in both
+    command = [sys.executable, "-m", "frontwatch.cli", "ingest"]
+    runs = [subprocess.Popen([*command, str(path), "--db", pg_url], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE) for path in (first, second)]
+    errors = [run.communicate(timeout=600)[1].decode("utf-8", "replace")[-800:] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], errors
+    server = pg_url.rsplit("/", 1)[0] + "/postgres"
+    with fresh_database(server) as alone:
+        subprocess.run([*command, str(feed), "--db", alone], check=True, capture_output=True)
+        with Store(pg_url) as together, Store(alone) as single:
+            assert together.document_count() == single.document_count() == 120
+            assert [e.event_id for e in together.events()] == \
+                [e.event_id for e in single.events()]
+            assert not together.failures()

@@ -51,6 +51,9 @@ from frontwatch.store.schema import (
 __all__ = ["DEFAULT_URL", "Fusion", "RunCounts", "Store", "StoredDocument", "content_hash"]
 
 DEFAULT_URL = "sqlite:///./frontwatch.db"
+#: The advisory lock key writers take on PostgreSQL ("fw" in ASCII).
+WRITER_LOCK = 0x6677
+MIGRATION_LOCK = 0x6678
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -106,6 +109,10 @@ class Store:
         config.set_main_option("script_location", str(MIGRATIONS))
         try:
             with self.engine.begin() as connection:
+                if self.engine.dialect.name == "postgresql":
+                    # two processes opening a new database at once migrate it in turn
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                       {"key": MIGRATION_LOCK})
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
         except Exception as exc:
@@ -164,6 +171,7 @@ class Store:
         linked, and its events are not stored again: a syndicated copy is no second source."""
         digest = content_hash(document)
         with self.engine.begin() as connection:
+            self._serialise(connection)
             if connection.execute(select(documents.c.id).where(
                     documents.c.content_hash == digest)).first() is not None:
                 return None
@@ -222,6 +230,7 @@ class Store:
         goes), the new ones join or start events as at ingest. The same analysis gives the same
         event ids."""
         with self.engine.begin() as connection:
+            self._serialise(connection)
             clusters = {cluster for (cluster,) in connection.execute(
                 select(event_members.c.event_id).where(
                     event_members.c.document_id == document_row))}
@@ -242,6 +251,14 @@ class Store:
             touched = [_put_event(connection, item, document_row, run_id, self.fusion)
                        for item in found]
             self._set_points(connection, [*touched, *clusters])
+
+    def _serialise(self, connection: Connection) -> None:
+        """One writer at a time on PostgreSQL (a transaction-scoped advisory lock): two ingest
+        processes analyse in parallel but store in turn, so neither stores a document the other
+        just stored, nor starts an event the other's report of it just started. (SQLite lets
+        one writer in at a time by itself.)"""
+        if self.engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
 
     def _set_points(self, connection: Connection, event_ids: Sequence[str | None]) -> None:
         """The geography points of events just written (PostgreSQL with PostGIS)."""
