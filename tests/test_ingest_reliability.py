@@ -39,14 +39,21 @@ def _feed(path: Path, count: int) -> Path:
     return path
 
 
-def _content(db: Path) -> tuple[list[tuple[str, str]], list[str], list[tuple[str, int]]]:
+def _content(db: Path) -> tuple[list[tuple[str, str]], list[str], list[tuple[str, str]],
+                                list[tuple[str, str]]]:
+    """What a store holds, by document id (row numbers may differ between runs)."""
     connection = sqlite3.connect(db)
     try:
         docs = connection.execute("select doc_id, content_hash from documents order by doc_id")
         events = connection.execute("select event_id from events order by event_id")
-        sources = connection.execute("select event_id, document_id from event_sources "
-                                     "order by event_id")
-        return docs.fetchall(), [row[0] for row in events], sources.fetchall()
+        sources = connection.execute(
+            "select s.event_id, d.doc_id from event_sources s join documents d "
+            "on d.id = s.document_id order by 1, 2")
+        copies = connection.execute(
+            "select d.doc_id, o.doc_id from documents d join documents o "
+            "on d.near_duplicate_of = o.id order by 1")
+        return docs.fetchall(), [row[0] for row in events], sources.fetchall(), \
+            copies.fetchall()
     finally:
         connection.close()
 

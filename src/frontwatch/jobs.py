@@ -3,8 +3,8 @@
 ``ingest(paths, store)`` reads every document (folders recursively), skips those the store holds
 already (same cleaned text) before analysing them, stores a near-duplicate of a stored document
 (a syndicated copy: MinHash, :mod:`frontwatch.ingest.near_duplicates`) linked to it without
-analysing it, analyses the rest in batches, and stores each document with its events in one
-transaction (copies within one batch are not found yet: both are analysed). Every input that
+analysing it (a copy of a document of this run waits until its original is stored), analyses
+the rest in batches, and stores each document with its events in one transaction. Every input that
 cannot be read or analysed becomes a ``failures`` row with its reason, and the run goes on. A
 run row records what the run did and the code version that did it.
 """
@@ -21,7 +21,7 @@ from frontwatch.ingest import read_documents
 from frontwatch.ingest.feeds import FEED_SUFFIXES
 from frontwatch.ingest.near_duplicates import THRESHOLD, band_keys, signature, similarity
 from frontwatch.ingest.readers import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
-from frontwatch.pipeline import default_gazetteer, iter_analyses
+from frontwatch.pipeline import Analysis, default_gazetteer, iter_analyses
 from frontwatch.records import Document, Failure
 from frontwatch.resolve.gazetteer import Gazetteer
 from frontwatch.store import RunCounts, Store
@@ -76,37 +76,84 @@ def ingest(paths: Sequence[str | Path], store: Store, *, published: dt.date | No
     run_id = store.start_run(__version__, command_line)
     report = IngestReport(run_id, RunCounts())
     gazetteer = gazetteer or default_gazetteer()
-    signatures: dict[str, Signature] = {}
     for path in files_under(paths):
         raw = _raw_bytes(path)
+        copies = _Copies()
         fresh = _new_documents(read_documents(path, published=published, publisher=publisher),
-                               store, report.counts, run_id, raw, signatures)
-        for outcome in iter_analyses(fresh, "record", gazetteer):
-            if isinstance(outcome, Failure):
-                store.add_failure(outcome, run_id)
-                report.failures.append(outcome)
-                report.counts.failures += 1
-                continue
-            minhash, bands = signatures.pop(outcome.document.id, (None, []))
-            stored = store.add_analysed(outcome.document, outcome.events, run_id, raw, minhash,
-                                        bands)
-            if stored is None:
-                report.counts.duplicates += 1  # the same text twice in this run
-            else:
+                               store, report.counts, run_id, raw, copies)
+        _store_analyses(iter_analyses(fresh, "record", gazetteer), store, report, raw, copies,
+                        progress)
+        # copies of documents analysed in this run, now that their originals are stored
+        for copy, (minhash, bands), original in copies.deferred:
+            row = store.document_row(original)
+            if row is not None and store.add_analysed(copy, (), run_id, raw, minhash, bands, row):
+                report.counts.near_duplicates += 1
                 report.counts.documents_stored += 1
-                report.counts.events_stored += len(outcome.events)
-            if progress is not None:
-                progress(report.counts)
+            elif row is None:  # the original failed: the copy is analysed for itself
+                copies.signatures[copy.id] = (minhash, bands)
+                _store_analyses(iter_analyses([copy], "record", gazetteer), store, report, raw,
+                                copies, progress)
     store.finish_run(run_id, report.counts)
     return report
 
 
+def _store_analyses(outcomes: Iterable[Analysis | Failure], store: Store, report: IngestReport,
+                    raw: bytes | None, copies: _Copies,
+                    progress: Callable[[RunCounts], None] | None) -> None:
+    for outcome in outcomes:
+        if isinstance(outcome, Failure):
+            store.add_failure(outcome, report.run_id)
+            report.failures.append(outcome)
+            report.counts.failures += 1
+            continue
+        minhash, bands = copies.signatures.pop(outcome.document.id, (None, []))
+        stored = store.add_analysed(outcome.document, outcome.events, report.run_id, raw,
+                                    minhash, bands)
+        if stored is None:
+            report.counts.duplicates += 1  # the same text twice in this run
+        else:
+            report.counts.documents_stored += 1
+            report.counts.events_stored += len(outcome.events)
+        if progress is not None:
+            progress(report.counts)
+
+
+@dataclasses.dataclass
+class _Copies:
+    """Signatures of the documents sent to analysis, their band keys (to find copies among
+    them, which the store cannot know yet), and the copies held back until their original is
+    stored."""
+
+    signatures: dict[str, Signature] = dataclasses.field(default_factory=dict)
+    bands: dict[tuple[int, str], list[Document]] = dataclasses.field(default_factory=dict)
+    deferred: list[tuple[Document, Signature, Document]] = dataclasses.field(
+        default_factory=list)
+
+    def original_of(self, minhash: bytes, keys: list[tuple[int, str]]) -> Document | None:
+        seen: set[int] = set()
+        for key in keys:
+            for document in self.bands.get(key, []):
+                if id(document) in seen:
+                    continue
+                seen.add(id(document))
+                stored = self.signatures.get(document.id)
+                if stored is not None and similarity(minhash, stored[0]) >= THRESHOLD:
+                    return document
+        return None
+
+    def add(self, document: Document, minhash: bytes, keys: list[tuple[int, str]]) -> None:
+        self.signatures[document.id] = (minhash, keys)
+        for key in keys:
+            self.bands.setdefault(key, []).append(document)
+
+
 def _new_documents(items: Iterable[Document | InputError], store: Store, counts: RunCounts,
-                   run_id: int, raw: bytes | None, signatures: dict[str, Signature]
+                   run_id: int, raw: bytes | None, copies: _Copies
                    ) -> Iterator[Document | InputError]:
     """Documents the store does not hold yet (and every unreadable input, to be recorded). A
     near-duplicate of a stored document (a syndicated copy) is stored and linked to it here,
-    without analysis: its events are the original's."""
+    without analysis: its events are the original's; a copy of a document being analysed waits
+    for it (so the same files give the same links however a run was cut)."""
     for item in items:
         if isinstance(item, Document):
             counts.documents_seen += 1
@@ -121,7 +168,11 @@ def _new_documents(items: Iterable[Document | InputError], store: Store, counts:
                     counts.near_duplicates += 1
                     counts.documents_stored += 1
                 continue
-            signatures[item.id] = (minhash, bands)  # for storing it once analysed
+            pending = copies.original_of(minhash, bands)
+            if pending is not None:
+                copies.deferred.append((item, (minhash, bands), pending))
+                continue
+            copies.add(item, minhash, bands)
         yield item
 
 

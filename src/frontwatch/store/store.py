@@ -156,6 +156,13 @@ class Store:
 
     # Documents and their events -----------------------------------------------------------
 
+    def document_row(self, document: Document) -> int | None:
+        """The row of the stored document with this text, if any."""
+        with self.engine.connect() as connection:
+            row = connection.execute(select(documents.c.id).where(
+                documents.c.content_hash == content_hash(document))).first()
+        return int(row[0]) if row else None
+
     def has_document(self, document: Document) -> bool:
         with self.engine.connect() as connection:
             return connection.execute(select(documents.c.id).where(
