@@ -47,9 +47,10 @@ eval: $(STAMP)
 model: $(STAMP)
 	$(BIN)/python training/train.py
 
-bench: $(STAMP)
+bench: $(STAMP) postgis
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/gazetteer.py
+	$(BIN)/python bench/store.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info
