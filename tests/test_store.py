@@ -127,3 +127,13 @@ def test_postgresql_events_carry_a_geography_point_with_a_gist_index(pg_url: str
         index = connection.execute("SELECT indexdef FROM pg_indexes WHERE indexname = "
                                    "'ix_events_geog'").fetchone()
     assert point == pytest.approx((35.3, 40.1)) and index and "gist" in index[0].lower()
+
+
+def test_the_library_reads_a_store_into_a_dataframe(tmp_path: Path) -> None:
+    import frontwatch
+
+    with frontwatch.Store(f"sqlite:///{tmp_path / 'frame.db'}") as store:
+        store.add_analysed(_document("one"), [_event("e1", dt.date(2024, 5, 1))])
+        frame = frontwatch.events_frame(store.events(country="Syria"))
+    assert list(frame["event_id"]) == ["e1"] and frame.loc[0, "event_date"] == dt.date(2024, 5, 1)
+    assert frame.loc[0, "fatalities"] == 3 and "evidence_sentence" in frame.columns

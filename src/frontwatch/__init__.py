@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 from frontwatch.errors import FrontwatchError, InputError
-from frontwatch.export import write_events
+from frontwatch.export import events_frame, write_events
 from frontwatch.ingest import make_document, read_documents
 from frontwatch.pipeline import Analysis, analyse, classify, extract, run
 from frontwatch.records import (
@@ -28,11 +28,13 @@ from frontwatch.records import (
     PlaceRef,
     Provenance,
 )
+from frontwatch.store import Store
 
 __all__ = [
     "ActorRef", "Analysis", "DateRef", "Document", "Event", "Evidence", "Failure",
-    "FrontwatchError", "InputError", "Mention", "PlaceRef", "Provenance", "analyse", "classify",
-    "extract", "make_document", "read_document", "read_documents", "run", "write_events",
+    "FrontwatchError", "InputError", "Mention", "PlaceRef", "Provenance", "Store", "analyse",
+    "classify", "events_frame", "extract", "make_document", "read_document", "read_documents",
+    "run", "write_events",
 ]
 __version__ = "0.1.0"
 

@@ -12,7 +12,8 @@ from typing import Any, TextIO
 
 from frontwatch.records import Event
 
-__all__ = ["ACLED_COLUMNS", "CSV_COLUMNS", "FORMATS", "event_record", "write_events"]
+__all__ = ["ACLED_COLUMNS", "CSV_COLUMNS", "FORMATS", "event_record", "events_frame",
+           "write_events"]
 
 #: ACLED's export columns, in ACLED's order (DOMAIN.md).
 ACLED_COLUMNS = (
@@ -102,3 +103,17 @@ def write_events(events: Iterable[Event], stream: TextIO, output_format: str = "
     else:
         raise ValueError(f"unknown format {output_format!r}; expected one of {FORMATS}")
     return count
+
+
+def events_frame(events: Iterable[Event]) -> Any:
+    """A pandas DataFrame of ``events``, one row per event with the CSV export's columns (dates
+    as dates); pandas is the optional extra ``frontwatch[pandas]``."""
+    try:
+        import pandas
+    except ImportError as exc:
+        raise ModuleNotFoundError(
+            "events_frame needs pandas: pip install 'frontwatch[pandas]'") from exc
+    frame = pandas.DataFrame([_csv_row(event) for event in events], columns=list(CSV_COLUMNS))
+    for column in ("event_date", "event_date_end"):
+        frame[column] = pandas.to_datetime(frame[column]).dt.date
+    return frame
