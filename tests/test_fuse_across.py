@@ -136,3 +136,12 @@ def test_three_outlets_of_the_reference_events_give_one_event_each(reference_pat
         # "scores on both sides" (20) and "dozens of fighters" (12): the lower is coded
         assert battle[0].fatalities == 12 and "12–20" in battle[0].notes
         assert all(e.country == "Syria" and e.location == "Deir ez-Zor" for e in stored)
+
+
+def test_one_day_of_unrest_told_as_a_riot_and_as_police_shooting_is_one_event() -> None:
+    riot = _told("r", sub_event_type="Violent demonstration", actor1="Rioters (Kenya)",
+                 actor2="Police Forces of Kenya")
+    shooting = _told("s", sub_event_type="Excessive force against protesters",
+                     actor1="Police Forces of Kenya", actor2="Protesters (Kenya)")
+    assert same_event(riot, shooting)
+    assert merge([riot, shooting]).sub_event_type == "Excessive force against protesters"

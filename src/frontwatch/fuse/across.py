@@ -3,8 +3,9 @@
 Two events are the same when (all of):
 
 - their sub-event types are the same, or of one kind outlets confuse: an air strike and
-  shelling (``Explosions/Remote violence`` told without the weapon), two kinds of one
-  demonstration (a protest, the police's intervention in it, excessive force against it), or a
+  shelling (``Explosions/Remote violence`` told without the weapon), kinds of one
+  demonstration (a protest, the police's intervention in it, excessive force against it, the
+  crowd's violence: outlets tell one day of unrest in a city from either side), or a
   bombing told as a suicide bombing, a bomb or an attack;
 - their days overlap, with one day of tolerance (a night attack is Monday's for one outlet,
   Tuesday's for another; ranges overlap as ranges);
@@ -38,13 +39,13 @@ WINDOW_DAYS = 1
 KINDRED = (
     frozenset({"Air/drone strike", "Shelling/artillery/missile attack"}),
     frozenset({"Peaceful protest", "Protest with intervention",
-               "Excessive force against protesters"}),
+               "Excessive force against protesters", "Violent demonstration"}),
     # a suicide car bomb is "a car bomb" for one outlet, a bombing of a bus "an attack"
     frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Attack"}),
 )
 #: The kind that wins when kindred types are fused: the more specific or severe.
-PRECEDENCE = ("Excessive force against protesters", "Protest with intervention",
-              "Peaceful protest", "Air/drone strike", "Shelling/artillery/missile attack",
+PRECEDENCE = ("Excessive force against protesters", "Violent demonstration",
+              "Protest with intervention", "Peaceful protest", "Air/drone strike", "Shelling/artillery/missile attack",
               "Suicide bomb", "Remote explosive/landmine/IED", "Attack")
 GENERIC_PREFIXES = ("Unidentified", "Civilians", "Protesters", "Rioters")
 
