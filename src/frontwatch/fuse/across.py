@@ -45,8 +45,9 @@ KINDRED = (
 )
 #: The kind that wins when kindred types are fused: the more specific or severe.
 PRECEDENCE = ("Excessive force against protesters", "Violent demonstration",
-              "Protest with intervention", "Peaceful protest", "Air/drone strike", "Shelling/artillery/missile attack",
-              "Suicide bomb", "Remote explosive/landmine/IED", "Attack")
+              "Protest with intervention", "Peaceful protest", "Air/drone strike",
+              "Shelling/artillery/missile attack", "Suicide bomb", "Remote explosive/landmine/IED",
+              "Attack")
 GENERIC_PREFIXES = ("Unidentified", "Civilians", "Protesters", "Rioters")
 
 
