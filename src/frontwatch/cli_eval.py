@@ -148,4 +148,8 @@ def eval_fusion(gold: Path, errors: bool, as_json: bool) -> None:
             click.echo(f"merged  {one} {other}")
     click.echo(f"reports: {report.reports}   gold clusters: {report.clusters}")
     click.echo(f"pairwise precision: {report.precision:.4f}   recall: {report.recall:.4f}   "
-               f"F1: {report.f1:.4f}")
+               f"F1: {report.f1:.4f}   (reports' lead events)")
+    if report.any_event:
+        loose = report.any_event
+        click.echo(f"any shared event:   precision: {loose.precision:.4f}   "
+                   f"recall: {loose.recall:.4f}   F1: {loose.f1:.4f}")

@@ -82,6 +82,8 @@ class Place:
 #: name exactly and the city is listed under a variant ("Zaporizhzhia" the city of 710,000, not
 #: the village of 656 whose GeoNames name is spelled that way).
 MAJOR_CITY = 100_000
+#: Added to a major city's closeness (0..2) among loose matches.
+MAJOR_CITY_CLOSENESS = 0.3
 
 
 #: The exact and loose keys of a place's own name, when known without computing them.
@@ -149,7 +151,11 @@ def _ranked(match: str, places: list[Place], name: str, known: NameKeys = _no_ke
 
         def closeness(place: Place) -> tuple[float, tuple[int, int, int, int, int]]:
             own = _name_keys(place, known)
-            return -round(_similarity(asked_loose, key, own), 1), rank_key(place, key, own[0])
+            # A major city is the likelier referent of a spelling close to its name: "Hodeidah"
+            # is Al Hudaydah (700,000 people), not the hamlet Hadidah whose letters it shares more.
+            major = MAJOR_CITY_CLOSENESS if place.population >= MAJOR_CITY else 0.0
+            return -(round(_similarity(asked_loose, key, own), 1) + major), \
+                rank_key(place, key, own[0])
 
         return Lookup(match, tuple(sorted(places, key=closeness)))
     return Lookup(match, tuple(sorted(

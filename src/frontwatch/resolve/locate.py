@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from frontwatch.extract.mentions import ITEM_LINE
 from frontwatch.records import DateRef, Document, Mention, PlaceRef
@@ -195,7 +196,8 @@ _PART_THEN_TOWN = re.compile(r"\s+(?:neighbou?rhood|quarter|district|suburb|area
 PART_OF_TOWN_KM = 60.0
 
 
-def _far_namesake(text: str, ref: PlaceRef, places: list[PlaceRef]) -> bool:
+def _far_namesake(text: str, ref: PlaceRef, places: list[PlaceRef],
+                  report: Sequence[PlaceRef] = ()) -> bool:
     """A part of a town the gazetteer placed far from that town ("Marib city – Al-Rawdah
     neighbourhood" found only Sanaa's Ar Rawdah): the town is the better scene."""
     if ref.latitude is None or ref.longitude is None or ref.feature in ("country", "admin1"):
@@ -211,7 +213,30 @@ def _far_namesake(text: str, ref: PlaceRef, places: list[PlaceRef]) -> bool:
         if joined and haversine_km(ref.latitude, ref.longitude, other.latitude,
                                    other.longitude) > PART_OF_TOWN_KM:
             return True
-    return False
+    return _called_a_part(text, ref) and _far_from_the_report(ref, list(report) or places)
+
+
+#: "the northern neighbourhood of al-Rawdah", "Milamba neighbourhood": the text calls it a part.
+_PART_WORD_BEFORE = re.compile(r"\b(?:neighbou?rhood|quarter|ward|suburb)\s+of\s+(?:the\s+)?$",
+                               re.I)
+_PART_WORD_AFTER = re.compile(r"\s+(?:neighbou?rhood|quarter|ward|suburb)\b", re.I)
+
+
+def _called_a_part(text: str, ref: PlaceRef) -> bool:
+    return bool(_PART_WORD_BEFORE.search(text, max(0, ref.start - 40), ref.start) or
+                _PART_WORD_AFTER.match(text, ref.end))
+
+
+def _far_from_the_report(ref: PlaceRef, places: list[PlaceRef]) -> bool:
+    """A part of a town no settlement of the report lies near: Sanaa's Ar Rawdah in a report
+    about Taiz (there must be such a settlement)."""
+    towns = [other for other in places if other is not ref and other.latitude is not None and
+             other.longitude is not None and other.country_code == ref.country_code and
+             FEATURE_SPECIFICITY.get(other.feature or "", 1) == 1]
+    return bool(towns) and all(
+        haversine_km(ref.latitude, ref.longitude, other.latitude,  # type: ignore[arg-type]
+                     other.longitude) > PART_OF_TOWN_KM  # type: ignore[arg-type]
+        for other in towns)
 
 
 def _is_heading(text: str, ref: PlaceRef) -> bool:
@@ -256,7 +281,8 @@ _APPOSED_DIRECTION = re.compile(r"(?:\s+[\w-]+\s*,|\s*,?)\s*(?:(?:about|some|rou
                                 r"(?:just\s+)?\w+(?:[- ]\w+)?\s+of\s+")
 
 
-def _pick_place(text: str, places: list[PlaceRef], trigger_start: int) -> PlaceRef | None:
+def _pick_place(text: str, places: list[PlaceRef], trigger_start: int,
+                report: Sequence[PlaceRef] = ()) -> PlaceRef | None:
     def rank(ref: PlaceRef) -> tuple[int, ...]:
         # A heading is the area of the item, the sentence's own places are more exact; a
         # container ("Mangina in Beni territory") only says where the place before it lies, as a
@@ -271,7 +297,7 @@ def _pick_place(text: str, places: list[PlaceRef], trigger_start: int) -> PlaceR
             abs(ref.start - trigger_start)
     candidates = [ref for ref in places if not _is_origin(text, ref) and
                   not _WOUNDED_TAKEN.search(text, max(0, ref.start - 80), ref.start) and
-                  not _far_namesake(text, ref, places)]
+                  not _far_namesake(text, ref, places, report)]
     return min(candidates, key=rank) if candidates else None
 
 
@@ -443,7 +469,7 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
                 _publication_date(document)
             types_seen.add(mention.sub_event_type)
             actors_seen.update(ref.name for ref in (mention.actor1, mention.actor2) if ref)
-            place = _pick_place(text, places, mention.trigger.start)
+            place = _pick_place(text, places, mention.trigger.start, resolution.places)
             precision = _precision(text, place) if place else None
             if place is not None and (moved := offset_place(text, place)) is not None:
                 place, precision = moved, 2  # "Gumuruk, some 35 km west of Pibor town"

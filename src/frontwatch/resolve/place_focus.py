@@ -50,6 +50,9 @@ def focus_country(resolved: list[PlaceRef], doc: Doc) -> str | None:
     ("Deir e-Zor"/"Deir ez-Zor", not "Ngungu"/"Ngong"). A region whose name is a region's in
     other countries too does not vote."""
     votes: dict[str, float] = defaultdict(float)
+    # A name repeated is one piece of evidence: "Bor" three times in a report that also names
+    # Pibor is still one name Russia can explain and two South Sudan can.
+    by_name: dict[tuple[str, str], float] = {}
     text = doc.text  # built from the tokens on every access: read once
     for ref in resolved:
         if not ref.country_code or (ref.match != "exact" and not close_spelling(ref)):
@@ -71,7 +74,10 @@ def focus_country(resolved: list[PlaceRef], doc: Doc) -> str | None:
             not _beside_another(ref, resolved)
         weak = ref.feature == "country" or origin or ref.role == "dateline" or hamlet or \
             part_of_town
-        votes[ref.country_code] += 1 if weak else 2
+        key = (ref.country_code, ref.text.casefold())
+        by_name[key] = max(by_name.get(key, 0.0), 1.0 if weak else 2.0)
+    for (code, _), vote in by_name.items():
+        votes[code] += vote
     adjectives = demonyms()
     for token in doc:
         code = adjectives.get(token.lower_)

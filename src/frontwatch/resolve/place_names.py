@@ -159,7 +159,7 @@ def choose_close(name: str, found: Lookup, focus: str | None, admin: bool) -> Pl
         return None
     place = choose(found.places, found.match, focus, admin)
     if place is not None and found.match == "loose" and spelling_ratio(name, place) < \
-            CLOSE_SPELLING:
+            _spelling_floor(place.population):
         return None
     return place
 
@@ -192,10 +192,18 @@ def _without_article(folded: str) -> str:
 CLOSE_SPELLING = 0.8
 
 
+#: A major city's spellings vary more ("Hodeidah" / "Al Hudaydah", "Mukalla" / "Al Mukallā").
+CLOSE_SPELLING_MAJOR_CITY = 0.6
+
+
 def close_spelling(ref: PlaceRef) -> bool:
     if not ref.name:
         return False
-    return _names_alike(clean_name(ref.text)[0], ref.name) >= CLOSE_SPELLING
+    return _names_alike(clean_name(ref.text)[0], ref.name) >= _spelling_floor(ref.population)
+
+
+def _spelling_floor(population: int | None) -> float:
+    return CLOSE_SPELLING_MAJOR_CITY if (population or 0) >= MAJOR_CITY else CLOSE_SPELLING
 
 
 #: Candidates kept on a place reference for the analyst (the chosen one is among them).
@@ -265,6 +273,13 @@ _CONTAINER_AFTER = re.compile(
     r"\s*(?:,|\bin\b)\s*(?:(?:a|the)\s+(?:village|town|locality|settlement|community|hamlet)"
     r"\s+in\s+)?(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?"
     r"((?:al-|el-|ad-|ar-|as-|ash-|az-)?[A-Z][\w'’\-]+(?:\s+(?:al-|el-)?[A-Z][\w'’\-]+)?)")
+#: "Hays district of Hodeidah", "the Milamba neighbourhood of Mocimboa": a unit, "of", its town.
+_UNIT_WORD_BEFORE = re.compile(
+    r"\b(?:district|county|township|sub-?county|neighbou?rhood|quarter|commune|municipality|"
+    r"locality|village|town)$", re.I)
+_CONTAINER_OF = re.compile(
+    r"\s+of\s+(?:the\s+)?((?:al-|el-|ad-|ar-|as-|ash-|az-)?[A-Z][\w'’\-]+"
+    r"(?:\s+(?:al-|el-)?[A-Z][\w'’\-]+)?)")
 #: Containers tried per name (the best-ranked entries of the container's name).
 MAX_CONTAINERS = 3
 
@@ -280,6 +295,10 @@ def _container_name(text: str, start: int | None, end: int) -> tuple[str, bool] 
     following = _CONTAINER_AFTER.match(text, end)
     if following is not None:
         return following.group(1), True
+    if _UNIT_WORD_BEFORE.search(text, max(0, end - 20), end):
+        unit_of = _CONTAINER_OF.match(text, end)
+        if unit_of is not None:
+            return unit_of.group(1), False  # "Hays district of Hodeidah"
     if start is None:
         return None
     preceding = _CONTAINER_BEFORE.search(text, max(0, start - 40), start)

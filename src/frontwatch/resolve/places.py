@@ -189,7 +189,8 @@ def _candidates(doc: Doc, datelines: list[tuple[int, int]]) -> list[tuple[int, i
                              text):
         spans.append(_after_possessive(match.start(1), match.group(1)))
     spans.extend(_repeats(text, spans))
-    spans = [span for span in spans if span[2].lower() not in AGENCY_NAMES]
+    spans = [span for span in spans if span[2].lower() not in AGENCY_NAMES and
+             len(span[2].strip()) > 2 and not _NAMED_AFTER_PLACE.match(text, span[1])]
     spans.sort(key=lambda span: (span[0], -(span[1] - span[0])))
     kept: list[tuple[int, int, str]] = []
     for span in spans:
@@ -197,6 +198,13 @@ def _candidates(doc: Doc, datelines: list[tuple[int, int]]) -> list[tuple[int, i
             continue
         kept.append(span)
     return kept
+
+
+#: A place name that begins the name of an agreement or a meeting ("the 2018 Stockholm
+#: Agreement", "the Astana format", "the Minsk talks") is no place of the report.
+_NAMED_AFTER_PLACE = re.compile(
+    r"\s+(?:[Pp]eace\s+|[Cc]easefire\s+)?(?:Agreements?|Accords?|Declaration|Protocol|Convention|"
+    r"[Pp]rocess|[Ff]ormat|Summit|[Tt]alks|[Dd]eal|Communiqu[eé])\b")
 
 
 def _repeats(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
