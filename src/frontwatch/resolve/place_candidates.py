@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["AGENCY_NAMES", "GAZETTEER_ONLY_MIN_POPULATION", "NOT_PLACE_WORDS", "PLACE_WORD_AFTER",
            "gazetteer_places", "is_actor_name", "sentence_countries"]
 
-PLACE_WORD_AFTER = re.compile(r"^\s+(?:village|town|township|district|camp|neighbou?rhood|"
+PLACE_WORD_AFTER = re.compile(r"\s+(?:village|town|township|district|camp|neighbou?rhood|"
                               r"settlement|hamlet)\b", re.I)
 # News agencies and outlets named in datelines and credits: never places, however close their
 # spelling comes to one ("Reuters" and Retiers, France).
@@ -116,6 +116,7 @@ def _gazetteer_candidates(doc: Doc, taken: list[tuple[int, int, str]]
     statistical tagger misses many Middle-Eastern and African place names, or labels them as
     persons or organisations; the gazetteer decides."""
     covered = {i for start, end, _ in taken for i in range(start, end)}
+    text = doc.text  # built from the tokens on every access: read once
     found = []
     index = 0
     while index < len(doc):
@@ -138,7 +139,8 @@ def _gazetteer_candidates(doc: Doc, taken: list[tuple[int, int, str]]
             end -= 1
         span = doc[index:end]
         if len(span) > 1 or token.pos_ == "PROPN" or token.ent_type_ or not token.is_alpha or \
-                _line_label(doc, span.start_char, end):
+                _line_label(doc, span.start_char, end) or \
+                PLACE_WORD_AFTER.match(text, span.end_char):  # "attacked Macomia town"
             # A lone capitalised common noun ("Human losses", "Air strikes") is not a name; a
             # word with an apostrophe inside ("Rufa'a") is, whatever its tag; so is an item's
             # label ("- Mombasa: On Thursday ...").
@@ -271,6 +273,7 @@ def gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | N
             _sub_spans(start, end, text)
         for sub_start, sub_end, sub_text in parts:
             if set(range(sub_start, sub_end)) & used or sub_text.lower() in NOT_PLACE_WORDS or \
+                    names_group(full_text, sub_end) or \
                     sub_text.lower() in LONE_ARTICLES or \
                     any(a == sub_start and sub_end < b for a, b in person_parts):
                 continue

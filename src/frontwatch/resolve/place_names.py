@@ -46,7 +46,8 @@ _ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|state|region|oblast|depar
 # "the Sinaloa cartel", "a Kachin militia", "the Tripoli-based government": a place naming or
 # describing a group, not where anything happened.
 _GROUP_AFTER = re.compile(r"^(?:-based\b|\s+(?:cartels?|gangs?|clans?|militias?|brigades?|battalions?|"
-                          r"regiments?)\b)", re.I)
+                          r"regiments?|branch|wing|affiliate|"
+                          r"Cruisers?|Rovers?)\b)", re.I)  # a Land Cruiser is a vehicle
 TRAILING_WORDS = re.compile(r"\s+(?:city|town|village|countryside|area|outskirts|suburbs?|"
                             r"camp)$", re.I)
 
