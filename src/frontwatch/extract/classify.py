@@ -420,7 +420,20 @@ def _civilian_violence(triggers: list[Trigger], actors: list[ActorMatch],
     if armed or words & WEAPON_ATTACK_WORDS or _by_someone(trigger, sentence) or \
             trigger.rule == "bodies-syntax":
         return [Decision("Attack", trigger)]
+    assault = next((t for t in killings if sentence.doc[t.start].lemma_.lower() in ASSAULT_NOUNS
+                    and sentence.doc[t.start].pos_ == "NOUN" and
+                    any(child.lower_ == "on" and any(
+                        target.ent_type_ not in ("DATE", "TIME") for target in child.children)
+                        for child in sentence.doc[t.start].children)), None)
+    if assault is not None:
+        # "14 people were killed in an attack on Eringeti": an attack on a place or people has
+        # attackers, named or not
+        return [Decision("Attack", assault)]
     return []
+
+
+#: Nouns of an assault whose "on" names its target.
+ASSAULT_NOUNS = {"attack", "raid", "assault"}
 
 
 #: Nouns that name what parties agreed to do, listed after the agreement.

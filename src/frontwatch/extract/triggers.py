@@ -123,7 +123,7 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w(*forms("bombing")), _w("raid", "raids", "campaign")],
         [_w("drone", "drones", "uav", "uavs", "quadcopter", "quadcopters", "aircraft", "warplane",
             "warplanes", "jet", "jets", "helicopter", "helicopters", "plane", "planes", "bomber",
-            "bombers"), {"OP": "{0,2}"}, _w(*forms("drop"))],
+            "bombers"), {"OP": "{0,5}"}, _w(*forms("drop", "release"))],
         [_w("aerial", "glide", "guided", "gliding"), _w("bomb", "bombs", "munitions")],
         [_w("air", "air-launched", "air-to-surface", "air-to-ground"), _w("-", op="?"),
          _w("launched", "to", op="?"), _w("-", op="?"), _w("surface", "ground", op="?"),
@@ -145,7 +145,14 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
          _w(*forms("bomb", "explosive", "device", "ied", "vbied"))],
         [_w(*forms("ied", "vbied", "landmine", "land-mine"))],
         [_w("land"), _w(*forms("mine"))],
+        # "a booby-trapped vehicle", "an explosive-laden minibus" (the tokenizer splits them)
+        [_w("booby", "explosive", "explosives"), _w("-"), _w("trapped", "laden", "packed"),
+         _w(*forms("vehicle", "car", "truck", "motorcycle", "motorbike", "minibus", "bus", "van",
+                   "bomb", "device", "house"))],
         [_w(*forms("explosive")), _w(*forms("device"))],
+        # "launched explosive charges at the police station", "threw dynamite at"
+        [_w(*forms("launch", "throw", "hurl", "lob", "plant")), {"OP": "{0,2}"},
+         _w("explosive", "explosives", "charges", "dynamite")],
         [_w(*forms("bomb", "explosion", "blast", "bombing", "mine", "device")), {"OP": "{0,4}"},
          _w(*forms("explode", "detonate", "go", "rip", "kill", "hit", "target", "tear", "wound"))],
         [_w(*forms("pack", "lade", "rig", "fit")), _w("with"), DET, _w("explosives")],

@@ -176,7 +176,7 @@ _WOUNDED_TAKEN = re.compile(r"\b(?:taken|rushed|evacuated|transferred|airlifted|
                             re.IGNORECASE)
 
 
-_CONTAINER_JOIN = re.compile(r"\s*(?:,|,?\s*in|,?\s*in the)\s*")
+_CONTAINER_JOIN = re.compile(r"\s*(?:,|,?\s*in|,?\s*in the|\()\s*")  # "Turmus Ayya (Ramallah)"
 
 
 def _is_container(text: str, ref: PlaceRef, places: list[PlaceRef]) -> bool:
