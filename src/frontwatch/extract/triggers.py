@@ -73,6 +73,8 @@ def _w(*words: str, op: str | None = None) -> dict[str, Any]:
 
 
 ANY = {"OP": "?"}
+#: "pushed", "drove", "forced" as verbs ("forces were carrying out" is no forcing out)
+PUSH_VERB = {"LOWER": {"IN": forms("push", "drive", "force")}, "POS": "VERB"}
 DET = _w("the", "a", "an", "their", "its", "his", "her", "two", "three", "several", op="?")
 
 AIR_NOUNS = forms("airstrike", "air-strike", "airstrike", "warplane", "jet", "aircraft", "bomber",
@@ -201,7 +203,11 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
     ]),
     ("Government regains territory", "regain", "territory", 86, [
         [_w(*forms("recapture", "retake", "regain", "liberate", "reclaim", "reconquer"))],
-        [_w(*forms("push", "drive", "force")), DET, ANY, _w("back", "out")],
+        # "pushed the Houthis back", "drove IS out of", "pushed back the militants": a
+        # side that is "pushed back" with nothing more was repelled, a battle, not territory
+        [PUSH_VERB, DET, {"OP": "{1,3}"}, _w("back", "out")],
+        [PUSH_VERB, _w("back", "out"), {"POS": {"IN": ["DET", "PROPN", "NOUN", "PRON"]}}],
+        [PUSH_VERB, _w("out"), _w("of")],
         [_w(*forms("expel", "oust", "dislodge", "evict"))],
         [_w(*forms("clear")), DET, _w("area", "town", "village", "city", op="?"), _w("of")],
         # "re-entered Wad Madani, which the RSF had held since 2023": back in a place lost

@@ -273,7 +273,7 @@ def gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | N
             _sub_spans(start, end, text)
         for sub_start, sub_end, sub_text in parts:
             if set(range(sub_start, sub_end)) & used or sub_text.lower() in NOT_PLACE_WORDS or \
-                    names_group(full_text, sub_end) or \
+                    names_group(full_text, sub_end) or len(sub_text) <= 2 or \
                     sub_text.lower() in LONE_ARTICLES or \
                     any(a == sub_start and sub_end < b for a, b in person_parts):
                 continue
