@@ -23,6 +23,13 @@ def test_named_actors_pick_the_document_country() -> None:
     assert "Islamic State (Iraq)" in names
 
 
+def test_al_shabaab_in_cabo_delgado_is_the_islamic_state_province() -> None:
+    """Residents of Cabo Delgado call the insurgents "al-Shabaab"; Somalia's group is another."""
+    assert "Islamic State Mozambique Province" in _names("Al-Shabaab fighters entered the town.",
+                                                         "MZ")
+    assert "Al Shabaab" in _names("Al-Shabaab fighters entered the town.", "SO")
+
+
 def test_generic_actors_follow_acled_names() -> None:
     names = _names("Syrian troops and Russian warplanes pounded the area while police "
                    "arrested protesters and gunmen killed three civilians.", "SY")

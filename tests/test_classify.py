@@ -204,6 +204,17 @@ CASES = [
     # The parser reads "jets believed to be X struck" as "jets believed [that] ... struck".
     ("Jets thought to be Turkish struck a fuel depot outside the town on Monday.",
      "Air/drone strike"),
+    # An attack on a place has attackers, named or not.
+    ("Fourteen people were killed in an attack on Beni on Monday.", "Attack"),
+    # "booby-trapped" and "explosive-laden" are split by the tokenizer.
+    ("Ten civilians died in the explosion of a booby-trapped vehicle in Al-Bab on Tuesday.",
+     "Remote explosive/landmine/IED"),
+    ("Attackers launched explosive charges at the police station in Corinto on Sunday.",
+     "Remote explosive/landmine/IED"),
+    ("Witnesses said a jet made two passes before releasing its bombs on the village.",
+     "Air/drone strike"),
+    ("Kidnappers took about 25 people from a church in Kafanchan on Sunday.",
+     "Abduction/forced disappearance"),
 ]
 
 
@@ -242,6 +253,8 @@ def test_sentence_types(text: str, expected: str, gazetteer) -> None:  # type: i
     "abduction recorded.",
     "The rebels have killed hundreds of civilians in the region over the past decade.",
     "China pressed the rebels to halt their offensive near the border.",
+    # Vigilantes searching beside the police are no mob.
+    "A police spokesman said officers and local vigilantes were combing nearby forests.",
 ])
 def test_not_events(text: str, gazetteer) -> None:  # type: ignore[no-untyped-def]
     assert frontwatch.classify(text, gazetteer) == "none"
@@ -405,3 +418,18 @@ def test_projectiles_a_crowd_throws_are_no_shelling(gazetteer) -> None:  # type:
     assert frontwatch.classify(text, gazetteer) != "Shelling/artillery/missile attack"
     assert frontwatch.classify("An attacker threw a grenade into a crowded bar.",
                                gazetteer) == "Grenade"
+
+
+def test_a_side_pushed_back_was_repelled_not_driven_from_territory(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    repelled = frontwatch.classify(
+        "The Houthis attacked government positions near Hodeidah before being pushed back after "
+        "several hours of fighting.", gazetteer)
+    assert repelled != "Government regains territory"
+
+
+def test_forces_carrying_out_is_no_forcing_out() -> None:
+    from frontwatch.extract.triggers import find_triggers
+    from frontwatch.nlp import annotate
+
+    found = find_triggers(annotate("Federal forces were carrying out operations in the area."))
+    assert not [t for t in found if t.sub_event_type == "Government regains territory"]

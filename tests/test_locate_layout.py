@@ -170,3 +170,56 @@ def test_a_street_named_after_a_man_is_no_town(gazetteer) -> None:  # type: igno
     events = _events("On Sunday, several hundred people marched peacefully along Habib Bourguiba "
                      "Avenue in central Tunis.", gazetteer, "2023-02-27")
     assert events and events[0].location == "Tunis"
+
+
+def test_a_name_repeated_is_one_vote_for_the_country(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """"Bor" three times (Russia's Bor is larger) against Pibor and Jonglei once each: the
+    report is about South Sudan."""
+    events = _events(
+        "At least 17 killed in raid near Bor town\n\nJonglei state authorities say at least 17 "
+        "people were killed in yesterday's attack on a cattle camp near Bor town. The Bor County "
+        "commissioner said the raiders stormed the camp at dawn. Local youth pursued the "
+        "attackers towards Pibor.", gazetteer, "2023-02-09")
+    assert {event.country for event in events} == {"South Sudan"}
+
+
+def test_a_major_city_in_a_loose_spelling_contains_its_district(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """"Hodeidah" is Al Hudaydah (a loose spelling of a major city), and "Hays district of
+    Hodeidah" is Yemen's Hays, not Kansas's."""
+    events = _events("Fighting killed 11 fighters in Hays district of Hodeidah on Thursday, "
+                     "military sources said.", gazetteer, "2021-07-09")
+    assert [(event.location, event.country) for event in events] == [("Ḩays", "Yemen")]
+
+
+def test_an_agreement_named_after_a_city_is_no_place(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("Houthi fighters and government forces clashed in Hays district of Hodeidah "
+                     "on Thursday. The front has been largely static since the 2018 Stockholm "
+                     "Agreement.", gazetteer, "2021-07-09")
+    assert events and all(event.country == "Yemen" for event in events)
+
+
+def test_a_land_cruiser_is_no_place(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("Two police officers died when an explosive device hit their Land Cruiser "
+                     "near Mandera town on Thursday.", gazetteer, "2021-10-15")
+    assert [event.location for event in events] == ["Mandera"]
+
+
+def test_a_town_named_with_its_town_word_is_found(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("Insurgents attacked Macomia town in Mozambique's Cabo Delgado province on "
+                     "Saturday, exchanging fire with soldiers for several hours.", gazetteer,
+                     "2022-08-21")
+    assert [event.location for event in events] == ["Macomia"]
+
+
+def test_a_region_in_brackets_contains_the_village(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    events = _events("FIELD BULLETIN\n\n3. Turmus Ayya (Ramallah) - Settlers set fire to three "
+                     "cars and beat two residents on Tuesday 18 July.", gazetteer, "2023-07-20")
+    assert events and {event.location for event in events} == {"Turmus‘ayyā"}
+
+
+def test_a_neighbourhood_far_from_the_reports_town_is_a_namesake(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """The gazetteer's only al-Rawdah of Yemen lies in Sanaa; the report is about Taiz."""
+    events = _events("Shelling kills children in Taizz\n\nOfficials in Taizz said shelling by "
+                     "the Houthis on Saturday killed four children in the northern neighbourhood "
+                     "of al-Rawdah.", gazetteer, "2023-07-24")
+    assert [event.location for event in events] == ["Taiz"]

@@ -10,6 +10,8 @@ from frontwatch.resolve.normalise import exact_key, loose_key
     ["Raqqa", "Ar-Raqqah", "al-Raqqa"],
     ["al-Qusour", "al-Qasour"],
     ["Xarardheere", "Harardhere", "Harardheere"],  # Somali x is the English h
+    ["Debre Marqos", "Debre Markos", "Debre Mark’os"],  # q is k
+    ["Qamishli", "Kamishli"],
 ])
 def test_transliterations_share_a_loose_key(variants: list[str]) -> None:
     assert len({loose_key(name) for name in variants}) == 1

@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import difflib
 import hashlib
-import math
 import os
 import re
 import sqlite3
@@ -175,8 +174,10 @@ def _curated_admin1(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], 
         near = [(haversine_km(place.latitude, place.longitude, city["latitude"],
                               city["longitude"]), city)
                 for city in by_country.get(place.country_code, ())]
-        distance, city = min(near, key=lambda pair: pair[0], default=(math.inf, None))
-        if city is not None and distance <= CURATED_ADMIN1_KM:
+        if not near:
+            continue
+        distance, city = min(near, key=lambda pair: pair[0])
+        if distance <= CURATED_ADMIN1_KM:
             votes.setdefault((city["countrycode"], city["admin1code"]), Counter())[
                 place.admin1] += 1
     return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}

@@ -76,8 +76,8 @@ def focus_country(resolved: list[PlaceRef], doc: Doc) -> str | None:
             part_of_town
         key = (ref.country_code, ref.text.casefold())
         by_name[key] = max(by_name.get(key, 0.0), 1.0 if weak else 2.0)
-    for (code, _), vote in by_name.items():
-        votes[code] += vote
+    for (country, _), vote in by_name.items():
+        votes[country] += vote
     adjectives = demonyms()
     for token in doc:
         code = adjectives.get(token.lower_)
