@@ -48,6 +48,9 @@ def test_an_rss_file_gives_one_document_per_entry(tmp_path: Path) -> None:
     assert document.text.startswith("Convoy ambushed near Djibo\n\nMilitants ambushed")
     assert "<p>" not in document.text and errors[0].line == 3
     assert documents[1].text == "Gunmen kill five in Kaya"
+    # each entry keeps what the feed said of it (as the parser read it), not the whole feed
+    assert document.raw is not None and b"example.org/a" in document.raw
+    assert b"Kaya" not in document.raw
 
 
 def test_an_atom_file_is_read_and_a_file_that_is_no_feed_is_an_error(tmp_path: Path) -> None:

@@ -69,6 +69,7 @@ def test_a_feed_url_gives_its_entries_and_a_page_url_its_article(server: str) ->
     page = list(read_documents(f"{server}/page.html"))
     assert isinstance(page[0], Document) and "ADF rebels near Beni" in page[0].text
     assert page[0].url == f"{server}/page.html"
+    assert page[0].raw is not None and b"ADF rebels near Beni" in page[0].raw  # the page's bytes
 
 
 def test_http_errors_and_timeouts_name_the_url(server: str) -> None:

@@ -57,6 +57,20 @@ def test_ingest_stores_once_records_failures_and_goes_on(tmp_path: Path, gazette
         assert [run["documents_stored"] for run in store.runs()] == [2, 0]
 
 
+def test_each_jsonl_line_keeps_its_own_bytes(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    lines = [json.dumps({"id": "w1", "text": OTHER, "published": "2024-03-05"}),
+             json.dumps({"id": "w2", "text": REPORT, "published": "2024-05-07"})]
+    (tmp_path / "two.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    single = ("KIDAL, June 2 (Wire) - Militants attacked an army post near Kidal on Saturday, "
+              "killing four soldiers, a security source said.")
+    (tmp_path / "one.txt").write_text(single, encoding="utf-8")
+    with Store(f"sqlite:///{tmp_path / 'fw.db'}") as store:
+        ingest([tmp_path / "two.jsonl", tmp_path / "one.txt"], store, gazetteer=gazetteer)
+        raw = {document.id: document.raw for _, document in store.stored_documents()}
+    assert raw["w1"] == lines[0].encode() and raw["w2"] == lines[1].encode()
+    assert single.encode() in raw.values()  # a one-document file: the file's bytes
+
+
 def test_the_commands_ingest_and_export_acled_csv(tmp_path: Path) -> None:
     source = tmp_path / "somalia.jsonl"
     source.write_text(json.dumps({"id": "w1", "text": OTHER, "published": "2024-03-05"}) + "\n",

@@ -182,7 +182,8 @@ Signature = tuple[bytes, list[tuple[int, str]]]
 
 def _raw_bytes(path: str | Path) -> bytes | None:
     """The bytes of a one-document file (gzipped as it came), kept beside its cleaned text (a
-    JSONL file or a feed holds many documents; their parts are not kept apart yet)."""
+    JSONL file or a feed holds many documents: each keeps its own line or entry as
+    ``Document.raw``)."""
     file = Path(path)
     if str(path) == "-" or not file.is_file() or _kind_suffix(file) in MANY_DOCUMENTS:
         return None

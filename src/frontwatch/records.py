@@ -72,9 +72,15 @@ class Document:
     language: str = "en"
     removed_boilerplate: tuple[str, ...] = ()
     stage: str = ""
+    #: The bytes this document was read from, where they are its own: a JSONL line, a feed
+    #: entry, a fetched page (a one-document file's bytes are read by the ingest job). Kept in
+    #: the store beside the cleaned text; not part of the record's JSON.
+    raw: bytes | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return to_dict(self)
+        data = to_dict(self)
+        data.pop("raw", None)
+        return data
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,10 @@ come along. A file that is not a feed, or a feed without entries, is an error na
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -55,11 +57,17 @@ def read_feed(data: str, source: str, *, published: dt.date | None = None,
         title = _text(entry.get("title", ""))
         text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
         try:
-            yield make_document(text, source=f"{source}#{number}",
-                                doc_id=entry.get("id") or entry.get("link") or None,
-                                published=_published(entry) or published,
-                                publisher=name, title=title or None, url=entry.get("link"))
+            document = make_document(text, source=f"{source}#{number}",
+                                     doc_id=entry.get("id") or entry.get("link") or None,
+                                     published=_published(entry) or published,
+                                     publisher=name, title=title or None, url=entry.get("link"))
+            yield dataclasses.replace(document, raw=_entry_bytes(entry))
         except InputError as exc:
             exc.source, exc.line = source, number
             exc.args = (exc.describe(),)
             yield exc
+
+
+def _entry_bytes(entry: Any) -> bytes:
+    """The entry as the feed parser read it (feedparser keeps no entry's XML), as JSON."""
+    return json.dumps(entry, default=str, ensure_ascii=False, sort_keys=True).encode("utf-8")

@@ -7,6 +7,7 @@ and the reason. What came back is read by its content type, or sniffed when that
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import urllib.error
 import urllib.request
@@ -60,7 +61,8 @@ def read_url(url: str, *, published: dt.date | None = None, publisher: str | Non
         yield from read_feed(text, url, published=published, publisher=publisher)
         return
     try:
-        yield document_from_html(text, source=url, published=published, publisher=publisher,
-                                 url=url)
+        document = document_from_html(text, source=url, published=published,
+                                      publisher=publisher, url=url)
+        yield dataclasses.replace(document, raw=body)
     except InputError as exc:
         yield exc

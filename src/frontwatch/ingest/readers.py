@@ -6,6 +6,7 @@ line and goes on, so the caller's error policy decides whether a batch stops.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gzip
 import json
@@ -161,7 +162,8 @@ def _read_jsonl(data: str, source: str, defaults: dict[str, Any]) -> Iterator[Do
                                      source=source, line=number)
             continue
         try:
-            yield _document_from_json(record, source, number, defaults)
+            document = _document_from_json(record, source, number, defaults)
+            yield dataclasses.replace(document, raw=raw.encode("utf-8"))
         except InputError as exc:
             yield exc
 

@@ -177,6 +177,7 @@ class Store:
         later copies find it; a copy (``near_duplicate_of`` a stored document's row) is kept and
         linked, and its events are not stored again: a syndicated copy is no second source."""
         digest = content_hash(document)
+        raw = raw if raw is not None else document.raw
         with self.engine.begin() as connection:
             self._serialise(connection)
             if connection.execute(select(documents.c.id).where(
@@ -228,7 +229,7 @@ class Store:
             yield int(row.id), Document(
                 id=row.doc_id, text=row.text, published=row.published, publisher=row.publisher,
                 title=row.title, url=row.url, source_path=row.source,
-                language=row.language or "en", stage=row.stage or "")
+                language=row.language or "en", stage=row.stage or "", raw=row.raw)
 
     def replace_analysis(self, document_row: int, found: Sequence[Event],
                          run_id: int | None = None) -> None:
