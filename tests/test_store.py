@@ -137,3 +137,15 @@ def test_the_library_reads_a_store_into_a_dataframe(tmp_path: Path) -> None:
         frame = frontwatch.events_frame(store.events(country="Syria"))
     assert list(frame["event_id"]) == ["e1"] and frame.loc[0, "event_date"] == dt.date(2024, 5, 1)
     assert frame.loc[0, "fatalities"] == 3 and "evidence_sentence" in frame.columns
+
+
+def test_full_text_search_finds_documents_and_their_events(store: Store) -> None:
+    """FTS5 on SQLite, the English text search index on PostgreSQL (migration 0005)."""
+    store.add_analysed(_document("Residents of al-Joura fear mass executions as fighting nears.",
+                                 "d1"), [_event("e1", dt.date(2024, 5, 1))])
+    store.add_analysed(_document("A roadside bomb hit a convoy near Afgooye.", "d2"),
+                       [_event("e2", dt.date(2024, 5, 1), doc_id="d2")])
+    assert [row["doc_id"] for row in store.search_documents("mass executions")] == ["d1"]
+    assert [row["doc_id"] for row in store.search_documents("Joura")] == ["d1"]
+    assert store.search_documents("convoy OR executions AND") == []  # words, not syntax
+    assert [event.event_id for event in store.events(words="roadside bomb")] == ["e2"]

@@ -102,16 +102,18 @@ def _progress(counts: RunCounts) -> None:
 @click.option("--type", "sub_event_type", help="An ACLED sub-event type.")
 @click.option("--actor", help="Part of an actor's name (either side).")
 @click.option("--country", help="A country's name.")
+@click.option("--q", "words", help="Words one of the event's documents holds "
+              "(full-text search).")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="jsonl",
               show_default=True)
 def events_command(db: str, since: str | None, until: str | None, bbox: str | None,
                    sub_event_type: str | None, actor: str | None, country: str | None,
-                   output_format: str) -> None:
+                   words: str | None, output_format: str) -> None:
     """Events from the store, filtered, as JSONL, CSV, ACLED CSV or GeoJSON."""
     try:
         with Store(db) as store:
             found = store.iter_events(_date(since, "--since"), _date(until, "--until"),
-                                      _bbox(bbox), sub_event_type, actor, country)
+                                      _bbox(bbox), sub_event_type, actor, country, words)
             write_events(found, sys.stdout, output_format)
     except FrontwatchError as exc:
         click.echo(f"error [{exc.code}]: {exc.describe()}", err=True)

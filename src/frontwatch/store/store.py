@@ -47,6 +47,7 @@ from frontwatch.store.schema import (
     failures,
     runs,
 )
+from frontwatch.store.search import matching_document_rows
 
 __all__ = ["DEFAULT_URL", "Fusion", "RunCounts", "Store", "StoredDocument", "content_hash"]
 
@@ -298,17 +299,33 @@ class Store:
     def events(self, since: dt.date | None = None, until: dt.date | None = None,
                bbox: tuple[float, float, float, float] | None = None,
                sub_event_type: str | None = None, actor: str | None = None,
-               country: str | None = None) -> list[Event]:
+               country: str | None = None, words: str | None = None) -> list[Event]:
         """Stored events, by date then id, filtered: ``since``/``until`` (inclusive, on the
         event's days), ``bbox`` (west, south, east, north), sub-event type, actor (either side,
-        case-insensitive substring) and country (its name, case-insensitive)."""
-        return list(self.iter_events(since, until, bbox, sub_event_type, actor, country))
+        case-insensitive substring), country (its name, case-insensitive) and ``words`` (events
+        told by a document holding all of them, full-text search)."""
+        return list(self.iter_events(since, until, bbox, sub_event_type, actor, country, words))
+
+    def search_documents(self, words: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Stored documents holding every one of ``words`` (full-text search), newest first:
+        ``doc_id``, ``version``, ``title``, ``publisher``, ``published``."""
+        rows = matching_document_rows(self.engine.dialect.name, words)
+        query = select(documents.c.doc_id, documents.c.version, documents.c.title,
+                       documents.c.publisher, documents.c.published
+                       ).where(documents.c.id.in_(rows)).order_by(documents.c.id.desc()
+                                                                   ).limit(limit)
+        with self.engine.connect() as connection:
+            return [dict(row._mapping) for row in connection.execute(query)]
 
     def iter_events(self, since: dt.date | None = None, until: dt.date | None = None,
                     bbox: tuple[float, float, float, float] | None = None,
                     sub_event_type: str | None = None, actor: str | None = None,
-                    country: str | None = None) -> Iterator[Event]:
+                    country: str | None = None, words: str | None = None) -> Iterator[Event]:
         query = select(events.c.record).order_by(events.c.event_date, events.c.event_id)
+        if words:
+            told = select(event_sources.c.event_id).where(event_sources.c.document_id.in_(
+                matching_document_rows(self.engine.dialect.name, words)))
+            query = query.where(events.c.event_id.in_(told))
         if since is not None:
             query = query.where(func.coalesce(events.c.event_date_end, events.c.event_date)
                                 >= since)
