@@ -190,6 +190,7 @@ def classify(path: str, out: str | None) -> None:
     _finish(failures)
 
 
+from frontwatch.cli_derive import alerts_command, control_command  # noqa: E402
 from frontwatch.cli_eval import eval_group  # noqa: E402  (the eval commands live beside)
 from frontwatch.cli_gazetteer import gazetteer_group  # noqa: E402
 from frontwatch.cli_store import (  # noqa: E402
@@ -203,6 +204,8 @@ main.add_command(gazetteer_group)
 main.add_command(ingest_command)
 main.add_command(events_command)
 main.add_command(reprocess_command)
+main.add_command(control_command)
+main.add_command(alerts_command)
 
 
 def run() -> None:

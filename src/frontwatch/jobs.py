@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from frontwatch.derive import Situation, situation_at
 from frontwatch.errors import InputError
 from frontwatch.ingest import read_documents
 from frontwatch.ingest.feeds import FEED_SUFFIXES
@@ -26,7 +27,7 @@ from frontwatch.records import Document, Failure
 from frontwatch.resolve.gazetteer import Gazetteer
 from frontwatch.store import RunCounts, Store
 
-__all__ = ["IngestReport", "files_under", "ingest", "reprocess", "watch"]
+__all__ = ["IngestReport", "files_under", "ingest", "reprocess", "situation", "watch"]
 
 #: The files a folder contributes (other files in it are not reports).
 INGESTED_SUFFIXES = frozenset(HTML_SUFFIXES) | frozenset(JSONL_SUFFIXES) | \
@@ -108,7 +109,7 @@ def _store_analyses(outcomes: Iterable[Analysis | Failure], store: Store, report
             continue
         minhash, bands = copies.signatures.pop(outcome.document.id, (None, []))
         stored = store.add_analysed(outcome.document, outcome.events, report.run_id, raw,
-                                    minhash, bands)
+                                    minhash, bands, claims=outcome.claims)
         if stored is None:
             report.counts.duplicates += 1  # the same text twice in this run
         else:
@@ -212,7 +213,7 @@ def reprocess(store: Store, *, gazetteer: Gazetteer | None = None,
             report.failures.append(outcome)
             report.counts.failures += 1
             continue
-        store.replace_analysis(row, outcome.events, run_id)
+        store.replace_analysis(row, outcome.events, run_id, outcome.claims)
         report.counts.documents_stored += 1
         report.counts.events_stored += len(outcome.events)
     store.finish_run(run_id, report.counts)
@@ -250,3 +251,15 @@ def watch(folder: str | Path, store: Store, *, interval: float = 5.0,
                 progress(report)
         time.sleep(interval)
     return reports
+
+
+def situation(store: Store, day: dt.date | None = None,
+              gazetteer: Gazetteer | None = None) -> Situation:
+    """Control, roads, sieges and alerts on ``day`` (default: the day of the newest claim or
+    event in the store) from the stored claims and events (issue #6)."""
+    claims = store.claims()
+    events = store.events()
+    if day is None:
+        days = [claim.date for claim in claims] + [event.event_date for event in events]
+        day = max(days, default=dt.date.today())
+    return situation_at(day, claims, events, gazetteer or default_gazetteer())

@@ -24,13 +24,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from frontwatch.chunks import CHUNK_CHARS, shift, split_chunks
+from frontwatch.derive.claims import find_claims
 from frontwatch.errors import FrontwatchError, InputError, NotEnglishError, TooLargeError
 from frontwatch.extract.classify import candidate_triggers
 from frontwatch.extract.mentions import find_mentions
 from frontwatch.fuse import fuse_mentions
 from frontwatch.ingest.language import is_english
 from frontwatch.nlp import annotate_many, load_pipeline
-from frontwatch.records import DateRef, Document, Event, Failure, Mention, PlaceRef
+from frontwatch.records import ControlClaim, DateRef, Document, Event, Failure, Mention, PlaceRef
 from frontwatch.resolve.dates import resolve_dates
 from frontwatch.resolve.gazetteer import Gazetteer, LayeredGazetteer, SqliteGazetteer
 from frontwatch.resolve.gazetteer_build import build, default_path, prune_old_indexes
@@ -64,6 +65,8 @@ class Analysis:
     dates: tuple[DateRef, ...]
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
+    #: What the report says of control, sieges, roads and danger (issue #6).
+    claims: tuple[ControlClaim, ...] = ()
 
 
 @dataclass
@@ -145,6 +148,7 @@ def _analyse_in_chunks(document: Document, gazetteer: Gazetteer) -> Analysis:
     places: list[PlaceRef] = []
     dates: list[DateRef] = []
     mentions: list[Mention] = []
+    claims: list[ControlClaim] = []
     first: PlaceResolution | None = None
     for offset, text in split_chunks(document.text):
         part = dataclasses.replace(document, text=text, title=document.title if offset == 0
@@ -154,11 +158,13 @@ def _analyse_in_chunks(document: Document, gazetteer: Gazetteer) -> Analysis:
         places.extend(shift(ref, offset) for ref in found.places.places)
         dates.extend(shift(ref, offset) for ref in found.dates)
         mentions.extend(shift(mention, offset) for mention in found.mentions)
+        claims.extend(shift(claim, offset) for claim in found.claims)
     assert first is not None  # a document is never empty
     resolution = PlaceResolution(tuple(places), first.focus_country,
                                  first.focus_place)
     events = fuse_mentions(mentions, document.publisher)
-    return Analysis(document, resolution, tuple(dates), tuple(mentions), tuple(events))
+    return Analysis(document, resolution, tuple(dates), tuple(mentions), tuple(events),
+                    tuple(claims))
 
 
 def _analyse_annotated(document: Document, doc: SpacyDoc, gazetteer: Gazetteer,
@@ -175,7 +181,9 @@ def _analyse_annotated(document: Document, doc: SpacyDoc, gazetteer: Gazetteer,
                                [(s.sentence_start, s.sentence_end, s.mentions)
                                 for s in by_sentence])
     events = fuse_mentions(mentions, document.publisher) if fuse else []
-    return Analysis(document, places, tuple(dates), tuple(mentions), tuple(events))
+    claims = find_claims(document, doc, places.places, dates, places.focus_country)
+    return Analysis(document, places, tuple(dates), tuple(mentions), tuple(events),
+                    tuple(claims))
 
 
 def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Event]:

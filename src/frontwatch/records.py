@@ -296,3 +296,139 @@ class Failure:
     line: int | None = None
     doc_id: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+#: What a control claim says (issue #6): a place is held; it is besieged; people are trapped in
+#: it; a road was cut or opened; supplies come by air; a mass killing is feared or threatened;
+#: its people lack food, water or medicine or cannot leave.
+ClaimKind = Literal["holds", "besieged", "trapped", "road_cut", "road_open", "airdrop",
+                    "atrocity_threat", "hardship"]
+
+
+@dataclass(frozen=True, slots=True)
+class ControlClaim:
+    """What one sentence of a report says about who holds, surrounds or cut off places and
+    roads, or about the danger and hardship of the people there; with its evidence.
+
+    ``actor``: the holder (holds, trapped), the besieger (besieged), the actor that cut or opened
+    a road, the feared perpetrator (atrocity_threat). ``extent``: "most", "part" or None (all).
+    ``road_ends``: the places a road links. ``caveats``: the report's sentences that doubt it
+    ("the talk of mass executions could be propaganda")."""
+
+    claim_id: str
+    doc_id: str
+    kind: ClaimKind
+    date: dt.date
+    evidence: Evidence
+    actor: str | None = None
+    places: tuple[PlaceRef, ...] = ()
+    extent: str | None = None
+    road: str | None = None
+    road_ends: tuple[PlaceRef, ...] = ()
+    population: int | None = None
+    certainty: str = "reported"
+    caveats: tuple[Evidence, ...] = ()
+    stage: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ControlClaim:
+        values = dict(data)
+        values["date"] = dt.date.fromisoformat(values["date"])
+        values["evidence"] = Evidence(**values["evidence"])
+        values["caveats"] = tuple(Evidence(**item) for item in values.get("caveats") or ())
+        for key in ("places", "road_ends"):
+            values[key] = tuple(PlaceRef(**{**item, "candidates": ()})
+                                for item in values.get(key) or ())
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class ControlFact:
+    """Who held a place from ``since`` to ``until`` (None: still), by which rule, how sure, and
+    the evidence. ``controller`` is None when the place is contested."""
+
+    place_id: str
+    place: str
+    latitude: float | None
+    longitude: float | None
+    controller: str | None
+    since: dt.date
+    until: dt.date | None
+    confidence: float
+    rule: str
+    evidence: tuple[Evidence, ...]
+    extent: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class RoadFact:
+    """A road's state (cut or open) from ``since`` to ``until``, who cut or opened it, the
+    places it links, and the evidence."""
+
+    road: str
+    ends: tuple[str, ...]
+    status: Literal["cut", "open"]
+    since: dt.date
+    until: dt.date | None
+    actor: str | None
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Siege:
+    """An enclave: places one actor holds, cut off and surrounded by another (or reported
+    besieged), from ``start`` to ``end``; the population trapped (a reported figure, else the
+    gazetteer's), whether it is supplied by air, and why frontwatch believes it (``reasons``)."""
+
+    siege_id: str
+    places: tuple[str, ...]
+    place_ids: tuple[str, ...]
+    holder: str | None
+    besieger: str | None
+    start: dt.date
+    end: dt.date | None
+    population: int | None
+    population_source: str | None
+    airdrop: bool
+    reasons: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)
+
+
+AlertKind = Literal["atrocity_risk", "humanitarian", "escalation", "siege_started",
+                    "siege_ended"]
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """A civilian-protection alert: kind, places, actors, severity with the reasons that set
+    it, the population at risk, first and last evidence, quotes, and the report's own doubts.
+    One alert per kind, actor and places: new evidence updates it (same ``alert_id``)."""
+
+    alert_id: str
+    kind: AlertKind
+    places: tuple[str, ...]
+    actors: tuple[str, ...]
+    severity: Literal["low", "medium", "high", "critical"]
+    reasons: tuple[str, ...]
+    population: int | None
+    first_seen: dt.date
+    last_seen: dt.date
+    quotes: tuple[Evidence, ...]
+    certainty: str
+    caveats: tuple[Evidence, ...] = ()
+    state: Literal["open", "acknowledged", "closed"] = "open"
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)

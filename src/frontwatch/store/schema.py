@@ -34,8 +34,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-__all__ = ["document_bands", "documents", "event_members", "event_sources", "events", "failures", "metadata",
-           "runs"]
+__all__ = ["control_claims", "document_bands", "documents", "event_members", "event_sources",
+           "events", "failures", "metadata", "runs"]
 
 metadata = MetaData()
 
@@ -123,6 +123,18 @@ event_members = Table(
     Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
     Column("record", JSON, nullable=False),
     Index("ix_event_members_event", "event_id"),
+)
+
+#: What each document says of control, sieges, roads and danger (issue #6, migration 0006).
+control_claims = Table(
+    "control_claims", metadata,
+    Column("claim_id", String(64), primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("claim_date", Date, nullable=False),
+    Column("record", JSON, nullable=False),
+    Index("ix_control_claims_date", "claim_date"),
+    Index("ix_control_claims_document", "document_id"),
 )
 
 failures = Table(

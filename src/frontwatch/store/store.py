@@ -37,7 +37,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from frontwatch.errors import StoreError
-from frontwatch.records import Document, Event, Failure
+from frontwatch.records import ControlClaim, Document, Event, Failure
+from frontwatch.store.claims import put_claims, read_claims, replace_claims
 from frontwatch.store.schema import (
     document_bands,
     documents,
@@ -172,7 +173,8 @@ class Store:
     def add_analysed(self, document: Document, found: Sequence[Event], run_id: int | None = None,
                      raw: bytes | None = None, minhash: bytes | None = None,
                      bands: Sequence[tuple[int, str]] = (),
-                     near_duplicate_of: int | None = None) -> StoredDocument | None:
+                     near_duplicate_of: int | None = None,
+                     claims: Sequence[ControlClaim] = ()) -> StoredDocument | None:
         """Store ``document`` and the events found in it, in one transaction; None when the
         same document (same cleaned text) is stored already. ``minhash`` and its ``bands`` let
         later copies find it; a copy (``near_duplicate_of`` a stored document's row) is kept and
@@ -199,6 +201,8 @@ class Store:
                     for band, key in bands])
             touched = [_put_event(connection, item, int(row_id), run_id, self.fusion)
                        for item in (() if near_duplicate_of is not None else found)]
+            if near_duplicate_of is None:
+                put_claims(connection, int(row_id), claims)
             self._set_points(connection, touched)
             return StoredDocument(int(row_id), document.id, version)
 
@@ -233,7 +237,8 @@ class Store:
                 language=row.language or "en", stage=row.stage or "", raw=row.raw)
 
     def replace_analysis(self, document_row: int, found: Sequence[Event],
-                         run_id: int | None = None) -> None:
+                         run_id: int | None = None,
+                         claims: Sequence[ControlClaim] = ()) -> None:
         """Replace what a stored document told with ``found`` (a new analysis of it), in one
         transaction: its old tellings leave their events (an event no document tells any more
         goes), the new ones join or start events as at ingest. The same analysis gives the same
@@ -259,6 +264,7 @@ class Store:
                     _replace_event(connection, cluster, merged, run_id)
             touched = [_put_event(connection, item, document_row, run_id, self.fusion)
                        for item in found]
+            replace_claims(connection, document_row, claims)
             self._set_points(connection, [*touched, *clusters])
 
     def _serialise(self, connection: Connection) -> None:
@@ -351,6 +357,10 @@ class Store:
         with self.engine.connect() as connection:
             for (record,) in connection.execute(query):
                 yield Event.from_dict(record)
+
+    def claims(self, until: dt.date | None = None) -> list[ControlClaim]:
+        """The stored documents' control claims told up to ``until`` (issue #6)."""
+        return read_claims(self.engine, until)
 
     def event_sources(self, event_id: str) -> list[dict[str, Any]]:
         """The stored documents an event rests on, with their sentences."""

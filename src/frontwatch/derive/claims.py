@@ -1,0 +1,319 @@
+"""Control claims (issue #6): what a report's sentences say about who holds which place, which
+places are besieged and how many people are trapped there, which road was cut or reopened, what
+is supplied by air, and which civilians fear a mass killing or lack food.
+
+Read sentence by sentence with patterns over the text, the places the resolver found and the
+actors the actor stage recognised (their character spans):
+
+- *holds*: "regime-held districts of al-Joura and al-Qasour", "rebel-held Idlib", "the Islamic
+  State, which already controls most of Deir e-Zor province", "under the control of the SDF",
+  "held by the army";
+- *besieged*: besieged, encircled, blockaded, surrounded, under siege, a cordon around; the
+  besieger is the actor after "by", else the sentence's other armed side;
+- *trapped*: "100,000 people trapped in regime-held districts" (the figure is the population);
+- *road_cut* / *road_open*: "cut the N4 that links the airport to the districts", "reopened the
+  highway"; the road's name (a route number such as N4) or its ends ("the road linking X and Y");
+- *airdrop*: "food has been airdropped over the airport";
+- *atrocity_threat*: fear, threat or rumour of mass executions, massacres, killing every
+  resident, ethnic cleansing; *hardship*: no food, shortages, hunger, unable to leave.
+
+A facility named by its kind alone ("the airport") is the report's one place of that kind.
+Claims of danger keep the report's doubts ("could be propaganda", "could not be verified") as
+caveats. Every claim carries its sentence and offsets.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from frontwatch.extract.actors import ActorMatch, recognise_actors
+from frontwatch.extract.fatalities import parse_number
+from frontwatch.records import (
+    ClaimKind,
+    ControlClaim,
+    DateRef,
+    Document,
+    Evidence,
+    PlaceRef,
+    content_id,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["ROAD_CUT", "STAGE", "find_claims"]
+
+STAGE = "derive.claims/0.1"
+
+_HELD = re.compile(r"-(?:held|controlled|run|occupied|dominated)\b", re.I)
+_CONTROLS = re.compile(r"\b(?:controls?|controlled|holds|held|occupies|occupied)\s+"
+                       r"(?P<extent>(?:most|much|parts?|large parts|swathes|all|half)\s+of\s+)?",
+                       re.I)
+_UNDER = re.compile(r"\b(?:under\s+(?:the\s+)?(?:full\s+)?control\s+of|(?:held|controlled|"
+                    r"occupied)\s+by|in\s+the\s+hands\s+of)\s+(?:the\s+)?", re.I)
+_BESIEGED = re.compile(r"\b(?:besieged|encircled|encirclement|blockaded|blockade|surrounded|"
+                       r"under\s+siege|siege\s+of|cordon\s+around|cut\s+off\s+from)\b", re.I)
+_TRAPPED = re.compile(
+    r"(?P<number>\d[\d,.]*(?:\s*(?:million|thousand))?|[a-z]+(?:[\s-][a-z]+)?)\s+"
+    r"(?:people|civilians|residents|inhabitants|families|persons)\b[^.;]{0,40}?\b"
+    r"(?:trapped|besieged|encircled|stranded|cut\s+off)\b", re.I)
+_ROAD_NAME = r"(?:the\s+)?(?P<name>[MNAEHRD]-?\d{1,3})\b"
+_ROAD_NOUN = (r"(?:the\s+)?(?:(?:main|only|last|key|vital|single|strategic|sole|international)"
+              r"\s+)*(?:supply\s+)?(?:road|highway|route|motorway|artery|supply\s+line)\b")
+ROAD_CUT = _ROAD_CUT = re.compile(rf"\b(?:cut|severed?|blocked|closed)\s+(?:off\s+)?(?:{_ROAD_NAME}|"
+                       rf"{_ROAD_NOUN})", re.I)
+_ROAD_OPEN = re.compile(rf"\b(?:re-?opened|opened|secured|cleared)\s+(?:{_ROAD_NAME}|"
+                        rf"{_ROAD_NOUN})|\b(?:broke|lifted|ended)\s+the\s+siege\b", re.I)
+_ROAD_LINKS = re.compile(r"\b(?:that\s+)?(?:links?|linking|connects?|connecting|between|from)\b"
+                         r"(?P<ends>[^.;]{3,140})", re.I)
+_AIRDROP = re.compile(r"\b(?:air-?dropp?(?:ed|ing|s)?|airdrops?|dropped\s+by\s+parachute|"
+                      r"supplied\s+by\s+air|air\s+bridge)\b", re.I)
+_KILLING = r"(?:mass\s+executions?|massacres?|mass\s+killings?|execut\w*|slaughter\w*|" \
+           r"ethnic\s+cleansing|genocide|kill\s+(?:every|all)|reprisals?)"
+_FEAR = r"(?:fear\w*|afraid|terror|threat\w*|warn\w*|rumou?rs?|risk|vow\w*|pledg\w*)"
+_THREAT = re.compile(rf"\b{_FEAR}\b[^.]{{0,120}}?\b{_KILLING}|\b{_KILLING}[^.]{{0,40}}?\b"
+                     rf"(?:feared|threatened|rumou?red)\b", re.I)
+_HARDSHIP = re.compile(
+    r"\b(?:no\s+(?:available\s+)?(?:food|meat|vegetables|bread|flour|water|medicines?|fuel)|"
+    r"shortages?\s+of\s+\w+|(?:food|water|medicine|fuel)\s+shortages?|starv\w+|hunger|famine|"
+    r"malnutrition|diet\s+of\s+mostly|running\s+out\s+of\s+(?:food|water|medicine)|"
+    r"(?:nobody|no\s+one)\s+dares\s+to\s+leave|(?:cannot|can't|unable\s+to)\s+(?:leave|flee))",
+    re.I)
+_CAVEAT = re.compile(r"\b(?:propaganda|unverified|unconfirmed|could\s+not\s+(?:be\s+)?"
+                     r"(?:independently\s+)?(?:verif|confirm)\w*|rumou?rs?)\b", re.I)
+#: Facility kinds a report names by their kind alone ("the airport") after naming one.
+_FACILITY_WORDS = {"airport": ("airport", "airbase"), "air base": ("airbase", "airport"),
+                   "airbase": ("airbase", "airport"), "base": ("military_base", "airbase"),
+                   "camp": ("camp",), "prison": ("prison",), "dam": ("dam",)}
+_FACILITY = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,3}?(?P<kind>airport|air\s?base|base|camp|"
+                       r"prison|dam)\b", re.I)
+ARMED_KINDS = ("state", "armed_group")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    places: tuple[PlaceRef, ...]
+    actors: tuple[tuple[int, int, ActorMatch], ...]  # (start char, end char, actor)
+    day: dt.date | None
+
+
+def find_claims(document: Document, doc: Doc, places: Iterable[PlaceRef],
+                dates: Iterable[DateRef], doc_country: str | None) -> list[ControlClaim]:
+    """The control claims of ``document`` (see the module text), in text order."""
+    refs = [dataclasses.replace(ref, candidates=()) for ref in places
+            if ref.resolved and ref.role == "mention"]
+    actors = [(doc[match.start].idx, doc[match.end - 1].idx + len(doc[match.end - 1]), match)
+              for match in recognise_actors(doc, doc_country, document.published)]
+    day_refs = [ref for ref in dates if not ref.is_statement]
+    published = document.published or dt.date.today()
+    caveats = tuple(_evidence(document, sentence) for sentence in doc.sents
+                    if _CAVEAT.search(sentence.text))
+    claims: list[ControlClaim] = []
+    for sentence in doc.sents:
+        found = _sentence(sentence, refs, actors, day_refs)
+        for kind, claim in _claims_of(found, refs):
+            claims.append(_finish(document, sentence, kind, claim, published, caveats))
+    return claims
+
+
+def _sentence(sentence: Span, refs: list[PlaceRef], actors: list[tuple[int, int, ActorMatch]],
+              dates: list[DateRef]) -> _Sentence:
+    start, end = sentence.start_char, sentence.end_char
+    days = [ref for ref in dates if start <= ref.start < end and ref.time_precision == 1 and
+            not ref.is_background]
+    return _Sentence(start, end, sentence.text,
+                     tuple(ref for ref in refs if start <= ref.start < end),
+                     tuple(item for item in actors if start <= item[0] < end),
+                     days[0].date if days else None)
+
+
+def _claims_of(sentence: _Sentence, refs: list[PlaceRef]) -> Iterable[tuple[ClaimKind, dict]]:
+    yield from _holds(sentence, refs)
+    yield from _trapped(sentence, refs)
+    for match in _BESIEGED.finditer(sentence.text):
+        places = _places_near(sentence, refs, match.start(), match.end())
+        if places:
+            yield "besieged", {"places": places, "actor": _besieger(sentence, match.end())}
+            break
+    yield from _roads(sentence, refs)
+    if _AIRDROP.search(sentence.text):
+        places = _places_near(sentence, refs, 0, len(sentence.text))
+        held = _HELD.search(sentence.text)
+        # "... airdropped over the airport, then distributed to residents of regime-controlled
+        # districts": the holder's districts are supplied too
+        holder = _actor_ending_at(sentence, sentence.start + held.start()) if held else None
+        if places or holder:
+            yield "airdrop", {"places": places, "actor": holder,
+                              "extent": "part" if holder else None}
+    threat = _THREAT.search(sentence.text)
+    if threat:
+        yield "atrocity_threat", {"places": _places_near(sentence, refs, 0, len(sentence.text)),
+                                  "actor": _armed_after(sentence, 0, armed_only=False,
+                                                        kinds=("armed_group",)),
+                                  "certainty": "feared"}
+    if _HARDSHIP.search(sentence.text):
+        yield "hardship", {"places": _places_near(sentence, refs, 0, len(sentence.text))}
+
+
+def _holds(sentence: _Sentence, refs: list[PlaceRef]) -> Iterable[tuple[ClaimKind, dict]]:
+    for match in _HELD.finditer(sentence.text):
+        actor = _actor_ending_at(sentence, sentence.start + match.start())
+        if actor is None:
+            continue
+        places = _places_near(sentence, refs, match.end(), match.end() + 90, stop_at_verb=True)
+        part = re.match(r"\s+(?:\w+\s+)?(?:districts?|neighbou?rhoods?|pockets?|parts?|areas?|"
+                        r"quarters?|sections?)\b", sentence.text[match.end():])
+        named = [ref for ref in places if ref.feature not in ("city", "admin1", "country")]
+        extent = None if (not part or named) else "part"
+        if named and part:
+            places = tuple(named)  # "regime-held districts of al-Joura and al-Qasour"
+        if places:
+            yield "holds", {"places": places, "actor": actor, "extent": extent}
+    for match in _CONTROLS.finditer(sentence.text):
+        actor = _actor_before(sentence, sentence.start + match.start())
+        places = _places_near(sentence, refs, match.end(), match.end() + 40)
+        if actor and places and places[0].start - sentence.start - match.end() <= 12:
+            extent = match.group("extent") or ""
+            yield "holds", {"places": places[:1], "actor": actor,
+                            "extent": _extent(extent)}
+    for match in _UNDER.finditer(sentence.text):
+        actor = _actor_starting_at(sentence, sentence.start + match.end())
+        places = _places_near(sentence, refs, max(0, match.start() - 80), match.start())
+        if actor and places:
+            yield "holds", {"places": places[-1:], "actor": actor}
+
+
+def _extent(words: str) -> str | None:
+    words = words.lower()
+    if not words or words.startswith(("all", "the whole")):
+        return None
+    return "most" if words.startswith(("most", "much", "large", "swathes")) else "part"
+
+
+def _trapped(sentence: _Sentence, refs: list[PlaceRef]) -> Iterable[tuple[ClaimKind, dict]]:
+    for match in _TRAPPED.finditer(sentence.text):
+        population = _number(match.group("number"))
+        if not population:
+            continue
+        after = sentence.text[match.end():]
+        held = _HELD.search(after[:60])
+        holder = _actor_ending_at(sentence, sentence.start + match.end() + held.start()) \
+            if held else None
+        places = _places_near(sentence, refs, match.end(), match.end() + 120)
+        yield "trapped", {"places": places, "actor": holder, "population": population,
+                          "extent": "part" if held and re.match(
+                              r"\s+(?:\w+\s+)?(?:districts?|neighbou?rhoods?|areas?)",
+                              after[held.end():]) else None}
+
+
+def _roads(sentence: _Sentence, refs: list[PlaceRef]) -> Iterable[tuple[ClaimKind, dict]]:
+    for kind, pattern in (("road_cut", _ROAD_CUT), ("road_open", _ROAD_OPEN)):
+        match = pattern.search(sentence.text)
+        if match is None:
+            continue
+        links = _ROAD_LINKS.search(sentence.text, match.end())
+        ends: tuple[PlaceRef, ...] = ()
+        if links:
+            ends = _places_near(sentence, refs, links.start("ends"), links.end("ends"))
+        name = match.groupdict().get("name")
+        yield kind, {"road": (name or "").upper().replace("-", "") or None,
+                     "road_ends": ends[:2], "day": sentence.day,
+                     "actor": _actor_before(sentence, sentence.start + match.start()),
+                     "places": ends[:2]}  # type: ignore[misc]
+
+
+def _number(text: str) -> int | None:
+    cleaned = text.lower().replace(",", "").strip()
+    scaled = re.fullmatch(r"([\d.]+)\s*(million|thousand)", cleaned)
+    if scaled:
+        return int(float(scaled.group(1)) * (1_000_000 if scaled.group(2) == "million" else 1000))
+    return parse_number(cleaned)
+
+
+def _places_near(sentence: _Sentence, refs: list[PlaceRef], start: int, end: int,
+                 stop_at_verb: bool = False) -> tuple[PlaceRef, ...]:
+    """The places named between ``start`` and ``end`` (sentence offsets), with facilities named
+    by their kind alone; with ``stop_at_verb``, up to the clause's end."""
+    text = sentence.text
+    if stop_at_verb:
+        stop = re.search(r"[;:]|\s(?:as|while|where|when|but|and\s+the)\s|,\s+(?:located|"
+                         r"situated|which|where|who|less|about|some|near|just)\b",
+                         text[start:end])
+        end = start + stop.start() if stop else end
+    named = [ref for ref in sentence.places
+             if start <= ref.start - sentence.start < end and ref.feature != "country"]
+    for match in _FACILITY.finditer(text, start, min(end, len(text))):
+        facility = _only_facility(refs, match.group("kind").lower().replace(" ", ""))
+        if facility is not None and all(ref.gazetteer_id != facility.gazetteer_id
+                                        for ref in named):
+            named.append(dataclasses.replace(facility, start=sentence.start + match.start(),
+                                             end=sentence.start + match.end(),
+                                             text=match.group(0)))
+    return tuple(sorted(named, key=lambda ref: ref.start))
+
+
+def _only_facility(refs: list[PlaceRef], kind: str) -> PlaceRef | None:
+    features = _FACILITY_WORDS.get(kind) or _FACILITY_WORDS.get(kind.replace("airbase",
+                                                                             "air base"), ())
+    found = {ref.gazetteer_id: ref for ref in refs if ref.feature in features}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _actor_ending_at(sentence: _Sentence, position: int) -> str | None:
+    for start, end, actor in sentence.actors:
+        if end == position or (start < position <= end + 1):
+            return actor.name
+    return None
+
+
+def _actor_starting_at(sentence: _Sentence, position: int) -> str | None:
+    return next((actor.name for start, _, actor in sentence.actors
+                 if position <= start <= position + 4), None)
+
+
+def _actor_before(sentence: _Sentence, position: int) -> str | None:
+    before = [item for item in sentence.actors if item[1] <= position and
+              item[2].kind in ARMED_KINDS]
+    return before[-1][2].name if before else None
+
+
+def _armed_after(sentence: _Sentence, offset: int, armed_only: bool = True,
+                 kinds: tuple[str, ...] = ARMED_KINDS) -> str | None:
+    found = [item for item in sentence.actors if item[0] >= sentence.start + offset and
+             item[2].kind in kinds]
+    return found[0][2].name if found else None
+
+
+def _besieger(sentence: _Sentence, offset: int) -> str | None:
+    by = re.match(r"\s+by\s+(?:the\s+)?", sentence.text[offset:])
+    if by:
+        named = _actor_starting_at(sentence, sentence.start + offset + by.end())
+        if named:
+            return named
+    return _actor_before(sentence, sentence.start + offset) or \
+        _armed_after(sentence, offset)
+
+
+def _evidence(document: Document, sentence: Span) -> Evidence:
+    return Evidence(document.id, sentence.text, sentence.start_char, sentence.end_char)
+
+
+def _finish(document: Document, sentence: Span, kind: ClaimKind, values: dict,
+            published: dt.date, caveats: tuple[Evidence, ...]) -> ControlClaim:
+    evidence = _evidence(document, sentence)
+    day = None
+    if kind in ("road_cut", "road_open", "besieged"):
+        day = values.pop("day", None)
+    claim = ControlClaim(
+        claim_id=content_id("clm", document.id, kind, str(sentence.start_char),
+                            ",".join(ref.gazetteer_id or "" for ref in values.get("places", ()))),
+        doc_id=document.id, kind=kind, date=day or published, evidence=evidence,
+        caveats=caveats if kind == "atrocity_threat" else (), stage=STAGE, **values)
+    return claim
