@@ -11,7 +11,7 @@ import re
 
 from frontwatch.records import PlaceCandidate, PlaceRef
 from frontwatch.resolve.gazetteer import FEATURE_SPECIFICITY, MAJOR_CITY, Gazetteer, Lookup, Place
-from frontwatch.resolve.normalise import exact_key
+from frontwatch.resolve.normalise import exact_key, loose_key
 
 __all__ = [
     "ADMIN_SUFFIX",
@@ -159,8 +159,8 @@ def choose_close(name: str, found: Lookup, focus: str | None, admin: bool) -> Pl
         # "drg"): initials match only a place of that very name, or a country ("DRC", "UAE")
         return None
     place = choose(found.places, found.match, focus, admin)
-    if place is not None and found.match == "loose" and spelling_ratio(name, place) < \
-            _spelling_floor(place.population):
+    if place is not None and found.match == "loose" and \
+            not _spelled_alike(name, place.name, place.population):
         return None
     return place
 
@@ -193,18 +193,19 @@ def _without_article(folded: str) -> str:
 CLOSE_SPELLING = 0.8
 
 
-#: A major city's spellings vary more ("Hodeidah" / "Al Hudaydah", "Mukalla" / "Al Mukallā").
-CLOSE_SPELLING_MAJOR_CITY = 0.6
-
-
 def close_spelling(ref: PlaceRef) -> bool:
     if not ref.name:
         return False
-    return _names_alike(clean_name(ref.text)[0], ref.name) >= _spelling_floor(ref.population)
+    return _spelled_alike(clean_name(ref.text)[0], ref.name, ref.population)
 
 
-def _spelling_floor(population: int | None) -> float:
-    return CLOSE_SPELLING_MAJOR_CITY if (population or 0) >= MAJOR_CITY else CLOSE_SPELLING
+def _spelled_alike(name: str, entry_name: str, population: int | None) -> bool:
+    """A close spelling; or, for a major city, the same loose key however the letters differ
+    ("Hodeidah" / "Al Hudaydah", "Mukalla" / "Al Mukallā"; not "Saltivskyi" / "Saltivka")."""
+    if _names_alike(name, entry_name) >= CLOSE_SPELLING:
+        return True
+    return (population or 0) >= MAJOR_CITY and \
+        loose_key(name).replace(" ", "") == loose_key(entry_name).replace(" ", "")
 
 
 #: Candidates kept on a place reference for the analyst (the chosen one is among them).
