@@ -14,8 +14,11 @@ CASES = [
     ("A roadside bomb struck an army convoy near the town.", "Remote explosive/landmine/IED"),
     ("An attacker threw a grenade into a crowded bar.", "Grenade"),
     ("Troops clashed with rebels near the border for several hours.", "Armed clash"),
-    ("Rebels captured the town of Bunagana after the army withdrew.",
+    ("Rebels captured the town of Bunagana after heavy fighting with the army.",
      "Non-state actor overtakes territory"),
+    # taken after the other side left it: no fight for it (ACLED's non-violent transfer)
+    ("Rebels captured the town of Bunagana after the army withdrew.",
+     "Non-violent transfer of territory"),
     ("Government forces recaptured the village of Kashma from the militants.",
      "Government regains territory"),
     ("Gunmen stormed a village and shot dead 12 villagers.", "Attack"),

@@ -50,7 +50,7 @@ __all__ = ["ROAD_CUT", "STAGE", "find_claims"]
 STAGE = "derive.claims/0.1"
 
 _HELD = re.compile(r"-(?:held|controlled|run|occupied|dominated)\b", re.I)
-_CONTROLS = re.compile(r"\b(?:controls?|controlled|holds|held|occupies|occupied)\s+"
+_CONTROLS = re.compile(r"(?<!-)\b(?:controls?|controlled|holds|held|occupies|occupied)\s+"
                        r"(?P<extent>(?:most|much|parts?|large parts|swathes|all|half)\s+of\s+)?",
                        re.I)
 _UNDER = re.compile(r"\b(?:under\s+(?:the\s+)?(?:full\s+)?control\s+of|(?:held|controlled|"
@@ -108,19 +108,23 @@ def find_claims(document: Document, doc: Doc, places: Iterable[PlaceRef],
                 dates: Iterable[DateRef], doc_country: str | None) -> list[ControlClaim]:
     """The control claims of ``document`` (see the module text), in text order."""
     refs = [dataclasses.replace(ref, candidates=()) for ref in places
-            if ref.resolved and ref.role == "mention"]
+            if ref.resolved and ref.role in ("mention", "source")]  # not where a dateline is
     actors = [(doc[match.start].idx, doc[match.end - 1].idx + len(doc[match.end - 1]), match)
               for match in recognise_actors(doc, doc_country, document.published)]
     day_refs = [ref for ref in dates if not ref.is_statement]
     published = document.published or dt.date.today()
     caveats = tuple(_evidence(document, sentence) for sentence in doc.sents
                     if _CAVEAT.search(sentence.text))
-    claims: list[ControlClaim] = []
+    claims: dict[str, ControlClaim] = {}
     for sentence in doc.sents:
         found = _sentence(sentence, refs, actors, day_refs)
-        for kind, claim in _claims_of(found, refs):
-            claims.append(_finish(document, sentence, kind, claim, published, caveats))
-    return claims
+        for kind, values in _claims_of(found, refs):
+            if kind in ("road_cut", "road_open") and not values["road"] and \
+                    not values["road_ends"]:
+                continue  # "rebels cut a road": which road, the report does not say here
+            claim = _finish(document, sentence, kind, values, published, caveats)
+            claims.setdefault(claim.claim_id, claim)  # one claim said twice in a sentence
+    return list(claims.values())
 
 
 def _sentence(sentence: Span, refs: list[PlaceRef], actors: list[tuple[int, int, ActorMatch]],
@@ -138,7 +142,8 @@ def _claims_of(sentence: _Sentence, refs: list[PlaceRef]) -> Iterable[tuple[Clai
     yield from _holds(sentence, refs)
     yield from _trapped(sentence, refs)
     for match in _BESIEGED.finditer(sentence.text):
-        places = _places_near(sentence, refs, match.start(), match.end())
+        places = _nearest(sentence, _places_near(sentence, refs, max(0, match.start() - 100),
+                                                 match.end() + 60), match.start())
         if places:
             yield "besieged", {"places": places, "actor": _besieger(sentence, match.end())}
             break
@@ -237,6 +242,23 @@ def _number(text: str) -> int | None:
     return parse_number(cleaned)
 
 
+def _nearest(sentence: _Sentence, places: tuple[PlaceRef, ...], position: int
+             ) -> tuple[PlaceRef, ...]:
+    """The place named nearest ``position`` (a sentence offset), with the places listed with it
+    ("al-Joura and al-Qusour")."""
+    if not places:
+        return ()
+    at = sentence.start + position
+    nearest = min(places, key=lambda ref: min(abs(ref.start - at), abs(ref.end - at)))
+    listed = [nearest]
+    for ref in places:
+        between = sentence.text[min(ref.end, nearest.end) - sentence.start:
+                                max(ref.start, nearest.start) - sentence.start]
+        if ref is not nearest and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", between):
+            listed.append(ref)
+    return tuple(sorted(listed, key=lambda ref: ref.start))
+
+
 def _places_near(sentence: _Sentence, refs: list[PlaceRef], start: int, end: int,
                  stop_at_verb: bool = False) -> tuple[PlaceRef, ...]:
     """The places named between ``start`` and ``end`` (sentence offsets), with facilities named
@@ -292,13 +314,18 @@ def _armed_after(sentence: _Sentence, offset: int, armed_only: bool = True,
 
 
 def _besieger(sentence: _Sentence, offset: int) -> str | None:
+    """The actor after "by", else the sentence's nearest armed actor that is not named as a
+    holder ("the army-held town ... encircled": the army is besieged, not besieging)."""
     by = re.match(r"\s+by\s+(?:the\s+)?", sentence.text[offset:])
     if by:
         named = _actor_starting_at(sentence, sentence.start + offset + by.end())
         if named:
             return named
-    return _actor_before(sentence, sentence.start + offset) or \
-        _armed_after(sentence, offset)
+    holders = {actor.name for _, end, actor in sentence.actors
+               if _HELD.match(sentence.text, end - sentence.start)}
+    armed = [actor.name for _, _, actor in sentence.actors
+             if actor.kind in ARMED_KINDS and actor.name not in holders]
+    return armed[0] if armed else None
 
 
 def _evidence(document: Document, sentence: Span) -> Evidence:
@@ -313,6 +340,7 @@ def _finish(document: Document, sentence: Span, kind: ClaimKind, values: dict,
         day = values.pop("day", None)
     claim = ControlClaim(
         claim_id=content_id("clm", document.id, kind, str(sentence.start_char),
+                            values.get("actor") or "",
                             ",".join(ref.gazetteer_id or "" for ref in values.get("places", ()))),
         doc_id=document.id, kind=kind, date=day or published, evidence=evidence,
         caveats=caveats if kind == "atrocity_threat" else (), stage=STAGE, **values)

@@ -4,7 +4,9 @@ and the reports' control claims.
 Each place gets a timeline of its controller. Evidence, in date order:
 
 - a *takeover*: an event "Non-state actor overtakes territory" or "Government regains
-  territory" at the place (its first actor takes it), or a report that an actor captured it;
+  territory" at the place (its first actor takes it; not a road cut, which ACLED codes so), or
+  a "Non-violent transfer of territory" told with a verb of taking ("seized the town after the
+  army withdrew");
 - a *statement*: a report that an actor holds it ("regime-held districts", "IS-controlled
   province", "under the control of").
 
@@ -26,12 +28,14 @@ a report says so; a later report of the other state ends the period.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from frontwatch.derive.claims import ROAD_CUT as _ROAD_CUT
 from frontwatch.records import ControlClaim, ControlFact, Event, Evidence, PlaceRef, RoadFact
+from frontwatch.resolve.gazetteer import haversine_km
 
 __all__ = ["HALF_LIFE_DAYS", "TAKEOVER_TYPES", "WINDOW_DAYS", "control_at", "control_timelines",
            "road_timelines", "roads_at"]
@@ -69,11 +73,10 @@ def _observations(claims: Iterable[ControlClaim], events: Iterable[Event]
                 seen[ref.gazetteer_id].append(_Seen(claim.date, claim.actor, False,
                                                     claim.evidence, claim.extent))
     for event in events:
-        if event.sub_event_type not in TAKEOVER_TYPES or not event.actor1 or \
-                not event.evidence or event.latitude is None or \
-                _ROAD_CUT.search(event.evidence[0].sentence):
-            continue  # a road cut is coded as a takeover; the town at its end is not taken
-        key = f"event-place:{event.location}:{event.country}"
+        if not event.actor1 or not event.evidence or event.latitude is None or \
+                not _taken_by_actor1(event):
+            continue
+        key = f"event-place:{event.latitude:.4f},{event.longitude:.4f}"
         ref = PlaceRef(doc_id=event.doc_ids[0] if event.doc_ids else "", text=event.location or "",
                        start=0, end=0, name=event.location, gazetteer_id=key,
                        latitude=event.latitude, longitude=event.longitude, admin1=event.admin1)
@@ -83,14 +86,35 @@ def _observations(claims: Iterable[ControlClaim], events: Iterable[Event]
     return seen, places
 
 
+#: Places this close are one place (an event's point and a claim's entry for one town).
+SAME_PLACE_KM = 3.0
+
+
+#: Verbs of taking a place: in a non-violent transfer told with one, the first actor took it
+#: ("seized the town after the army withdrew"); told with a withdrawal alone, it left.
+_TAKING = re.compile(r"\b(?:seiz|captur|recaptur|took|tak(?:e|en|ing)|retook|retak|enter|overr|"
+                     r"assum|handed\s+over\s+to)\w*", re.I)
+
+
+def _taken_by_actor1(event: Event) -> bool:
+    sentence = event.evidence[0].sentence
+    if event.sub_event_type in TAKEOVER_TYPES:
+        return not _ROAD_CUT.search(sentence)  # a road cut is coded as a takeover; the town
+        # at its end is not taken
+    return event.sub_event_type == "Non-violent transfer of territory" and \
+        bool(_TAKING.search(sentence))
+
+
 def _same_place(places: dict[str, PlaceRef], ref: PlaceRef) -> str | None:
-    """A stored event's place is a claim's place when their names and points agree."""
-    for key, known in places.items():
-        if known.name == ref.name and known.latitude is not None and ref.latitude is not None \
-                and abs(known.latitude - ref.latitude) < 0.01 and \
-                abs((known.longitude or 0) - (ref.longitude or 0)) < 0.01:
-            return key
-    return None
+    """A stored event's place is a known place when their points lie within
+    :data:`SAME_PLACE_KM` ("Palmyra" and "Tadmur" are one town), the nearest; a region never."""
+    near = [(haversine_km(known.latitude, known.longitude, ref.latitude or 0.0,
+                          ref.longitude or 0.0), key)
+            for key, known in places.items()
+            if known.latitude is not None and known.longitude is not None and
+            known.feature not in ("admin1", "country", "region")]
+    near = [(distance, key) for distance, key in near if distance <= SAME_PLACE_KM]
+    return min(near)[1] if near else None
 
 
 def _settle(window: Sequence[_Seen], day: dt.date) -> tuple[str | None, str]:

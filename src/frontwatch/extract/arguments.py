@@ -60,7 +60,10 @@ SPEECH_LEMMAS = {"say", "tell", "add", "report", "confirm", "announce", "state",
                  "explain", "describe", "note", "warn", "allege"}
 
 
-def _takes_no_territory(head: Token) -> bool:
+def _takes_no_territory(head: Token, names_may_be_places: bool = False) -> bool:
+    """Whether what was taken is no territory: people, weapons, vehicles... A name the tagger
+    calls a person is a person, except after "recaptured" or "retook", which take back places
+    ("recaptured Palmyra", tagged a person)."""
     arguments = [child for child in head.children if child.dep_ in ("dobj", "nsubjpass")] \
         if head.pos_ in ("VERB", "AUX") else []
     arguments += [grandchild for child in head.children if child.dep_ == "prt"
@@ -70,7 +73,8 @@ def _takes_no_territory(head: Token) -> bool:
         arguments = [child for child in head.head.children if child.dep_ == "dobj"] \
             if head.head.pos_ == "VERB" else [head.head]
     return bool(arguments) and all(
-        token.lemma_.lower() in NON_TERRITORY_OBJECTS or token.ent_type_ in ("PERSON", "NORP") or
+        token.lemma_.lower() in NON_TERRITORY_OBJECTS or
+        (token.ent_type_ in ("PERSON", "NORP") and not names_may_be_places) or
         token.lower_ in PERSON_PRONOUNS  # "They were handed over to the authorities"
         for token in arguments)
 
@@ -134,7 +138,8 @@ def _dead_of_a_whole_war(head: Token) -> bool:
 def wrong_argument(trigger: Trigger, sentence: Span) -> bool:
     """The trigger's arguments show it reports no event of its type (see the module text)."""
     head = sentence.doc[trigger.start:trigger.end].root
-    if trigger.rule in ("territory", "regain", "transfer") and _takes_no_territory(head):
+    if trigger.rule in ("territory", "regain", "transfer") and \
+            _takes_no_territory(head, names_may_be_places=trigger.rule == "regain"):
         return True
     if trigger.rule == "disrupted" and _disrupts_no_weapon(head):
         return True

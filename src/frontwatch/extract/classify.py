@@ -347,6 +347,11 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
             aside(sentence.doc[territory.start]) and \
             any(t.family in ("civilians", "battle") for t in triggers):
         territory = None  # "fighters, withdrawing south from the city, stormed the village"
+    if territory is not None and territory.rule in ("territory", "regain") and \
+            _after_a_withdrawal(territory, triggers, sentence):
+        # "recaptured Palmyra after the army pulled out of the city": no fight for it
+        territory = Trigger("Non-violent transfer of territory", "transfer", "territory",
+                            territory.priority, territory.start, territory.end)
     if territory is not None and ((
             territory.rule == "territory" and peaceful_handover(words) and
             sentence.doc[territory.start].lemma_.lower() not in FORCEFUL_TAKING) or (
@@ -373,6 +378,18 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
     if civilian and not decisions:
         decisions.extend(_civilian_violence(civilian, actors, words, sentence))
     return decisions
+
+
+def _after_a_withdrawal(taking: Trigger, triggers: list[Trigger], sentence: Span) -> bool:
+    """A place taken "after" the other side withdrew from it (a withdrawal trigger later in
+    the sentence, "after" between the two)."""
+    for trigger in triggers:
+        if trigger.rule != "transfer" or trigger.start <= taking.end:
+            continue
+        between = {token.lower_ for token in sentence.doc[taking.end:trigger.start]}
+        if "after" in between and not between & {"fighting", "clashes", "battle", "assault"}:
+            return True
+    return False
 
 
 def not_crime(trigger: Trigger, sentence: Span) -> bool:

@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 # Bump when the build logic changes: the file name changes and every user rebuilds once.
-BUILD_VERSION = "14"
+BUILD_VERSION = "15"
 ADMIN1_SUFFIXES = ("governorate", "province", "state", "region", "oblast", "district", "county")
 # Alternate names in non-Latin scripts never match English text; all-caps short codes (IATA "DEZ")
 # match ordinary acronyms, so both are left out.
@@ -80,7 +80,8 @@ def _curated_text() -> str:
 
 def default_path(cache_dir: Path, min_population: int) -> Path:
     """Where the index for this build version, population floor and curated lists lives."""
-    data = _curated_text() + _resource_text("country_aliases.tsv") + airports_version()
+    data = _curated_text() + _resource_text("country_aliases.tsv") + airports_version() + \
+        _resource_text("place_aliases.tsv")
     digest = hashlib.sha1(data.encode("utf-8")).hexdigest()[:8]
     return cache_dir / f"gazetteer-v{BUILD_VERSION}-p{min_population}-{digest}.sqlite"
 
@@ -145,15 +146,27 @@ def _geonames_entries(min_population: int) -> Iterator[tuple[Place, list[str]]]:
     admin1 = {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
     admin1.update({code: name for code, name in _curated_admin1(cities).items()
                    if code not in admin1})
+    aliases = _place_aliases()
     for city in cities.values():
         names = [name for name in city["alternatenames"]
-                 if matchable_name(name)]
+                 if matchable_name(name)] + aliases.get(str(city["geonameid"]), [])
         yield Place(id=f"geonames:{city['geonameid']}", name=city["name"],
                     latitude=city["latitude"], longitude=city["longitude"],
                     country_code=city["countrycode"],
                     admin1=admin1.get((city["countrycode"], city["admin1code"])),
                     feature=_packaged_settlement(city["population"]),
                     population=city["population"]), names
+
+
+def _place_aliases() -> dict[str, list[str]]:
+    """English names of GeoNames places that the packaged alternates lack ("Palmyra" for
+    Tadmur), from our ``place_aliases.tsv``, by geonameid."""
+    rows = csv.DictReader(_resource_text("place_aliases.tsv").splitlines(), delimiter="\t",
+                          quoting=csv.QUOTE_NONE)
+    aliases: dict[str, list[str]] = {}
+    for row in rows:
+        aliases.setdefault(row["geonameid"], []).append(row["alias"])
+    return aliases
 
 
 #: How near a curated place must lie to a GeoNames city to name that city's admin1 region.

@@ -1,0 +1,88 @@
+"""Issue #6 scenarios on reports we wrote: a town captured then retaken, a road cut then
+reopened (the siege ends that day), a threat with no besieged population."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from frontwatch.derive import Situation
+from frontwatch.jobs import ingest, situation
+from frontwatch.store import Store
+
+IS, REGIME = "Islamic State (Syria)", "Military Forces of Syria"
+M23, FARDC = "M23: March 23 Movement", "Military Forces of the Democratic Republic of Congo"
+
+MANBIJ = [
+    ("m1", "2015-05-21", "Islamic State seizes Manbij\n\nALEPPO, May 21 - Islamic State fighters "
+     "seized the town of Manbij on Wednesday after government forces withdrew, a monitoring "
+     "group said."),
+    ("m2", "2015-09-02", "Manbij under IS rule\n\nResidents of IS-held Manbij said on Tuesday "
+     "that the group had closed schools in the town."),
+    ("m3", "2016-03-28", "Army retakes Manbij\n\nDAMASCUS, March 28 - Syrian government forces "
+     "recaptured Manbij from Islamic State fighters on Sunday after three weeks of fighting, "
+     "state media said."),
+]
+SAKE = [
+    ("s1", "2024-02-10", "Rebels cut road to Sake\n\nGOMA, Feb 10 - M23 rebels cut the road "
+     "linking Sake to Goma on Saturday, leaving the army-held town of Sake encircled, residents "
+     "said. Food prices in the town have doubled."),
+    ("s2", "2024-02-21", "Road to Sake reopened\n\nGOMA, Feb 21 - The Congolese army reopened the "
+     "road between Sake and Goma on Tuesday after two days of fighting, residents said. Trucks "
+     "carrying food reached the town in the afternoon."),
+]
+THREAT = [
+    ("t1", "2024-06-12", "Fears of reprisals in Darfur village\n\nResidents of the village of "
+     "Tawila fear reprisal killings by RSF fighters after clashes nearby on Tuesday, a local aid "
+     "worker said. Many families have already fled."),
+]
+
+
+def _store(tmp_path: Path, reports: list[tuple[str, str, str]], gazetteer) -> Store:  # type: ignore[no-untyped-def]
+    source = tmp_path / "reports.jsonl"
+    source.write_text("".join(json.dumps({"id": doc_id, "published": day, "text": text}) + "\n"
+                              for doc_id, day, text in reports), encoding="utf-8")
+    store = Store(f"sqlite:///{tmp_path / 'fw.db'}")
+    ingest([source], store, gazetteer=gazetteer)
+    return store
+
+
+def _on(store: Store, day: str, gazetteer) -> Situation:  # type: ignore[no-untyped-def]
+    return situation(store, dt.date.fromisoformat(day), gazetteer)
+
+
+def test_a_town_captured_then_retaken(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    with _store(tmp_path, MANBIJ, gazetteer) as store:
+        before = _on(store, "2015-05-01", gazetteer)
+        held = _on(store, "2015-10-01", gazetteer)
+        after = _on(store, "2016-04-01", gazetteer)
+    assert not before.control
+    [taken] = [fact for fact in held.control if fact.place == "Manbij"]
+    assert (taken.controller, taken.since, taken.rule) == (IS, dt.date(2015, 5, 20), "takeover")
+    assert len(taken.evidence) == 2  # the capture and the statement that IS holds it
+    [retaken] = [fact for fact in after.control if fact.place == "Manbij"]
+    assert (retaken.controller, retaken.since) == (REGIME, dt.date(2016, 3, 27))
+    assert all("Manbij" in item.sentence for item in retaken.evidence)
+
+
+def test_a_road_reopened_ends_the_siege_that_day(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    with _store(tmp_path, SAKE, gazetteer) as store:
+        during = _on(store, "2024-02-15", gazetteer)
+        after = _on(store, "2024-02-22", gazetteer)
+    [siege] = during.sieges
+    assert (siege.places, siege.holder, siege.besieger) == (("Sake",), FARDC, M23)
+    assert (siege.start, siege.end) == (dt.date(2024, 2, 10), None)
+    assert [road.status for road in during.roads] == ["cut"]
+    [ended] = after.sieges
+    assert ended.end == dt.date(2024, 2, 20)
+    assert {alert.kind for alert in after.alerts} >= {"siege_started", "siege_ended"}
+
+
+def test_a_threat_without_a_besieged_population_is_less_severe(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    with _store(tmp_path, THREAT, gazetteer) as store:
+        found = _on(store, "2024-06-12", gazetteer)
+    [risk] = [alert for alert in found.alerts if alert.kind == "atrocity_risk"]
+    assert risk.places == ("Tawila",) and risk.actors == ("RSF: Rapid Support Forces",)
+    assert risk.severity in ("low", "medium") and risk.population is None
+    assert not found.sieges
