@@ -13,13 +13,26 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from frontwatch.derive import Situation
 from frontwatch.fuse.across import CrossReportFusion
-from frontwatch.jobs import ingest
+from frontwatch.jobs import ingest, situation
 from frontwatch.pipeline import default_gazetteer
 from frontwatch.store import DEFAULT_URL, Store
 from frontwatch.table import print_events
 
 HERE = Path(__file__).resolve().parent
+
+
+def _print_situation(found: Situation) -> None:
+    """Sieges and alerts on the day of the newest evidence (`frontwatch control` / `alerts`)."""
+    print(f"\nsieges and alerts on {found.day.isoformat()} (frontwatch control / frontwatch alerts):")
+    for siege in found.sieges:
+        people = f", {siege.population:,} people" if siege.population else ""
+        print(f"  siege of {', '.join(siege.places)} held by {siege.holder or 'unknown'}, besieged by "
+              f"{siege.besieger or 'unknown'} since {siege.start.isoformat()}{people}")
+    for alert in found.alerts:
+        print(f"  {alert.severity:8} {alert.kind:14} {', '.join(alert.places)}"
+              f" — {'; '.join(alert.reasons)}")
 
 
 def main() -> int:
@@ -37,6 +50,7 @@ def main() -> int:
             failures.extend(report.failures)
         print_events(store.events(), title=f"events in the store {DEFAULT_URL} "
                                             f"({store.document_count()} sample documents)")
+        _print_situation(situation(store, None, gazetteer))
     for failure in failures:
         print(f"error [{failure.code}]: {failure.source}: {failure.message}", file=sys.stderr)
     return 1 if failures else 0

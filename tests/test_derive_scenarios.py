@@ -86,3 +86,62 @@ def test_a_threat_without_a_besieged_population_is_less_severe(tmp_path: Path, g
     assert risk.places == ("Tawila",) and risk.actors == ("RSF: Rapid Support Forces",)
     assert risk.severity in ("low", "medium") and risk.population is None
     assert not found.sieges
+
+
+TOWNS = ["Bama", "Gwoza", "Konduga", "Dikwa", "Monguno", "Damboa", "Biu", "Ngala", "Mafa",
+         "Kukawa"]
+
+
+def _attack(number: int, day: dt.date) -> tuple[str, str, str]:
+    town = TOWNS[number % len(TOWNS)]
+    when = f"{day.day} {day.strftime('%B')}"
+    return (f"b{number}", (day + dt.timedelta(days=1)).isoformat(),
+            f"Gunmen attack {town}\n\nMAIDUGURI - Suspected Boko Haram fighters attacked the town "
+            f"of {town} in Borno State on {when}, killing two civilians, residents said.")
+
+
+def _weeks(last_week_attacks: int) -> list[tuple[str, str, str]]:
+    """One attack a week in Borno for eight weeks, then ``last_week_attacks`` in the ninth."""
+    start = dt.date(2024, 3, 4)
+    reports = [_attack(week, start + dt.timedelta(weeks=week)) for week in range(8)]
+    ninth = start + dt.timedelta(weeks=8)
+    reports += [_attack(100 + number, ninth + dt.timedelta(days=number % 6))
+                for number in range(last_week_attacks)]
+    return reports
+
+
+def test_a_week_of_escalating_attacks_raises_an_escalation_alert(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    with _store(tmp_path, _weeks(6), gazetteer) as store:
+        found = _on(store, "2024-05-05", gazetteer)
+    [alert] = [alert for alert in found.alerts if alert.kind == "escalation"]
+    assert alert.places == ("Borno, Nigeria",) and len(alert.quotes) == 6
+    assert "Poisson" in alert.reasons[0]
+
+
+def test_a_steady_baseline_raises_none(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    with _store(tmp_path, _weeks(1), gazetteer) as store:
+        found = _on(store, "2024-05-05", gazetteer)
+    assert not [alert for alert in found.alerts if alert.kind == "escalation"]
+
+
+def test_the_poisson_tail() -> None:
+    from frontwatch.derive.alerts import poisson_tail
+
+    assert poisson_tail(0, 2.0) == 1.0
+    assert abs(poisson_tail(1, 2.0) - (1 - 0.1353352832)) < 1e-9
+    assert poisson_tail(6, 1.0) < 0.01 < poisson_tail(3, 1.0)
+
+
+def test_the_sample_siege_report_a_town_of_unknown_holder(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """samples/siege-report.txt (written in session 8, before this code): JNIM cut the last road
+    to Djibo, where 270,000 people are trapped; no report says who holds the town."""
+    report = Path(__file__).resolve().parents[1] / "samples" / "siege-report.txt"
+    with Store(f"sqlite:///{tmp_path / 'fw.db'}") as store:
+        ingest([report], store, published=dt.date(2024, 5, 15), gazetteer=gazetteer)
+        found = _on(store, "2024-05-20", gazetteer)
+    [siege] = found.sieges
+    assert siege.places == ("Djibo",) and siege.holder is None
+    assert siege.besieger == "JNIM: Group for Support of Islam and Muslims"
+    assert (siege.population, siege.population_source) == (270_000, "reported")
+    [risk] = [alert for alert in found.alerts if alert.kind == "atrocity_risk"]
+    assert risk.places == ("Djibo",) and risk.severity == "critical"

@@ -35,5 +35,5 @@ def situation_at(day: dt.date, claims: Sequence[ControlClaim], events: Sequence[
     control = control_at(told, happened, day)
     roads = roads_at(told, day)
     sieges = sieges_at(day, control, roads, told, gazetteer)
-    alerts = alerts_from(told, sieges, happened)
+    alerts = alerts_from(told, sieges, happened, day)
     return Situation(day, tuple(control), tuple(roads), tuple(sieges), tuple(alerts))

@@ -11,6 +11,10 @@
   a besieged population 2; a large population 1; food, water or medicine named 1.
 - *siege_started* / *siege_ended*: a siege begins or ends (high severity when a population is
   known, else medium).
+- *escalation* (given the day): an area's (country and admin1) events in the week ending that
+  day are improbable under its baseline, the mean weekly count of the eight weeks before
+  (one-sided Poisson test; false-alarm rate 1 % per area and week; at least three events and
+  four weeks of history). Points: 2, plus 1 at four times the baseline, plus 1 at ten deaths.
 
 An alert's places are the besieged population's when the report has one, else the places the
 sentences name. One alert per kind, actor and places: ``alert_id`` is computed from them, so new
@@ -21,12 +25,14 @@ documents and offsets; the report's doubts ("could be propaganda") are kept as c
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 
 from frontwatch.records import Alert, ControlClaim, Event, Evidence, Siege, content_id
 
-__all__ = ["ATROCITY_TYPES", "LARGE_POPULATION", "alerts_from"]
+__all__ = ["ATROCITY_TYPES", "FALSE_ALARM_RATE", "LARGE_POPULATION", "alerts_from",
+           "escalation_alerts", "poisson_tail"]
 
 #: A population this large adds a point of severity.
 LARGE_POPULATION = 10_000
@@ -50,7 +56,7 @@ def _siege_of(claim: ControlClaim, sieges: Sequence[Siege]) -> Siege | None:
 
 
 def alerts_from(claims: Sequence[ControlClaim], sieges: Sequence[Siege],
-                events: Sequence[Event] = ()) -> list[Alert]:
+                events: Sequence[Event] = (), day: dt.date | None = None) -> list[Alert]:
     """Every alert the evidence supports (see the module text), by kind then id."""
     groups: dict[tuple[str, str | None, tuple[str, ...]], list[ControlClaim]] = defaultdict(list)
     siege_by_key: dict[tuple[str, str | None, tuple[str, ...]], Siege | None] = {}
@@ -72,6 +78,8 @@ def alerts_from(claims: Sequence[ControlClaim], sieges: Sequence[Siege],
     alerts = [_alert(key, told, siege_by_key[key], events) for key, told in groups.items()]
     alerts += [_siege_alert(siege, "siege_started") for siege in sieges]
     alerts += [_siege_alert(siege, "siege_ended") for siege in sieges if siege.end]
+    if day is not None:
+        alerts += escalation_alerts(events, day)
     return sorted(alerts, key=lambda alert: (alert.kind, alert.alert_id))
 
 
@@ -121,3 +129,64 @@ def _siege_alert(siege: Siege, kind: str) -> Alert:
                  severity="high" if siege.population else "medium", reasons=siege.reasons,
                  population=siege.population, first_seen=day, last_seen=day, quotes=quotes,
                  certainty="reported")
+
+
+#: Weeks of history the baseline of an area is the mean of (the weeks before the one tested).
+BASELINE_WEEKS = 8
+#: Fewest weeks of history an area needs before it is tested.
+MIN_HISTORY_WEEKS = 4
+#: The false-alarm rate per area and week: an escalation alert fires when a week's count is
+#: this improbable under the area's baseline rate (one-sided Poisson test).
+FALSE_ALARM_RATE = 0.01
+#: A baseline rate is never taken below this (an area with no events is not quiet for sure).
+MIN_BASELINE_RATE = 0.5
+#: Fewest events in a week for an escalation (a jump from none to two is no escalation).
+MIN_ESCALATION_EVENTS = 3
+
+
+def poisson_tail(count: int, rate: float) -> float:
+    """P(X >= count) for X ~ Poisson(rate)."""
+    term, below = math.exp(-rate), 0.0
+    for k in range(count):
+        below += term
+        term *= rate / (k + 1)
+    return max(0.0, 1.0 - below)
+
+
+def escalation_alerts(events: Sequence[Event], day: dt.date) -> list[Alert]:
+    """Areas (country and admin1) whose events in the week ending on ``day`` exceed their
+    baseline (the mean weekly count of the :data:`BASELINE_WEEKS` weeks before) with a one-sided
+    Poisson test at :data:`FALSE_ALARM_RATE`; fatalities are reported beside the count."""
+    by_area: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for event in events:
+        if event.country and event.admin1 and event.event_date <= day:
+            by_area[(event.country, event.admin1)].append(event)
+    alerts = []
+    for (country, admin1), told in sorted(by_area.items()):
+        weeks = [(day - event.event_date).days // 7 for event in told]
+        history = max(weeks)
+        if history < MIN_HISTORY_WEEKS:
+            continue
+        this_week = [event for event, week in zip(told, weeks, strict=True) if week == 0]
+        span = min(BASELINE_WEEKS, history)
+        before = sum(1 for week in weeks if 1 <= week <= span)
+        rate = max(before / span, MIN_BASELINE_RATE)
+        p_value = poisson_tail(len(this_week), rate)
+        if len(this_week) < MIN_ESCALATION_EVENTS or p_value >= FALSE_ALARM_RATE:
+            continue
+        deaths = sum(event.fatalities for event in this_week)
+        points = 2 + (len(this_week) >= 4 * rate) + (deaths >= 10)
+        quotes = tuple(event.evidence[0] for event in sorted(
+            this_week, key=lambda event: event.event_date) if event.evidence)
+        alerts.append(Alert(
+            alert_id=content_id("alr", "escalation", country, admin1, day.isoformat()),
+            kind="escalation", places=(f"{admin1}, {country}",),
+            actors=tuple(sorted({event.actor1 for event in this_week if event.actor1})),
+            severity=_severity(points),  # type: ignore[arg-type]
+            reasons=(f"{len(this_week)} events in the week to {day.isoformat()} against a "
+                     f"baseline of {rate:.1f} a week over {span} weeks (Poisson p = "
+                     f"{p_value:.4f} < {FALSE_ALARM_RATE})", f"{deaths} deaths reported"),
+            population=None, first_seen=min(event.event_date for event in this_week),
+            last_seen=max(event.event_date for event in this_week), quotes=quotes,
+            certainty="reported"))
+    return alerts

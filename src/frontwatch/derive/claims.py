@@ -59,10 +59,11 @@ _BESIEGED = re.compile(r"\b(?:besieged|encircled|encirclement|blockaded|blockade
                        r"under\s+siege|siege\s+of|cordon\s+around|cut\s+off\s+from)\b", re.I)
 _TRAPPED = re.compile(
     r"(?P<number>\d[\d,.]*(?:\s*(?:million|thousand))?|[a-z]+(?:[\s-][a-z]+)?)\s+"
-    r"(?:people|civilians|residents|inhabitants|families|persons)\b[^.;]{0,40}?\b"
+    r"(?:people|civilians|residents|inhabitants|families|persons)\b[^.;]{0,80}?\b"
     r"(?:trapped|besieged|encircled|stranded|cut\s+off)\b", re.I)
 _ROAD_NAME = r"(?:the\s+)?(?P<name>[MNAEHRD]-?\d{1,3})\b"
-_ROAD_NOUN = (r"(?:the\s+)?(?:(?:main|only|last|key|vital|single|strategic|sole|international)"
+_ROAD_NOUN = (r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:main|only|last|key|vital|single|strategic|"
+              r"sole|international)"
               r"\s+)*(?:supply\s+)?(?:road|highway|route|motorway|artery|supply\s+line)\b")
 ROAD_CUT = _ROAD_CUT = re.compile(rf"\b(?:cut|severed?|blocked|closed)\s+(?:off\s+)?(?:{_ROAD_NAME}|"
                        rf"{_ROAD_NOUN})", re.I)
@@ -227,6 +228,10 @@ def _roads(sentence: _Sentence, refs: list[PlaceRef]) -> Iterable[tuple[ClaimKin
         ends: tuple[PlaceRef, ...] = ()
         if links:
             ends = _places_near(sentence, refs, links.start("ends"), links.end("ends"))
+        if not ends:
+            # "trapped in Djibo after JNIM cut the only road": the road to the place named
+            ends = _nearest(sentence, _places_near(sentence, refs, 0, len(sentence.text)),
+                            match.start())[:1]
         name = match.groupdict().get("name")
         yield kind, {"road": (name or "").upper().replace("-", "") or None,
                      "road_ends": ends[:2], "day": sentence.day,
@@ -249,7 +254,9 @@ def _nearest(sentence: _Sentence, places: tuple[PlaceRef, ...], position: int
     if not places:
         return ()
     at = sentence.start + position
-    nearest = min(places, key=lambda ref: min(abs(ref.start - at), abs(ref.end - at)))
+    # a town before its province ("Djibo, the capital of Soum province, ... blockade")
+    nearest = min(places, key=lambda ref: (_regional(ref),
+                                           min(abs(ref.start - at), abs(ref.end - at))))
     listed = [nearest]
     for ref in places:
         between = sentence.text[min(ref.end, nearest.end) - sentence.start:
@@ -257,6 +264,11 @@ def _nearest(sentence: _Sentence, places: tuple[PlaceRef, ...], position: int
         if ref is not nearest and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", between):
             listed.append(ref)
     return tuple(sorted(listed, key=lambda ref: ref.start))
+
+
+def _regional(ref: PlaceRef) -> bool:
+    return ref.feature in ("admin1", "region", "country") or bool(re.search(
+        r"\b(?:province|region|state|governorate|county|department)$", ref.text, re.I))
 
 
 def _places_near(sentence: _Sentence, refs: list[PlaceRef], start: int, end: int,

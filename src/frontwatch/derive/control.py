@@ -237,11 +237,15 @@ def road_timelines(claims: Iterable[ControlClaim]) -> dict[str, list[RoadFact]]:
     """Each road's periods cut or open (see the module text), by road name."""
     by_road: dict[str, list[ControlClaim]] = defaultdict(list)
     ends_of: dict[str, set[str]] = defaultdict(set)
-    for claim in claims:
-        if claim.kind in ("road_cut", "road_open"):
-            name, ends = _road_key(claim)
-            by_road[name].append(claim)
-            ends_of[name].update(ends)
+    told = [claim for claim in claims if claim.kind in ("road_cut", "road_open")]
+    keys = [_road_key(claim) for claim in told]
+    for claim, (name, ends) in zip(told, keys, strict=True):
+        if not claim.road and len(ends) == 1:
+            # "cut the road to Sake" is the Sake-Goma road another report names by both ends
+            name = next((other for other, other_ends in keys
+                         if len(other_ends) > 1 and ends[0] in other_ends), name)
+        by_road[name].append(claim)
+        ends_of[name].update(ends)
     timelines: dict[str, list[RoadFact]] = {}
     for name, told in by_road.items():
         facts: list[RoadFact] = []

@@ -4,11 +4,14 @@ On a given day, from the control facts, the roads' states and the claims:
 
 1. The places each actor holds wholly (not "part of a town") are grouped into pockets: the
    neighbourhoods of one town form one pocket; any other place (an airport, a base, a village) is
-   a pocket of its own; pockets joined by an open road are one.
+   a pocket of its own. A place reported besieged or with people trapped, whose holder no
+   report names, is a pocket with an unknown holder.
 2. A pocket is an *enclave besieged* by another actor when that actor holds the region around
    it (a statement that it holds all or most of the pocket's admin1 region) and a road from the
-   pocket was cut, by that actor, or when a report calls the pocket's places besieged,
-   encircled, blockaded or surrounded (the besieger named, else the region's holder).
+   pocket was cut, by that actor; when a road to it was cut and people are reported trapped or
+   besieged there (the besieger is who cut the road); or when a report calls the pocket's
+   places besieged, encircled, blockaded or surrounded (the besieger named, else the region's
+   holder).
 3. The siege starts on the day the road was cut or the first report of the siege, whichever is
    earlier; it ends on the day a road from the pocket is reported open again.
 4. The population trapped is a reported figure ("100,000 people trapped in regime-held
@@ -36,7 +39,7 @@ PART_FEATURES = frozenset({"neighbourhood", "district"})
 
 @dataclass
 class _Pocket:
-    holder: str
+    holder: str | None
     town: str | None
     place_ids: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
@@ -72,6 +75,25 @@ def _pockets(facts: Sequence[ControlFact], refs: dict[str, PlaceRef],
     return list(pockets.values())
 
 
+def _unheld_pockets(facts: Sequence[ControlFact], claims: Sequence[ControlClaim]
+                   ) -> list[_Pocket]:
+    """Places reported besieged or with people trapped whose holder no report names: a
+    pocket each, holder unknown ("Djibo has lived under a blockade")."""
+    held = {fact.place_id for fact in facts if fact.controller and fact.extent is None}
+    pockets: dict[str, _Pocket] = {}
+    for claim in claims:
+        if claim.kind not in ("besieged", "trapped"):
+            continue
+        for ref in claim.places:
+            if ref.gazetteer_id and ref.gazetteer_id not in held and \
+                    ref.feature not in ("admin1", "country", "region", "road") and \
+                    claim.extent is None:
+                pocket = pockets.setdefault(ref.gazetteer_id, _Pocket(
+                    None, None, [ref.gazetteer_id], [ref.name or ref.text], admin1=ref.admin1))
+                pocket.evidence.append(claim.evidence)
+    return list(pockets.values())
+
+
 def _touches(pocket: _Pocket, places: Sequence[PlaceRef]) -> bool:
     """Whether a claim's places name the pocket: one of its places, or its town."""
     return any(ref.gazetteer_id in pocket.place_ids or
@@ -95,7 +117,7 @@ def sieges_at(day: dt.date, facts: Sequence[ControlFact], roads: Sequence[RoadFa
     refs = _refs(claims)
     known = [claim for claim in claims if claim.date <= day]
     sieges = []
-    for pocket in _pockets(facts, refs, gazetteer):
+    for pocket in _pockets(facts, refs, gazetteer) + _unheld_pockets(facts, known):
         siege = _siege(pocket, day, facts, roads, known, refs, gazetteer)
         if siege is not None:
             sieges.append(siege)
@@ -112,6 +134,10 @@ def _siege(pocket: _Pocket, day: dt.date, facts: Sequence[ControlFact],
     reasons: list[str] = []
     cut = [claim for claim in claims if claim.kind == "road_cut" and
            _touches(pocket, claim.road_ends or claim.places)]
+    said = [claim for claim in claims if claim.kind == "besieged" and
+            _touches(pocket, claim.places)]
+    trapped = [claim for claim in claims if claim.kind == "trapped" and
+               _touches(pocket, claim.places)]
     if besieger and any(claim.actor in (None, besieger) for claim in cut):
         road = cut[0]
         reasons.append(f"{besieger} holds the region around it and cut "
@@ -119,12 +145,19 @@ def _siege(pocket: _Pocket, day: dt.date, facts: Sequence[ControlFact],
         starts.append(min(claim.date for claim in cut))
         evidence.extend(claim.evidence for claim in cut)
         evidence.extend(region.evidence if region else ())
-    said = [claim for claim in claims if claim.kind == "besieged" and
-            _touches(pocket, claim.places)]
+    elif cut and (said or trapped):
+        # "270,000 people are trapped in Djibo after JNIM cut the only road"
+        besieger = next((claim.actor for claim in cut if claim.actor and
+                         claim.actor != pocket.holder), besieger)
+        reasons.append(f"{besieger or 'an armed actor'} cut the road on "
+                       f"{min(claim.date for claim in cut).isoformat()} and people are reported "
+                       "trapped or besieged")
+        starts.append(min(claim.date for claim in cut))
+        evidence.extend(claim.evidence for claim in (*cut, *trapped))
     if said:
         besieger = besieger or next((claim.actor for claim in said if claim.actor and
                                      claim.actor != pocket.holder), None)
-        reasons.append("reported besieged, encircled or surrounded")
+        reasons.append("reported besieged, encircled, blockaded or surrounded")
         starts.append(min(claim.date for claim in said))
         evidence.extend(claim.evidence for claim in said)
     if not reasons:
@@ -141,7 +174,7 @@ def _siege(pocket: _Pocket, day: dt.date, facts: Sequence[ControlFact],
     if airdrop:
         reasons.append("supplied by airdrop")
         evidence.extend(claim.evidence for claim in airdrop)
-    return Siege(siege_id=content_id("sge", pocket.holder, *sorted(pocket.place_ids)),
+    return Siege(siege_id=content_id("sge", pocket.holder or "", *sorted(pocket.place_ids)),
                  places=tuple(pocket.names), place_ids=tuple(pocket.place_ids),
                  holder=pocket.holder, besieger=besieger, start=start, end=end,
                  population=population, population_source=source, airdrop=bool(airdrop),
