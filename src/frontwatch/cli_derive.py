@@ -10,9 +10,12 @@ from typing import Any
 import click
 
 from frontwatch import pipeline
+from frontwatch.alerting import atom_feed, deliver, record_alerts
 from frontwatch.cli_store import DB_HELP, _date
 from frontwatch.errors import FrontwatchError
 from frontwatch.jobs import situation
+from frontwatch.records import Failure
+from frontwatch.settings import get_settings
 from frontwatch.store import DEFAULT_URL, Store
 
 __all__ = ["alerts_command", "control_command"]
@@ -53,16 +56,43 @@ def control_command(db: str, at: str | None, output_format: str) -> None:
 
 @click.command("alerts")
 @click.option("--db", default=DEFAULT_URL, show_default=True, help=DB_HELP)
-@click.option("--at", help=AT_HELP)
-@click.option("--format", "output_format", type=click.Choice(["jsonl"]), default="jsonl",
-              show_default=True)
-def alerts_command(db: str, at: str | None, output_format: str) -> None:
-    """Civilian-protection alerts (atrocity risk, humanitarian, siege started or ended), each
-    with its severity, the reasons for it, quotes and the report's doubts: one JSON line each."""
+@click.option("--at", help=AT_HELP + " A past day only shows; it raises nothing.")
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "atom"]), default="jsonl",
+              show_default=True, help="JSON lines, or an Atom feed.")
+@click.option("--webhook", "webhooks", multiple=True,
+              help="A URL to POST raised and updated alerts to (besides FRONTWATCH_WEBHOOK_URLS).")
+@click.option("--ack", "acknowledge", metavar="ALERT_ID", help="Acknowledge an alert and exit.")
+@click.option("--close", metavar="ALERT_ID", help="Close an alert and exit.")
+@click.option("--reopen", metavar="ALERT_ID", help="Open a closed alert again and exit.")
+def alerts_command(db: str, at: str | None, output_format: str, webhooks: tuple[str, ...],
+                   acknowledge: str | None, close: str | None, reopen: str | None) -> None:
+    """Civilian-protection alerts (atrocity risk, humanitarian, siege started or ended,
+    escalation), each with its severity, the reasons for it, quotes and the report's doubts.
+    Without --at, new and changed alerts are recorded in the store and sent to the webhooks;
+    one JSON line per alert, or an Atom feed."""
     try:
+        for alert_id, state in ((acknowledge, "acknowledged"), (close, "closed"),
+                                (reopen, "open")):
+            if alert_id:
+                with Store(db) as store:
+                    store.set_alert_state(alert_id, state)
+                click.echo(f"{alert_id}: {state}", err=True)
+                return
         found = _situation(db, at)
+        alerts = list(found.alerts)
+        if at is None:
+            urls = [*webhooks, *(url.strip() for url in get_settings().webhook_urls.split(",")
+                                 if url.strip())]
+            with Store(db) as store:
+                alerts, changes = record_alerts(store, alerts)
+                for error in deliver(changes, urls):
+                    store.add_failure(Failure(error.source or "", error.code, error.message))
+                    click.echo(f"error [{error.code}]: {error.describe()}", err=True)
     except FrontwatchError as exc:
         click.echo(f"error [{exc.code}]: {exc.describe()}", err=True)
         sys.exit(1)
-    for alert in found.alerts:
+    if output_format == "atom":
+        click.echo(atom_feed(alerts))
+        return
+    for alert in alerts:
         click.echo(_line("alert", alert.to_dict()))

@@ -22,12 +22,14 @@ GAZ002   a gazetteer file to load is missing, of an unknown format or malformed
 RES001   a packaged resource is missing or malformed
 EVL001   malformed gold file
 STO001   the store cannot be opened or migrated (bad URL, unreachable server, foreign file)
+ALR001   an alert could not be delivered to a webhook (after every retry)
 =======  ==========================================================
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "DeliveryError",
     "EmptyDocumentError",
     "EncodingError",
     "FetchError",
@@ -131,3 +133,7 @@ class GoldFormatError(InputError):
 
 class StoreError(FrontwatchError):
     code = "STO001"
+
+
+class DeliveryError(FrontwatchError):
+    code = "ALR001"

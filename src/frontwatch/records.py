@@ -406,6 +406,7 @@ class Siege:
         return to_dict(self)
 
 
+AlertState = Literal["open", "acknowledged", "closed"]
 AlertKind = Literal["atrocity_risk", "humanitarian", "escalation", "siege_started",
                     "siege_ended"]
 
@@ -428,7 +429,7 @@ class Alert:
     quotes: tuple[Evidence, ...]
     certainty: str
     caveats: tuple[Evidence, ...] = ()
-    state: Literal["open", "acknowledged", "closed"] = "open"
+    state: AlertState = "open"
 
     def to_dict(self) -> dict[str, Any]:
         return to_dict(self)

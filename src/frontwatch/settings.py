@@ -35,6 +35,9 @@ class Settings:
     gazetteer_min_population: int = 500
     #: Largest document accepted, in characters of cleaned text (a bigger one is a failure, not a hang).
     max_document_chars: int = 10_000_000
+    #: Comma-separated URLs that ``frontwatch alerts`` POSTs raised and updated alerts to
+    #: (JSON; retried with backoff); empty: none.
+    webhook_urls: str = ""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

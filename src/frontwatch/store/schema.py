@@ -34,7 +34,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-__all__ = ["control_claims", "document_bands", "documents", "event_members", "event_sources",
+__all__ = ["alerts", "control_claims", "document_bands", "documents", "event_members", "event_sources",
            "events", "failures", "metadata", "runs"]
 
 metadata = MetaData()
@@ -135,6 +135,18 @@ control_claims = Table(
     Column("record", JSON, nullable=False),
     Index("ix_control_claims_date", "claim_date"),
     Index("ix_control_claims_document", "document_id"),
+)
+
+#: Alerts as raised, with their state and a digest of what they said (migration 0007).
+alerts = Table(
+    "alerts", metadata,
+    Column("alert_id", String(64), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("digest", String(64), nullable=False),
+    Column("record", JSON, nullable=False),
+    Column("raised_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
 failures = Table(

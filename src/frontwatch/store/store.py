@@ -38,6 +38,7 @@ from sqlalchemy.engine import Connection
 
 from frontwatch.errors import StoreError
 from frontwatch.records import ControlClaim, Document, Event, Failure
+from frontwatch.store.alert_rows import raised_alerts, save_alert, set_alert_state
 from frontwatch.store.claims import put_claims, read_claims, replace_claims
 from frontwatch.store.schema import (
     document_bands,
@@ -357,6 +358,17 @@ class Store:
         with self.engine.connect() as connection:
             for (record,) in connection.execute(query):
                 yield Event.from_dict(record)
+
+    def raised_alerts(self) -> dict[str, dict[str, Any]]:
+        """Alerts raised so far, by id (their last version, state and digest)."""
+        return raised_alerts(self.engine)
+
+    def save_alert(self, record: dict[str, Any], digest: str, state: str) -> None:
+        save_alert(self.engine, record, digest, state)
+
+    def set_alert_state(self, alert_id: str, state: str) -> None:
+        """Acknowledge, close or reopen an alert (``open``, ``acknowledged``, ``closed``)."""
+        set_alert_state(self.engine, alert_id, state)
 
     def claims(self, until: dt.date | None = None) -> list[ControlClaim]:
         """The stored documents' control claims told up to ``until`` (issue #6)."""
