@@ -152,3 +152,18 @@ def test_one_day_of_unrest_told_as_a_riot_and_as_police_shooting_is_one_event() 
                      actor1="Police Forces of Kenya", actor2="Protesters (Kenya)")
     assert same_event(riot, shooting)
     assert merge([riot, shooting]).sub_event_type == "Excessive force against protesters"
+
+
+def test_the_fused_event_counts_its_sources_and_keeps_where_they_disagree() -> None:
+    fused = merge([_told("a", deaths=5, publisher="Wire"),
+                   _told("b", deaths=9, publisher="Radio",
+                         actor1="Unidentified Armed Group (Syria)"),
+                   _told("c", deaths=5, publisher="Wire")])
+    assert fused.provenance is not None and fused.provenance.corroboration == 2
+    assert fused.provenance.conflicts == ("deaths: 5 (Wire); 9 (Radio)",)
+    assert fused.fatalities == 5
+    from frontwatch.export import event_record
+
+    record = event_record(fused)
+    assert record["corroboration"] == 2 and record["conflicts"] == list(
+        fused.provenance.conflicts)

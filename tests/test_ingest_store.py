@@ -67,7 +67,12 @@ def test_each_jsonl_line_keeps_its_own_bytes(tmp_path: Path, gazetteer) -> None:
     with Store(f"sqlite:///{tmp_path / 'fw.db'}") as store:
         ingest([tmp_path / "two.jsonl", tmp_path / "one.txt"], store, gazetteer=gazetteer)
         raw = {document.id: document.raw for _, document in store.stored_documents()}
+        mentions = store.mentions("w1")
     assert raw["w1"] == lines[0].encode() and raw["w2"] == lines[1].encode()
+    # each document's mentions are kept beside its events
+    assert [m["sub_event_type"] for m in mentions] == ["Remote explosive/landmine/IED"]
+    assert OTHER[mentions[0]["evidence"]["start"]:mentions[0]["evidence"]["end"]] == \
+        mentions[0]["evidence"]["sentence"]
     assert single.encode() in raw.values()  # a one-document file: the file's bytes
 
 

@@ -29,7 +29,7 @@ RECORD_FIELDS = (
     "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2",
     "interaction", "civilian_targeting", "country", "iso", "admin1", "admin2", "location",
     "latitude", "longitude", "geo_precision", "fatalities", "fatalities_text", "certainty",
-    "source", "notes", "evidence", "doc_ids", "date_source",
+    "source", "notes", "evidence", "doc_ids", "date_source", "corroboration", "conflicts",
 )
 CSV_COLUMNS = tuple(field for field in RECORD_FIELDS if field != "evidence") + (
     "evidence_sentence", "evidence_start", "evidence_end")
@@ -39,6 +39,10 @@ FORMATS = ("jsonl", "csv", "geojson", "acled-csv")
 def event_record(event: Event) -> dict[str, Any]:
     """The contract's JSON record of an event (field order as in ARCHITECTURE.md)."""
     data = event.to_dict()
+    provenance = event.provenance
+    data["corroboration"] = (provenance.corroboration if provenance else 0) or \
+        max(1, len(event.doc_ids))
+    data["conflicts"] = list(provenance.conflicts) if provenance else []
     return {field: data.get(field) for field in RECORD_FIELDS}
 
 
@@ -46,6 +50,7 @@ def _csv_row(event: Event) -> dict[str, Any]:
     record = event_record(event)
     evidence = record.pop("evidence") or [{}]
     record["doc_ids"] = ";".join(record["doc_ids"] or [])
+    record["conflicts"] = "; ".join(record["conflicts"] or [])
     record["evidence_sentence"] = evidence[0].get("sentence")
     record["evidence_start"] = evidence[0].get("start")
     record["evidence_end"] = evidence[0].get("end")

@@ -109,7 +109,8 @@ def _store_analyses(outcomes: Iterable[Analysis | Failure], store: Store, report
             continue
         minhash, bands = copies.signatures.pop(outcome.document.id, (None, []))
         stored = store.add_analysed(outcome.document, outcome.events, report.run_id, raw,
-                                    minhash, bands, claims=outcome.claims)
+                                    minhash, bands, claims=outcome.claims,
+                                    mentions=outcome.mentions)
         if stored is None:
             report.counts.duplicates += 1  # the same text twice in this run
         else:
@@ -213,7 +214,7 @@ def reprocess(store: Store, *, gazetteer: Gazetteer | None = None,
             report.failures.append(outcome)
             report.counts.failures += 1
             continue
-        store.replace_analysis(row, outcome.events, run_id, outcome.claims)
+        store.replace_analysis(row, outcome.events, run_id, outcome.claims, outcome.mentions)
         report.counts.documents_stored += 1
         report.counts.events_stored += len(outcome.events)
     store.finish_run(run_id, report.counts)

@@ -217,6 +217,10 @@ class Provenance:
     publishers: tuple[str, ...] = ()
     attributed_sources: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()
+    #: Independent sources that tell the event (publishers; documents without one count each).
+    corroboration: int = 0
+    #: Where the sources disagree ("tolls: 5 (Wire A), 9 (Radio B)").
+    conflicts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,8 +285,9 @@ class Event:
         values["doc_ids"] = tuple(values.get("doc_ids") or ())
         provenance = values.get("provenance")
         if isinstance(provenance, dict):
-            values["provenance"] = Provenance(**{key: tuple(value) for key, value in
-                                                 provenance.items()})
+            values["provenance"] = Provenance(**{  # type: ignore[arg-type]
+                key: value if isinstance(value, int) else tuple(value)
+                for key, value in provenance.items()})
         return cls(**values)
 
 

@@ -18,9 +18,11 @@ Two events are the same when (all of):
 The fused event is computed from all its members, whatever order they came in: the fields of the
 member with the smallest id (its id is the event's id), the lowest death toll the members give
 (ACLED's most conservative figure; a member that gives none does not count) with the range seen
-kept in ``notes``, every evidence
-sentence, document and publisher. A chain (A like B, B like C, A unlike C) may still depend on
-order; the store keeps every member, so a re-fusion can settle it later.
+kept in ``notes``, every evidence sentence, document and publisher, the number of independent
+sources (``Provenance.corroboration``: publishers, or documents without one) and where the
+tellings disagree (``Provenance.conflicts``: tolls, initiator, kind, certainty). A chain (A like
+B, B like C, A unlike C) may still depend on order; the store keeps every member, so a re-fusion
+can settle it later.
 """
 
 from __future__ import annotations
@@ -114,6 +116,10 @@ def merge(members: Sequence[Event]) -> Event:
         notes = (f"{notes} " if notes else "") + \
             f"Reports give {tolls[0]}–{tolls[-1]} deaths; the lowest is coded."
     provenance = Provenance(
+        corroboration=len(publishers) + sum(1 for member in ordered
+                                            if not (member.provenance and
+                                                    member.provenance.publishers)),
+        conflicts=_conflicts(ordered),
         doc_ids=doc_ids,
         mention_ids=tuple(sorted({m for member in ordered if member.provenance
                                   for m in member.provenance.mention_ids})),
@@ -128,6 +134,30 @@ def merge(members: Sequence[Event]) -> Event:
                               if member.fatalities == tolls[0]), base.fatalities_text),
         evidence=evidence, doc_ids=doc_ids, notes=notes, provenance=provenance,
         source="; ".join(publishers) or base.source)
+
+
+def _teller(member: Event) -> str:
+    publishers = member.provenance.publishers if member.provenance else ()
+    return ", ".join(publishers) or ", ".join(member.doc_ids)
+
+
+def _conflicts(members: Sequence[Event]) -> tuple[str, ...]:
+    """Where the tellings disagree: death tolls, the named initiator, the kind of event, and
+    certainty (one reports what another calls a claim or denies)."""
+    out = []
+    for label, value in (("deaths", lambda member: member.fatalities or None),
+                         ("initiator", lambda member: _named(member.actor1) and member.actor1),
+                         ("type", lambda member: member.sub_event_type),
+                         ("certainty", lambda member: member.certainty)):
+        told: dict[str, list[str]] = {}
+        for member in members:
+            seen = value(member)  # type: ignore[no-untyped-call]
+            if seen:
+                told.setdefault(str(seen), []).append(_teller(member))
+        if len(told) > 1:
+            out.append(f"{label}: " + "; ".join(f"{seen} ({', '.join(dict.fromkeys(tellers))})"
+                                                for seen, tellers in sorted(told.items())))
+    return tuple(out)
 
 
 @dataclasses.dataclass(frozen=True)

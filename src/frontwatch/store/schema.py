@@ -35,7 +35,7 @@ from sqlalchemy import (
 )
 
 __all__ = ["alerts", "control_claims", "document_bands", "documents", "event_members", "event_sources",
-           "events", "failures", "metadata", "runs"]
+           "events", "failures", "mentions", "metadata", "runs"]
 
 metadata = MetaData()
 
@@ -135,6 +135,16 @@ control_claims = Table(
     Column("record", JSON, nullable=False),
     Index("ix_control_claims_date", "claim_date"),
     Index("ix_control_claims_document", "document_id"),
+)
+
+#: Each document's event mentions (migration 0008).
+mentions = Table(
+    "mentions", metadata,
+    Column("mention_id", String(64), primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
+    Column("sub_event_type", String(64), nullable=False),
+    Column("record", JSON, nullable=False),
+    Index("ix_mentions_document", "document_id"),
 )
 
 #: Alerts as raised, with their state and a digest of what they said (migration 0007).

@@ -37,9 +37,15 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from frontwatch.errors import StoreError
-from frontwatch.records import ControlClaim, Document, Event, Failure
+from frontwatch.records import ControlClaim, Document, Event, Failure, Mention
 from frontwatch.store.alert_rows import raised_alerts, save_alert, set_alert_state
-from frontwatch.store.claims import put_claims, read_claims, replace_claims
+from frontwatch.store.claims import (
+    document_mentions,
+    put_claims,
+    put_mentions,
+    read_claims,
+    replace_claims,
+)
 from frontwatch.store.schema import (
     document_bands,
     documents,
@@ -175,7 +181,8 @@ class Store:
                      raw: bytes | None = None, minhash: bytes | None = None,
                      bands: Sequence[tuple[int, str]] = (),
                      near_duplicate_of: int | None = None,
-                     claims: Sequence[ControlClaim] = ()) -> StoredDocument | None:
+                     claims: Sequence[ControlClaim] = (),
+                     mentions: Sequence[Mention] = ()) -> StoredDocument | None:
         """Store ``document`` and the events found in it, in one transaction; None when the
         same document (same cleaned text) is stored already. ``minhash`` and its ``bands`` let
         later copies find it; a copy (``near_duplicate_of`` a stored document's row) is kept and
@@ -204,6 +211,7 @@ class Store:
                        for item in (() if near_duplicate_of is not None else found)]
             if near_duplicate_of is None:
                 put_claims(connection, int(row_id), claims)
+                put_mentions(connection, int(row_id), mentions)
             self._set_points(connection, touched)
             return StoredDocument(int(row_id), document.id, version)
 
@@ -239,7 +247,8 @@ class Store:
 
     def replace_analysis(self, document_row: int, found: Sequence[Event],
                          run_id: int | None = None,
-                         claims: Sequence[ControlClaim] = ()) -> None:
+                         claims: Sequence[ControlClaim] = (),
+                         mentions: Sequence[Mention] = ()) -> None:
         """Replace what a stored document told with ``found`` (a new analysis of it), in one
         transaction: its old tellings leave their events (an event no document tells any more
         goes), the new ones join or start events as at ingest. The same analysis gives the same
@@ -266,6 +275,7 @@ class Store:
             touched = [_put_event(connection, item, document_row, run_id, self.fusion)
                        for item in found]
             replace_claims(connection, document_row, claims)
+            put_mentions(connection, document_row, mentions, replace=True)
             self._set_points(connection, [*touched, *clusters])
 
     def _serialise(self, connection: Connection) -> None:
@@ -369,6 +379,10 @@ class Store:
     def set_alert_state(self, alert_id: str, state: str) -> None:
         """Acknowledge, close or reopen an alert (``open``, ``acknowledged``, ``closed``)."""
         set_alert_state(self.engine, alert_id, state)
+
+    def mentions(self, doc_id: str) -> list[dict[str, Any]]:
+        """The event mentions stored for a document (every version), as records."""
+        return document_mentions(self.engine, doc_id)
 
     def claims(self, until: dt.date | None = None) -> list[ControlClaim]:
         """The stored documents' control claims told up to ``until`` (issue #6)."""
