@@ -1,4 +1,4 @@
-"""``frontwatch eval case|places|events|fusion GOLD``: the command-line face of the scorers."""
+"""``frontwatch eval case|places|events|fusion|control GOLD``: the command-line face of the scorers."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import click
 from frontwatch import pipeline
 from frontwatch.errors import FrontwatchError
 from frontwatch.eval.case import score_case
+from frontwatch.eval.control import CATEGORIES, score_control
 from frontwatch.eval.events import score_events
 from frontwatch.eval.fusion import score_fusion
 from frontwatch.eval.places import score_places
@@ -153,3 +154,26 @@ def eval_fusion(gold: Path, errors: bool, as_json: bool) -> None:
         loose = report.any_event
         click.echo(f"any shared event:   precision: {loose.precision:.4f}   "
                    f"recall: {loose.recall:.4f}   F1: {loose.f1:.4f}")
+
+
+@eval_group.command("control")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.option("--errors", is_flag=True, help="List what was missed and what was spurious.")
+@click.option("--json", "as_json", is_flag=True, help="Print only the summary as JSON.")
+def eval_control(gold: Path, errors: bool, as_json: bool) -> None:
+    """Control, roads, sieges and alerts derived from scenarios of reports (issue #6)."""
+    gazetteer = pipeline.default_gazetteer(lambda message: click.echo(message, err=True))
+    report = score_control(gold, gazetteer)
+    summary = report.summary()
+    if as_json:
+        _print_json(summary)
+        return
+    if errors:
+        for line in report.errors:
+            click.echo(line)
+    click.echo(f"scenarios: {report.scenarios}")
+    for name in CATEGORIES:
+        click.echo(f"{name:8} precision: {summary[name + '_precision']:.4f}   "
+                   f"recall: {summary[name + '_recall']:.4f}   F1: {summary[name + '_f1']:.4f}")
+    click.echo(f"all      precision: {summary['precision']:.4f}   recall: {summary['recall']:.4f}"
+               f"   F1: {summary['f1']:.4f}")
