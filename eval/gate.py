@@ -63,6 +63,7 @@ def main() -> int:
         "events_blind12_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind12.jsonl"),
         "fusion_gold": ("fusion", ROOT / "tests" / "gold" / "fusion_gold.jsonl"),
         "fusion_gold2": ("fusion", ROOT / "tests" / "gold" / "fusion_gold2.jsonl"),
+        "control_gold": ("control", ROOT / "tests" / "gold" / "control_gold.jsonl"),
     }
     failed: list[str] = []
     scored: dict[str, dict[str, float]] = {}

@@ -65,8 +65,10 @@ _ROAD_NAME = r"(?:the\s+)?(?P<name>[MNAEHRD]-?\d{1,3})\b"
 _ROAD_NOUN = (r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:main|only|last|key|vital|single|strategic|"
               r"sole|international)"
               r"\s+)*(?:supply\s+)?(?:road|highway|route|motorway|artery|supply\s+line)\b")
-ROAD_CUT = _ROAD_CUT = re.compile(rf"\b(?:cut|severed?|blocked|closed)\s+(?:off\s+)?(?:{_ROAD_NAME}|"
-                       rf"{_ROAD_NOUN})", re.I)
+ROAD_CUT = _ROAD_CUT = re.compile(
+    rf"\b(?:cut(?:ting|s)?|sever(?:ed|ing|s)?|block(?:ed|ing|s)?|clos(?:ed|ing|es)|"
+    rf"shut(?:ting|s)?|seal(?:ed|ing|s)?|blockad(?:ed|ing|es))\s+(?:off\s+)?(?:{_ROAD_NAME}|"
+    rf"{_ROAD_NOUN})", re.I)
 _ROAD_OPEN = re.compile(rf"\b(?:re-?opened|opened|secured|cleared)\s+(?:{_ROAD_NAME}|"
                         rf"{_ROAD_NOUN})|\b(?:broke|lifted|ended)\s+the\s+siege\b", re.I)
 _ROAD_LINKS = re.compile(r"\b(?:that\s+)?(?:links?|linking|connects?|connecting|between|from)\b"
@@ -103,6 +105,7 @@ class _Sentence:
     places: tuple[PlaceRef, ...]
     actors: tuple[tuple[int, int, ActorMatch], ...]  # (start char, end char, actor)
     day: dt.date | None
+    since: dt.date | None = None  # "under blockade since 2 October": when a state began
 
 
 def find_claims(document: Document, doc: Doc, places: Iterable[PlaceRef],
@@ -133,10 +136,13 @@ def _sentence(sentence: Span, refs: list[PlaceRef], actors: list[tuple[int, int,
     start, end = sentence.start_char, sentence.end_char
     days = [ref for ref in dates if start <= ref.start < end and ref.time_precision == 1 and
             not ref.is_background]
+    since = [ref for ref in dates if start <= ref.start < end and ref.time_precision == 1 and
+             re.search(r"\bsince\s+(?:the\s+)?$", sentence.doc.text[max(0, ref.start - 12):
+                                                                    ref.start], re.I)]
     return _Sentence(start, end, sentence.text,
                      tuple(ref for ref in refs if start <= ref.start < end),
                      tuple(item for item in actors if start <= item[0] < end),
-                     days[0].date if days else None)
+                     days[0].date if days else None, since[0].date if since else None)
 
 
 def _claims_of(sentence: _Sentence, refs: list[PlaceRef]) -> Iterable[tuple[ClaimKind, dict]]:
@@ -146,7 +152,8 @@ def _claims_of(sentence: _Sentence, refs: list[PlaceRef]) -> Iterable[tuple[Clai
         places = _nearest(sentence, _places_near(sentence, refs, max(0, match.start() - 100),
                                                  match.end() + 60), match.start())
         if places:
-            yield "besieged", {"places": places, "actor": _besieger(sentence, match.end())}
+            yield "besieged", {"places": places, "actor": _besieger(sentence, match.end()),
+                               "day": sentence.day or sentence.since}
             break
     yield from _roads(sentence, refs)
     if _AIRDROP.search(sentence.text):
@@ -234,7 +241,7 @@ def _roads(sentence: _Sentence, refs: list[PlaceRef]) -> Iterable[tuple[ClaimKin
                             match.start())[:1]
         name = match.groupdict().get("name")
         yield kind, {"road": (name or "").upper().replace("-", "") or None,
-                     "road_ends": ends[:2], "day": sentence.day,
+                     "road_ends": ends[:2], "day": sentence.day or sentence.since,
                      "actor": _actor_before(sentence, sentence.start + match.start()),
                      "places": ends[:2]}  # type: ignore[misc]
 

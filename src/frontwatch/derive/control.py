@@ -99,8 +99,9 @@ _TAKING = re.compile(r"\b(?:seiz|captur|recaptur|took|tak(?:e|en|ing)|retook|ret
 def _taken_by_actor1(event: Event) -> bool:
     sentence = event.evidence[0].sentence
     if event.sub_event_type in TAKEOVER_TYPES:
-        return not _ROAD_CUT.search(sentence)  # a road cut is coded as a takeover; the town
-        # at its end is not taken
+        # a road cut is coded as a takeover; the town at its end is not taken, unless the
+        # sentence says so too ("seized Sake, cutting the N2")
+        return not _ROAD_CUT.search(sentence) or bool(_TAKING.search(sentence))
     return event.sub_event_type == "Non-violent transfer of territory" and \
         bool(_TAKING.search(sentence))
 

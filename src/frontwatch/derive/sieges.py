@@ -155,7 +155,7 @@ def _siege(pocket: _Pocket, day: dt.date, facts: Sequence[ControlFact],
         starts.append(min(claim.date for claim in cut))
         evidence.extend(claim.evidence for claim in (*cut, *trapped))
     if said:
-        besieger = besieger or next((claim.actor for claim in said if claim.actor and
+        besieger = besieger or next((claim.actor for claim in (*said, *cut) if claim.actor and
                                      claim.actor != pocket.holder), None)
         reasons.append("reported besieged, encircled, blockaded or surrounded")
         starts.append(min(claim.date for claim in said))
