@@ -181,7 +181,8 @@ def _analyse_annotated(document: Document, doc: SpacyDoc, gazetteer: Gazetteer,
                                [(s.sentence_start, s.sentence_end, s.mentions)
                                 for s in by_sentence])
     events = fuse_mentions(mentions, document.publisher) if fuse else []
-    claims = find_claims(document, doc, places.places, dates, places.focus_country)
+    claims = find_claims(document, doc, places.places, dates, places.focus_country,
+                         places.focus_place)
     return Analysis(document, places, tuple(dates), tuple(mentions), tuple(events),
                     tuple(claims))
 

@@ -75,6 +75,12 @@ def alerts_from(claims: Sequence[ControlClaim], sieges: Sequence[Siege],
         key = (kind, actor, tuple(places))
         groups[key].append(claim)
         siege_by_key[key] = siege
+    for key in [key for key in groups if key[1] is None]:
+        # "Fears of reprisals in Darfur village" (no actor) is the alert that names RSF
+        named = [other for other in groups if other[0] == key[0] and other[2] == key[2] and
+                 other[1] is not None]
+        if len(named) == 1:
+            groups[named[0]].extend(groups.pop(key))
     alerts = [_alert(key, told, siege_by_key[key], events) for key, told in groups.items()]
     alerts += [_siege_alert(siege, "siege_started") for siege in sieges]
     alerts += [_siege_alert(siege, "siege_ended") for siege in sieges if siege.end]

@@ -83,7 +83,9 @@ _THREAT = re.compile(rf"\b{_FEAR}\b[^.]{{0,120}}?\b{_KILLING}|\b{_KILLING}[^.]{{
 _HARDSHIP = re.compile(
     r"\b(?:no\s+(?:available\s+)?(?:food|meat|vegetables|bread|flour|water|medicines?|fuel)|"
     r"shortages?\s+of\s+\w+|(?:food|water|medicine|fuel)\s+shortages?|starv\w+|hunger|famine|"
-    r"malnutrition|diet\s+of\s+mostly|running\s+out\s+of\s+(?:food|water|medicine)|"
+    r"malnutrition|diet\s+of\s+mostly|(?:run|runs|ran|running)\s+out\s+of|going\s+hungry|"
+    r"without\s+(?:food|water|electricity|medicines?|fuel)|"
+    r"no\s+(?:safe\s+)?way\s+(?:in\s+or\s+)?out|"
     r"(?:nobody|no\s+one)\s+dares\s+to\s+leave|(?:cannot|can't|unable\s+to)\s+(?:leave|flee))",
     re.I)
 _CAVEAT = re.compile(r"\b(?:propaganda|unverified|unconfirmed|could\s+not\s+(?:be\s+)?"
@@ -109,8 +111,11 @@ class _Sentence:
 
 
 def find_claims(document: Document, doc: Doc, places: Iterable[PlaceRef],
-                dates: Iterable[DateRef], doc_country: str | None) -> list[ControlClaim]:
-    """The control claims of ``document`` (see the module text), in text order."""
+                dates: Iterable[DateRef], doc_country: str | None,
+                focus_place: PlaceRef | None = None) -> list[ControlClaim]:
+    """The control claims of ``document`` (see the module text), in text order. A claim of
+    danger or hardship that names no place is about ``focus_place``, the report's main place
+    ("Pharmacies have been emptied" in a report about Mariupol)."""
     refs = [dataclasses.replace(ref, candidates=()) for ref in places
             if ref.resolved and ref.role in ("mention", "source")]  # not where a dateline is
     actors = [(doc[match.start].idx, doc[match.end - 1].idx + len(doc[match.end - 1]), match)
@@ -126,6 +131,9 @@ def find_claims(document: Document, doc: Doc, places: Iterable[PlaceRef],
             if kind in ("road_cut", "road_open") and not values["road"] and \
                     not values["road_ends"]:
                 continue  # "rebels cut a road": which road, the report does not say here
+            if kind in ("atrocity_threat", "hardship") and not values.get("places") and \
+                    focus_place is not None and focus_place.resolved:
+                values["places"] = (dataclasses.replace(focus_place, candidates=()),)
             claim = _finish(document, sentence, kind, values, published, caveats)
             claims.setdefault(claim.claim_id, claim)  # one claim said twice in a sentence
     return list(claims.values())
