@@ -145,3 +145,22 @@ def test_the_sample_siege_report_a_town_of_unknown_holder(tmp_path: Path, gazett
     assert (siege.population, siege.population_source) == (270_000, "reported")
     [risk] = [alert for alert in found.alerts if alert.kind == "atrocity_risk"]
     assert risk.places == ("Djibo",) and risk.severity == "critical"
+
+
+BABANUSA = [
+    ("u1", "2024-05-10", "RSF tighten ring around Babanusa\n\nRapid Support Forces fighters have "
+     "encircled Babanusa since 3 May, residents said. Some 40,000 people are trapped in the town, "
+     "where the army's 22nd Division is based."),
+    ("u2", "2024-06-22", "Babanusa convoy gets through\n\nAn army column broke through to "
+     "Babanusa on 20 June, ending the siege of the town, military sources said."),
+]
+
+
+def test_a_siege_reported_lifted_ends_that_day(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    with _store(tmp_path, BABANUSA, gazetteer) as store:
+        during = _on(store, "2024-06-01", gazetteer)
+        after = _on(store, "2024-06-25", gazetteer)
+    [siege] = during.sieges
+    assert siege.places == ("Babanūsah",) and siege.besieger == "RSF: Rapid Support Forces"
+    assert (siege.start, siege.end, siege.population) == (dt.date(2024, 5, 3), None, 40_000)
+    assert [ended.end for ended in after.sieges] == [dt.date(2024, 6, 20)]

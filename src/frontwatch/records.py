@@ -307,7 +307,7 @@ class Failure:
 #: it; a road was cut or opened; supplies come by air; a mass killing is feared or threatened;
 #: its people lack food, water or medicine or cannot leave.
 ClaimKind = Literal["holds", "besieged", "trapped", "road_cut", "road_open", "airdrop",
-                    "atrocity_threat", "hardship"]
+                    "atrocity_threat", "hardship", "siege_lifted"]
 
 
 @dataclass(frozen=True, slots=True)

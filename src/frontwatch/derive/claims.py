@@ -13,6 +13,7 @@ actors the actor stage recognised (their character spans):
 - *trapped*: "100,000 people trapped in regime-held districts" (the figure is the population);
 - *road_cut* / *road_open*: "cut the N4 that links the airport to the districts", "reopened the
   highway"; the road's name (a route number such as N4) or its ends ("the road linking X and Y");
+- *siege_lifted*: "ending the siege", "the blockade was lifted" (the place named nearest);
 - *airdrop*: "food has been airdropped over the airport";
 - *atrocity_threat*: fear, threat or rumour of mass executions, massacres, killing every
   resident, ethnic cleansing; *hardship*: no food, shortages, hunger, unable to leave.
@@ -70,7 +71,10 @@ ROAD_CUT = _ROAD_CUT = re.compile(
     rf"shut(?:ting|s)?|seal(?:ed|ing|s)?|blockad(?:ed|ing|es))\s+(?:off\s+)?(?:{_ROAD_NAME}|"
     rf"{_ROAD_NOUN})", re.I)
 _ROAD_OPEN = re.compile(rf"\b(?:re-?opened|opened|secured|cleared)\s+(?:{_ROAD_NAME}|"
-                        rf"{_ROAD_NOUN})|\b(?:broke|lifted|ended)\s+the\s+siege\b", re.I)
+                        rf"{_ROAD_NOUN})", re.I)
+_SIEGE_END = re.compile(r"\b(?:broke|broken|breaking|lifted|lifting|ended|ending|ends)\s+"
+                        r"(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+)?(?:siege|blockade|encirclement)\b",
+                        re.I)
 _ROAD_LINKS = re.compile(r"\b(?:that\s+)?(?:links?|linking|connects?|connecting|between|from)\b"
                          r"(?P<ends>[^.;]{3,140})", re.I)
 _AIRDROP = re.compile(r"\b(?:air-?dropp?(?:ed|ing|s)?|airdrops?|dropped\s+by\s+parachute|"
@@ -85,7 +89,8 @@ _HARDSHIP = re.compile(
     r"shortages?\s+of\s+\w+|(?:food|water|medicine|fuel)\s+shortages?|starv\w+|hunger|famine|"
     r"malnutrition|diet\s+of\s+mostly|(?:run|runs|ran|running)\s+out\s+of|going\s+hungry|"
     r"without\s+(?:food|water|electricity|medicines?|fuel)|"
-    r"no\s+(?:safe\s+)?way\s+(?:in\s+or\s+)?out|"
+    r"no\s+(?:safe\s+)?way\s+(?:in\s+or\s+)?out|(?:nobody|no\s+one)\s+can\s+(?:go|get)\s+"
+    r"in\s+or\s+out|"
     r"(?:nobody|no\s+one)\s+dares\s+to\s+leave|(?:cannot|can't|unable\s+to)\s+(?:leave|flee))",
     re.I)
 _CAVEAT = re.compile(r"\b(?:propaganda|unverified|unconfirmed|could\s+not\s+(?:be\s+)?"
@@ -131,7 +136,8 @@ def find_claims(document: Document, doc: Doc, places: Iterable[PlaceRef],
             if kind in ("road_cut", "road_open") and not values["road"] and \
                     not values["road_ends"]:
                 continue  # "rebels cut a road": which road, the report does not say here
-            if kind in ("atrocity_threat", "hardship") and not values.get("places") and \
+            if kind in ("atrocity_threat", "hardship", "trapped") and \
+                    not values.get("places") and \
                     focus_place is not None and focus_place.resolved:
                 values["places"] = (dataclasses.replace(focus_place, candidates=()),)
             claim = _finish(document, sentence, kind, values, published, caveats)
@@ -144,7 +150,7 @@ def _sentence(sentence: Span, refs: list[PlaceRef], actors: list[tuple[int, int,
     start, end = sentence.start_char, sentence.end_char
     days = [ref for ref in dates if start <= ref.start < end and ref.time_precision == 1 and
             not ref.is_background]
-    since = [ref for ref in dates if start <= ref.start < end and ref.time_precision == 1 and
+    since = [ref for ref in dates if start <= ref.start < end and ref.time_precision <= 2 and
              re.search(r"\bsince\s+(?:the\s+)?$", sentence.doc.text[max(0, ref.start - 12):
                                                                     ref.start], re.I)]
     return _Sentence(start, end, sentence.text,
@@ -156,7 +162,13 @@ def _sentence(sentence: Span, refs: list[PlaceRef], actors: list[tuple[int, int,
 def _claims_of(sentence: _Sentence, refs: list[PlaceRef]) -> Iterable[tuple[ClaimKind, dict]]:
     yield from _holds(sentence, refs)
     yield from _trapped(sentence, refs)
-    for match in _BESIEGED.finditer(sentence.text):
+    ended = _SIEGE_END.search(sentence.text)
+    if ended:
+        places = _nearest(sentence, _places_near(sentence, refs, 0, len(sentence.text)),
+                          ended.start())
+        if places:
+            yield "siege_lifted", {"places": places, "day": sentence.day}
+    for match in () if ended else _BESIEGED.finditer(sentence.text):
         places = _nearest(sentence, _places_near(sentence, refs, max(0, match.start() - 100),
                                                  match.end() + 60), match.start())
         if places:
@@ -363,7 +375,7 @@ def _finish(document: Document, sentence: Span, kind: ClaimKind, values: dict,
             published: dt.date, caveats: tuple[Evidence, ...]) -> ControlClaim:
     evidence = _evidence(document, sentence)
     day = None
-    if kind in ("road_cut", "road_open", "besieged"):
+    if kind in ("road_cut", "road_open", "besieged", "siege_lifted"):
         day = values.pop("day", None)
     claim = ControlClaim(
         claim_id=content_id("clm", document.id, kind, str(sentence.start_char),

@@ -13,7 +13,8 @@ On a given day, from the control facts, the roads' states and the claims:
    places besieged, encircled, blockaded or surrounded (the besieger named, else the region's
    holder).
 3. The siege starts on the day the road was cut or the first report of the siege, whichever is
-   earlier; it ends on the day a road from the pocket is reported open again.
+   earlier; it ends on the day a road from the pocket is reported open again, or the siege
+   lifted ("ending the siege").
 4. The population trapped is a reported figure ("100,000 people trapped in regime-held
    districts of Deir ez-Zor": the pocket of that town's neighbourhoods the holder holds), else
    the gazetteer's population of the pocket's places, else unknown. A pocket named in a report of
@@ -166,7 +167,10 @@ def _siege(pocket: _Pocket, day: dt.date, facts: Sequence[ControlFact],
                 any(claim.kind == "road_open" and claim.evidence in fact.evidence and
                     _touches(pocket, claim.road_ends or claim.places) for claim in claims)]
     start = min(starts)
-    end = min((fact.since for fact in reopened if fact.since >= start), default=None)
+    lifted = [claim.date for claim in claims if claim.kind == "siege_lifted" and
+              _touches(pocket, claim.places)]
+    end = min([*(fact.since for fact in reopened), *lifted], default=None)
+    end = end if end is not None and end >= start else None
     population, source = _population(pocket, claims, gazetteer)
     airdrop = [claim for claim in claims if claim.kind == "airdrop" and (
         _touches(pocket, claim.places) or (claim.extent == "part" and pocket.town is not None and
