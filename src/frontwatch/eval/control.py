@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from frontwatch.errors import GoldFormatError
-from frontwatch.eval.metrics import f1
+from frontwatch.eval.metrics import Counts, f1
 from frontwatch.eval.places import read_jsonl
 from frontwatch.fuse.across import CrossReportFusion
 from frontwatch.jobs import ingest, situation
@@ -44,32 +44,15 @@ DAY_SLACK = 1
 
 
 @dataclass
-class _Counts:
-    true_positives: int = 0
-    false_positives: int = 0
-    false_negatives: int = 0
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 0.0
-
-    @property
-    def recall(self) -> float:
-        wanted = self.true_positives + self.false_negatives
-        return self.true_positives / wanted if wanted else 0.0
-
-
-@dataclass
 class ControlReport:
     scenarios: int = 0
-    counts: dict[str, _Counts] = field(default_factory=lambda: {name: _Counts()
+    counts: dict[str, Counts] = field(default_factory=lambda: {name: Counts()
                                                                  for name in CATEGORIES})
     errors: list[str] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
         out: dict[str, Any] = {"scenarios": self.scenarios}
-        pooled = _Counts()
+        pooled = Counts()
         for name, counts in self.counts.items():
             out[f"{name}_precision"] = round(counts.precision, 4)
             out[f"{name}_recall"] = round(counts.recall, 4)
@@ -99,7 +82,7 @@ def _days_near(one: str | dt.date | None, other: str | dt.date | None) -> bool:
 
 
 def _match(gold: Sequence[dict[str, Any]], found: Sequence[Any],
-           same: Callable[[dict[str, Any], Any], bool], counts: _Counts, errors: list[str],
+           same: Callable[[dict[str, Any], Any], bool], counts: Counts, errors: list[str],
            scenario: str, category: str, show: Callable[[Any], str]) -> None:
     left = list(found)
     for item in gold:

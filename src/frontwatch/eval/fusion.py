@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from frontwatch.errors import GoldFormatError
-from frontwatch.eval.metrics import f1
+from frontwatch.eval.metrics import Counts
 from frontwatch.eval.places import read_jsonl
 from frontwatch.fuse.across import CrossReportFusion
 from frontwatch.ingest import make_document
@@ -34,30 +34,13 @@ __all__ = ["FusionReport", "score_fusion"]
 
 
 @dataclass
-class FusionReport:
+class FusionReport(Counts):
     reports: int = 0
     clusters: int = 0
-    true_positives: int = 0
-    false_positives: int = 0
-    false_negatives: int = 0
     split: list[tuple[str, str]] = field(default_factory=list)
     merged: list[tuple[str, str]] = field(default_factory=list)
     #: The same pairs counted the looser way: together when any stored event rests on both.
     any_event: FusionReport | None = None
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 0.0
-
-    @property
-    def recall(self) -> float:
-        wanted = self.true_positives + self.false_negatives
-        return self.true_positives / wanted if wanted else 0.0
-
-    @property
-    def f1(self) -> float:
-        return f1(self.precision, self.recall)
 
     def summary(self) -> dict[str, Any]:
         return {"pairwise_precision": round(self.precision, 4),

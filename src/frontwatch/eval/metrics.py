@@ -32,6 +32,29 @@ def f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+@dataclass
+class Counts:
+    """True positives, false positives and false negatives, with the scores they give."""
+
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 0.0
+
+    @property
+    def recall(self) -> float:
+        wanted = self.true_positives + self.false_negatives
+        return self.true_positives / wanted if wanted else 0.0
+
+    @property
+    def f1(self) -> float:
+        return f1(self.precision, self.recall)
+
+
 def per_class(gold: Sequence[str], predicted: Sequence[str]) -> list[ClassScore]:
     """Precision, recall, F1 and support of every label seen in gold or predictions."""
     labels = sorted(set(gold) | set(predicted))
