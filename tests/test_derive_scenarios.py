@@ -164,3 +164,21 @@ def test_a_siege_reported_lifted_ends_that_day(tmp_path: Path, gazetteer) -> Non
     assert siege.places == ("Babanūsah",) and siege.besieger == "RSF: Rapid Support Forces"
     assert (siege.start, siege.end, siege.population) == (dt.date(2024, 5, 3), None, 40_000)
     assert [ended.end for ended in after.sieges] == [dt.date(2024, 6, 20)]
+
+
+HARIB = [
+    ("h1", "2021-09-30", "Houthis tighten grip on Harib\n\nHouthi forces have encircled the town "
+     "of Harib since 21 September, cutting it off from the rest of Marib governorate. The town, "
+     "held by government forces and allied tribesmen, is home to some 35,000 people who are now "
+     "trapped."),
+]
+
+
+def test_a_holder_named_for_the_town_just_named(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """"The town, held by government forces": the town is the one the report named before."""
+    with _store(tmp_path, HARIB, gazetteer) as store:
+        found = _on(store, "2021-10-01", gazetteer)
+    [siege] = found.sieges
+    assert (siege.holder, siege.besieger) == ("Military Forces of Yemen",
+                                              "Military Forces of Yemen Houthi")
+    assert (siege.start, siege.population) == (dt.date(2021, 9, 21), 35_000)

@@ -150,7 +150,7 @@ def _sentence(sentence: Span, refs: list[PlaceRef], actors: list[tuple[int, int,
     start, end = sentence.start_char, sentence.end_char
     days = [ref for ref in dates if start <= ref.start < end and ref.time_precision == 1 and
             not ref.is_background]
-    since = [ref for ref in dates if start <= ref.start < end and ref.time_precision <= 2 and
+    since = [ref for ref in dates if start <= ref.start < end and
              re.search(r"\bsince\s+(?:the\s+)?$", sentence.doc.text[max(0, ref.start - 12):
                                                                     ref.start], re.I)]
     return _Sentence(start, end, sentence.text,
@@ -219,8 +219,23 @@ def _holds(sentence: _Sentence, refs: list[PlaceRef]) -> Iterable[tuple[ClaimKin
     for match in _UNDER.finditer(sentence.text):
         actor = _actor_starting_at(sentence, sentence.start + match.end())
         places = _places_near(sentence, refs, max(0, match.start() - 80), match.start())
+        if not places and _ANAPHOR.search(sentence.text, 0, match.start()):
+            places = _previous_place(sentence, refs)  # "The district, held by government forces"
         if actor and places:
             yield "holds", {"places": places[-1:], "actor": actor}
+
+
+#: A place named again by its kind ("The district, held by ...", "the town, still in the hands
+#: of ...").
+_ANAPHOR = re.compile(r"\b(?:the|this)\s+(?:district|town|city|village|port|camp|enclave|"
+                      r"neighbou?rhood|base)\b", re.I)
+
+
+def _previous_place(sentence: _Sentence, refs: list[PlaceRef]) -> tuple[PlaceRef, ...]:
+    """The place the report named last before this sentence (not a region or a country)."""
+    before = [ref for ref in refs if ref.start < sentence.start and
+              ref.feature not in ("admin1", "region", "country")]
+    return (max(before, key=lambda ref: ref.start),) if before else ()
 
 
 def _extent(words: str) -> str | None:
