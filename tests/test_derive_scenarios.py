@@ -3,6 +3,7 @@ reopened (the siege ends that day), a threat with no besieged population."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -182,3 +183,18 @@ def test_a_holder_named_for_the_town_just_named(tmp_path: Path, gazetteer) -> No
     assert (siege.holder, siege.besieger) == ("Military Forces of Yemen",
                                               "Military Forces of Yemen Houthi")
     assert (siege.start, siege.population) == (dt.date(2021, 9, 21), 35_000)
+
+
+def test_pockets_an_open_road_links_are_one() -> None:
+    from frontwatch.derive.sieges import _joined_by_open_roads, _Pocket
+    from frontwatch.records import RoadFact
+
+    districts = _Pocket(REGIME, "Deir ez-Zor", ["curated:sy:al-joura"], ["al-Joura"])
+    airport = _Pocket(REGIME, None, ["curated:sy:airport"], ["Deir ez-Zor Military Airport"])
+    rebels = _Pocket(IS, None, ["geonames:1"], ["Al Mayadin"])
+    road = RoadFact("N4", ("Deir ez-Zor", "Deir ez-Zor Military Airport"), "open",
+                    dt.date(2017, 1, 20), None, REGIME, ())
+    joined = _joined_by_open_roads([districts, airport, rebels], [road])
+    assert len(joined) == 2 and joined[0].names == ["al-Joura", "Deir ez-Zor Military Airport"]
+    cut = dataclasses.replace(road, status="cut")
+    assert len(_joined_by_open_roads([districts, airport], [cut])) == 2

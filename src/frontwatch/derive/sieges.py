@@ -4,8 +4,9 @@ On a given day, from the control facts, the roads' states and the claims:
 
 1. The places each actor holds wholly (not "part of a town") are grouped into pockets: the
    neighbourhoods of one town form one pocket; any other place (an airport, a base, a village) is
-   a pocket of its own. A place reported besieged or with people trapped, whose holder no
-   report names, is a pocket with an unknown holder.
+   a pocket of its own; pockets of one holder that an open road links are one. A place
+   reported besieged or with people trapped, whose holder no report names, is a pocket with an
+   unknown holder.
 2. A pocket is an *enclave besieged* by another actor when that actor holds the region around
    it (a statement that it holds all or most of the pocket's admin1 region) and a road from the
    pocket was cut, by that actor; when a road to it was cut and people are reported trapped or
@@ -76,6 +77,33 @@ def _pockets(facts: Sequence[ControlFact], refs: dict[str, PlaceRef],
     return list(pockets.values())
 
 
+def _names(pocket: _Pocket) -> set[str]:
+    return {name.casefold() for name in (*pocket.names, pocket.town) if name}
+
+
+def _joined_by_open_roads(pockets: list[_Pocket], roads: Sequence[RoadFact]) -> list[_Pocket]:
+    """Pockets of one holder that an open road links are one: the airport and the districts
+    while the N4 between them is open."""
+    merged = list(pockets)
+    for road in roads:
+        if road.status != "open":
+            continue
+        ends = {end.casefold() for end in road.ends}
+        linked = [pocket for pocket in merged if _names(pocket) & ends]
+        for holder in {pocket.holder for pocket in linked}:
+            group = [pocket for pocket in linked if pocket.holder == holder]
+            if len(group) < 2:
+                continue
+            first = group[0]
+            for other in group[1:]:
+                first.place_ids.extend(other.place_ids)
+                first.names.extend(other.names)
+                first.evidence.extend(other.evidence)
+                merged.remove(other)
+            first.reasons.append(f"joined by {road.road}, open since {road.since.isoformat()}")
+    return merged
+
+
 def _unheld_pockets(facts: Sequence[ControlFact], claims: Sequence[ControlClaim]
                    ) -> list[_Pocket]:
     """Places reported besieged or with people trapped whose holder no report names: a
@@ -118,7 +146,8 @@ def sieges_at(day: dt.date, facts: Sequence[ControlFact], roads: Sequence[RoadFa
     refs = _refs(claims)
     known = [claim for claim in claims if claim.date <= day]
     sieges = []
-    for pocket in _pockets(facts, refs, gazetteer) + _unheld_pockets(facts, known):
+    pockets = _joined_by_open_roads(_pockets(facts, refs, gazetteer), roads)
+    for pocket in pockets + _unheld_pockets(facts, known):
         siege = _siege(pocket, day, facts, roads, known, refs, gazetteer)
         if siege is not None:
             sieges.append(siege)
@@ -182,7 +211,7 @@ def _siege(pocket: _Pocket, day: dt.date, facts: Sequence[ControlFact],
                  places=tuple(pocket.names), place_ids=tuple(pocket.place_ids),
                  holder=pocket.holder, besieger=besieger, start=start, end=end,
                  population=population, population_source=source, airdrop=bool(airdrop),
-                 reasons=tuple(reasons),
+                 reasons=tuple([*reasons, *pocket.reasons]),
                  evidence=tuple(dict.fromkeys([*evidence, *pocket.evidence])))
 
 
