@@ -10,6 +10,7 @@ from pathlib import Path
 
 from frontwatch.derive import Situation
 from frontwatch.jobs import ingest, situation
+from frontwatch.records import ControlFact, PlaceRef, RoadFact
 from frontwatch.store import Store
 
 IS, REGIME = "Islamic State (Syria)", "Military Forces of Syria"
@@ -32,6 +33,14 @@ SAKE = [
     ("s2", "2024-02-21", "Road to Sake reopened\n\nGOMA, Feb 21 - The Congolese army reopened the "
      "road between Sake and Goma on Tuesday after two days of fighting, residents said. Trucks "
      "carrying food reached the town in the afternoon."),
+]
+PALMYRA = [
+    ("p1", "2016-12-01", "Army-held town encircled\n\nHOMS, Dec 1 - Islamic State fighters cut the "
+     "road linking Palmyra to Homs on Thursday, leaving the army-held town of Palmyra encircled, "
+     "residents said."),
+    ("p2", "2016-12-11", "Islamic State retakes Palmyra\n\nBEIRUT, Dec 11 - Islamic State "
+     "fighters seized the Syrian town of Palmyra on Sunday after Syrian government forces "
+     "withdrew, a monitoring group said."),
 ]
 THREAT = [
     ("t1", "2024-06-12", "Fears of reprisals in Darfur village\n\nResidents of the village of "
@@ -198,3 +207,57 @@ def test_pockets_an_open_road_links_are_one() -> None:
     assert len(joined) == 2 and joined[0].names == ["al-Joura", "Deir ez-Zor Military Airport"]
     cut = dataclasses.replace(road, status="cut")
     assert len(_joined_by_open_roads([districts, airport], [cut])) == 2
+
+
+def test_a_siege_ends_when_the_besieger_takes_the_town(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    with _store(tmp_path, PALMYRA, gazetteer) as store:
+        during = _on(store, "2016-12-05", gazetteer)
+        after = _on(store, "2016-12-15", gazetteer)
+    [siege] = during.sieges
+    assert (siege.places, siege.holder, siege.besieger) == (("Tadmur",), REGIME, IS)
+    assert (siege.start, siege.end) == (dt.date(2016, 12, 1), None)
+    [ended] = after.sieges
+    assert (ended.siege_id, ended.holder, ended.besieger) == (siege.siege_id, REGIME, IS)
+    assert ended.end == dt.date(2016, 12, 11)
+    assert any("took it" in reason for reason in ended.reasons)
+    assert any(item.doc_id == "p2" for item in ended.evidence)
+    assert {alert.kind for alert in after.alerts} >= {"siege_started", "siege_ended"}
+
+
+def _fact(place: str, holder: str, lat: float, lon: float) -> ControlFact:
+    return ControlFact(f"geonames:{place}", place, lat, lon, holder, dt.date(2024, 1, 1), None,
+                       1.0, "statement", ())
+
+
+def _ref(place: str) -> PlaceRef:
+    return PlaceRef("d", place, 0, len(place), place, f"geonames:{place}", feature="town")
+
+
+def test_a_chain_of_open_roads_joins_pockets_unless_another_actor_holds_a_link() -> None:
+    from frontwatch.derive.sieges import _joined_by_open_roads, _Pocket
+
+    north = _Pocket(FARDC, None, ["geonames:A"], ["A"])
+    south = _Pocket(FARDC, None, ["geonames:C"], ["C"])
+    legs = [RoadFact("A – B", ("A", "B"), "open", dt.date(2024, 1, 1), None, None, ()),
+            RoadFact("B – C", ("B", "C"), "open", dt.date(2024, 1, 2), None, None, ())]
+    [joined] = _joined_by_open_roads([north, south], legs)  # B is held by no one named
+    assert joined.names == ["A", "C"] and "A – B" in joined.reasons[0]
+    rebels = _Pocket(M23, None, ["geonames:B"], ["B"])
+    north, south = _Pocket(FARDC, None, ["geonames:A"], ["A"]), \
+        _Pocket(FARDC, None, ["geonames:C"], ["C"])
+    assert len(_joined_by_open_roads([north, south, rebels], legs)) == 3
+
+
+def test_a_pocket_ringed_by_another_actors_places_is_surrounded() -> None:
+    from frontwatch.derive.sieges import _enclosure, _Pocket
+
+    town = _Pocket(FARDC, None, ["geonames:Sake"], ["Sake"])
+    facts = [_fact("Sake", FARDC, -1.573, 29.045), _fact("Mushaki", M23, -1.545, 28.965),
+             _fact("Kirotshe", M23, -1.622, 29.077), _fact("Goma", FARDC, -1.679, 29.228)]
+    refs = {fact.place_id: _ref(fact.place) for fact in facts}
+    enclosure = _enclosure(town, FARDC, facts[:3], refs)
+    assert enclosure is not None and enclosure.actor == M23
+    assert "Kirotshe" in enclosure.told and "Mushaki" in enclosure.told
+    # the holder's own town within reach: a route may run through it
+    assert _enclosure(town, FARDC, [*facts[:3], _fact("Minova", FARDC, -1.70, 29.03)],
+                      {**refs, "geonames:Minova": _ref("Minova")}) is None

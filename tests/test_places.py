@@ -374,3 +374,13 @@ def test_a_spaced_dash_ends_a_name_and_an_apostrophe_name_is_a_name(gazetteer) -
     found = [p.name for p in resolve_places(annotate(text), "d", gazetteer).places
              if p.resolved and p.text == "Rufa'a"]
     assert len(found) == 2
+
+
+def test_the_country_adjective_before_town_of_chooses_the_country(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Palmyra is the own name of American towns and an alternate of Tadmur: "the Syrian town
+    # of" decides, even under a Lebanese dateline.
+    text = ("BEIRUT, Dec 11 - Islamic State fighters seized the Syrian town of Palmyra on "
+            "Sunday after government forces withdrew.")
+    resolution = resolve_places(annotate(text), "d", gazetteer)
+    found = {p.text: (p.name, p.country_code) for p in resolution.places if p.resolved}
+    assert found["Palmyra"] == ("Tadmur", "SY")

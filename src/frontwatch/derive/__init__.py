@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from frontwatch.derive.alerts import alerts_from
-from frontwatch.derive.control import control_at, roads_at
+from frontwatch.derive.control import control_at, control_timelines, roads_at
 from frontwatch.derive.sieges import sieges_at
 from frontwatch.records import Alert, ControlClaim, ControlFact, Event, RoadFact, Siege
 from frontwatch.resolve.gazetteer import Gazetteer
@@ -34,6 +34,7 @@ def situation_at(day: dt.date, claims: Sequence[ControlClaim], events: Sequence[
     happened = [event for event in events if event.event_date <= day]
     control = control_at(told, happened, day)
     roads = roads_at(told, day)
-    sieges = sieges_at(day, control, roads, told, gazetteer)
+    sieges = sieges_at(day, control, roads, told, gazetteer,
+                       history=control_timelines(told, happened))
     alerts = alerts_from(told, sieges, happened, day)
     return Situation(day, tuple(control), tuple(roads), tuple(sieges), tuple(alerts))

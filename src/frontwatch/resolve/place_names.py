@@ -341,6 +341,25 @@ def contained_place(text: str, end: int, name: str, found: Lookup, gazetteer: Ga
     return None
 
 
+#: "the Syrian town of Palmyra", "the Malian city of Gao": the country's adjective before a unit
+_DEMONYM_UNIT_OF = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:(?:border|frontline|front-line|northern|southern|eastern|western|"
+    r"central|port|coastal|desert|oasis|mountain|rebel-held|army-held)\s+)?"
+    r"(?:town|city|village|capital|locality|settlement|district|province|region)\s+of\s+$")
+
+
+def demonym_place(text: str, start: int, found: Lookup, countries: dict[str, str]
+                  ) -> Place | None:
+    """The candidate in the country whose adjective precedes "town of" (``countries``: adjective,
+    lower case, to ISO code): the Syrian town of Palmyra is Tadmur, not Palmyra, Pennsylvania."""
+    match = _DEMONYM_UNIT_OF.search(text[max(0, start - 60):start])
+    code = countries.get(match.group(1).lower()) if match else None
+    if code is None:
+        return None
+    return next((place for place in found.places if place.country_code == code and
+                 place.feature not in ("country", "admin1")), None)
+
+
 def named_containers(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[Place]:
     """The places a name is said to lie in ("Segue, a village in Bankass district"), best
     first; empty when it is said to lie in none."""

@@ -42,6 +42,7 @@ from frontwatch.resolve.place_names import (
     choose_close,
     clean_name,
     contained_place,
+    demonym_place,
     lookup_name,
     names_group,
     place_ref,
@@ -255,7 +256,8 @@ def _resolve_whole(doc: Doc, doc_id: str, gazetteer: Gazetteer,
         mentions.append((start, end, text, admin, role, lookup_name(gazetteer, name, whole_phrase(text))))
     contained = {index: place for index, (s, e, t, _, role, found) in enumerate(mentions)
                  if role == "mention" and
-                 (place := contained_place(full_text, e, clean_name(t)[0], found, gazetteer, s))}
+                 (place := contained_place(full_text, e, clean_name(t)[0], found, gazetteer, s) or
+                  demonym_place(full_text, s, found, demonyms()))}
     first = [place_ref(doc_id, s, e, t, contained.get(index) or
                        choose_close(clean_name(t)[0], found, None, admin), found.match, role,
                        found)
