@@ -42,6 +42,11 @@ PALMYRA = [
      "fighters seized the Syrian town of Palmyra on Sunday after Syrian government forces "
      "withdrew, a monitoring group said."),
 ]
+DJIBO = [
+    ("d1", "2022-02-21", "Last road to Djibo closed\n\nOUAGADOUGOU, Feb 21 - JNIM fighters closed "
+     "the road between Djibo and Ouahigouya on Saturday, completing the encirclement of the "
+     "northern town. Djibo is still held by the Burkinabe army, residents said."),
+]
 THREAT = [
     ("t1", "2024-06-12", "Fears of reprisals in Darfur village\n\nResidents of the village of "
      "Tawila fear reprisal killings by RSF fighters after clashes nearby on Tuesday, a local aid "
@@ -261,3 +266,13 @@ def test_a_pocket_ringed_by_another_actors_places_is_surrounded() -> None:
     # the holder's own town within reach: a route may run through it
     assert _enclosure(town, FARDC, [*facts[:3], _fact("Minova", FARDC, -1.70, 29.03)],
                       {**refs, "geonames:Minova": _ref("Minova")}) is None
+
+
+def test_of_a_cut_roads_ends_the_held_one_is_besieged(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "encirclement of the northern town" names no town: Djibo, which the army holds, is the
+    # pocket; Ouahigouya, the road's far end, is not besieged
+    with _store(tmp_path, DJIBO, gazetteer) as store:
+        found = _on(store, "2022-02-22", gazetteer)
+    [siege] = found.sieges
+    assert (siege.places, siege.holder, siege.start) == \
+        (("Djibo",), "Military Forces of Burkina Faso", dt.date(2022, 2, 19))

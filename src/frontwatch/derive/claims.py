@@ -70,8 +70,15 @@ ROAD_CUT = _ROAD_CUT = re.compile(
     rf"\b(?:cut(?:ting|s)?|sever(?:ed|ing|s)?|block(?:ed|ing|s)?|clos(?:ed|ing|es)|"
     rf"shut(?:ting|s)?|seal(?:ed|ing|s)?|blockad(?:ed|ing|es))\s+(?:off\s+)?(?:{_ROAD_NAME}|"
     rf"{_ROAD_NOUN})", re.I)
-_ROAD_OPEN = re.compile(rf"\b(?:re-?opened|opened|secured|cleared)\s+(?:{_ROAD_NAME}|"
-                        rf"{_ROAD_NOUN})", re.I)
+_ROAD_OPEN = re.compile(rf"\b(?:re-?open(?:ed|ing|s)?|open(?:ed|ing)|secur(?:ed|ing)|"
+                        rf"clear(?:ed|ing))\s+(?:{_ROAD_NAME}|{_ROAD_NOUN})", re.I)
+#: "the M5 between Aleppo and Hama was open again to traffic", "the road to Sake has been cut":
+#: the road first, its state after a form of "be".
+_ROAD_PASSIVE = re.compile(
+    rf"(?:{_ROAD_NAME}|{_ROAD_NOUN})[^.;]{{0,80}}?\b(?:was|is|were|are|has\s+been|have\s+been|"
+    rf"had\s+been|remains?|remained)\s+(?:(?:now|again|finally|partly|partially|fully|"
+    rf"effectively)\s+)?(?P<state>re-?opened|open|cut(?:\s+off)?|closed|blocked|severed|sealed)"
+    rf"\b", re.I)
 _SIEGE_END = re.compile(r"\b(?:broke|broken|breaking|lifted|lifting|ended|ending|ends)\s+"
                         r"(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+)?(?:siege|blockade|encirclement)\b",
                         re.I)
@@ -262,11 +269,16 @@ def _trapped(sentence: _Sentence, refs: list[PlaceRef]) -> Iterable[tuple[ClaimK
 
 
 def _roads(sentence: _Sentence, refs: list[PlaceRef]) -> Iterable[tuple[ClaimKind, dict]]:
+    passive = _ROAD_PASSIVE.search(sentence.text)
     for kind, pattern in (("road_cut", _ROAD_CUT), ("road_open", _ROAD_OPEN)):
         match = pattern.search(sentence.text)
+        links_from = match.end() if match else 0
+        if match is None and passive is not None and \
+                ("open" in passive.group("state").lower()) == (kind == "road_open"):
+            match, links_from = passive, passive.start()
         if match is None:
             continue
-        links = _ROAD_LINKS.search(sentence.text, match.end())
+        links = _ROAD_LINKS.search(sentence.text, links_from)
         ends: tuple[PlaceRef, ...] = ()
         if links:
             ends = _places_near(sentence, refs, links.start("ends"), links.end("ends"))
@@ -277,7 +289,8 @@ def _roads(sentence: _Sentence, refs: list[PlaceRef]) -> Iterable[tuple[ClaimKin
         name = match.groupdict().get("name")
         yield kind, {"road": (name or "").upper().replace("-", "") or None,
                      "road_ends": ends[:2], "day": sentence.day or sentence.since,
-                     "actor": _actor_before(sentence, sentence.start + match.start()),
+                     "actor": None if match is passive else  # told of the road, not by whom
+                     _actor_before(sentence, sentence.start + match.start()),
                      "places": ends[:2]}  # type: ignore[misc]
 
 

@@ -166,12 +166,17 @@ def _unheld_pockets(facts: Sequence[ControlFact], claims: Sequence[ControlClaim]
     """Places reported besieged or with people trapped whose holder no report names: a
     pocket each, holder unknown ("Djibo has lived under a blockade")."""
     held = {fact.place_id for fact in facts if fact.controller and fact.extent is None}
+    # "shut the road between El Fasher and Kutum, completing the encirclement": of a cut road's
+    # ends, the one someone holds is the pocket, not the far end
+    far_ends = {ref.gazetteer_id for claim in claims if claim.kind == "road_cut"
+                for ref in claim.road_ends
+                if any(other.gazetteer_id in held for other in claim.road_ends)}
     pockets: dict[str, _Pocket] = {}
     for claim in claims:
         if claim.kind not in ("besieged", "trapped"):
             continue
         for ref in claim.places:
-            if ref.gazetteer_id and ref.gazetteer_id not in held and \
+            if ref.gazetteer_id and ref.gazetteer_id not in held | far_ends and \
                     ref.feature not in ("admin1", "country", "region", "road") and \
                     claim.extent is None:
                 pocket = pockets.setdefault(ref.gazetteer_id, _Pocket(
