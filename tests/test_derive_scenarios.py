@@ -103,6 +103,26 @@ def test_a_threat_without_a_besieged_population_is_less_severe(tmp_path: Path, g
     assert not found.sieges
 
 
+MELLIT = [
+    ("n1", "2024-06-04", "RSF seizes Darfur town\n\nEL FASHER, June 4 - Rapid Support Forces "
+     "fighters seized the town of Mellit in North Darfur on Monday after a day of fighting with "
+     "the army, residents said."),
+    ("n2", "2024-06-08", "Fears of reprisals in Mellit\n\nResidents of Mellit fear mass "
+     "executions by RSF fighters who now control the town, a local aid worker said on Friday."),
+]
+
+
+def test_a_threat_to_a_newly_captured_population_is_more_severe(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    with _store(tmp_path, MELLIT, gazetteer) as store:
+        found = _on(store, "2024-06-09", gazetteer)
+        later = _on(store, "2024-08-01", gazetteer)
+    [risk] = [alert for alert in found.alerts if alert.kind == "atrocity_risk"]
+    assert risk.places == ("Mellit",) and risk.severity == "high"
+    assert any("newly captured" in reason and "2024-06-03" in reason for reason in risk.reasons)
+    [same] = [alert for alert in later.alerts if alert.kind == "atrocity_risk"]
+    assert same.alert_id == risk.alert_id  # the same alert, not a new one
+
+
 TOWNS = ["Bama", "Gwoza", "Konduga", "Dikwa", "Monguno", "Damboa", "Biu", "Ngala", "Mafa",
          "Kukawa"]
 

@@ -5,8 +5,10 @@
   sentence names, else the besieger of the report's besieged population. Severity points:
   a named perpetrator 1; a besieged population 2 (or a population reported trapped 1); a
   population of :data:`LARGE_POPULATION` or more 1; prior atrocities by that actor in the store
-  (attacks on civilians, abductions, sexual violence) 1. Points → severity: 4 or more critical,
-  3 high, 2 medium, else low.
+  (attacks on civilians, abductions, sexual violence) 1. A population newly captured (a
+  takeover by the perpetrator, or by anyone when none is named, within
+  :data:`NEWLY_CAPTURED_DAYS` before the report, within :data:`NEAR_KM` of its places) counts as
+  a besieged one does, 2. Points → severity: 4 or more critical, 3 high, 2 medium, else low.
 - *humanitarian*: food, water or medicine lacking, hunger, civilians unable to leave. Points:
   a besieged population 2; a large population 1; food, water or medicine named 1.
 - *siege_started* / *siege_ended*: a siege begins or ends (high severity when a population is
@@ -29,13 +31,18 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 
+from frontwatch.derive.control import TAKEOVER_TYPES
 from frontwatch.records import Alert, ControlClaim, Event, Evidence, Siege, content_id
+from frontwatch.resolve.gazetteer import haversine_km
 
 __all__ = ["ATROCITY_TYPES", "FALSE_ALARM_RATE", "LARGE_POPULATION", "alerts_from",
            "escalation_alerts", "poisson_tail"]
 
 #: A population this large adds a point of severity.
 LARGE_POPULATION = 10_000
+#: How recent and how near a takeover must be to make the population "newly captured".
+NEWLY_CAPTURED_DAYS = 30
+NEAR_KM = 25.0
 #: Event types that count as an actor's prior atrocities.
 ATROCITY_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
 _NEEDS = ("food", "water", "medicine", "bread", "flour", "meat", "vegetables", "hunger",
@@ -101,6 +108,12 @@ def _alert(key: tuple[str, str | None, tuple[str, ...]], told: list[ControlClaim
         points += 2
         reasons.append(f"a besieged population (siege by {siege.besieger or 'an armed actor'} "
                        f"since {siege.start.isoformat()})")
+    captured = _newly_captured(actor, told, events) if siege is None and \
+        kind == "atrocity_risk" else None
+    if captured is not None:
+        points += 2
+        reasons.append(f"a newly captured population ({captured.actor1} took "
+                       f"{captured.location} on {captured.event_date.isoformat()})")
     if population and population >= LARGE_POPULATION:
         points += 1
         reasons.append(f"{population:,} people at risk")
@@ -124,6 +137,22 @@ def _alert(key: tuple[str, str | None, tuple[str, ...]], told: list[ControlClaim
                  reasons=tuple(reasons), population=population, first_seen=min(days),
                  last_seen=max(days), quotes=quotes,
                  certainty="feared" if kind == "atrocity_risk" else "reported", caveats=caveats)
+
+
+def _newly_captured(actor: str | None, told: Sequence[ControlClaim],
+                    events: Sequence[Event]) -> Event | None:
+    """The latest takeover near the claims' places in the days before them (by ``actor``,
+    when one is named)."""
+    points = [(ref.latitude, ref.longitude) for claim in told for ref in claim.places
+              if ref.latitude is not None and ref.longitude is not None]
+    last = max(claim.date for claim in told)
+    taken = [event for event in events if event.sub_event_type in TAKEOVER_TYPES and
+             actor in (None, event.actor1) and event.latitude is not None and
+             event.longitude is not None and
+             0 <= (last - event.event_date).days <= NEWLY_CAPTURED_DAYS and
+             any(haversine_km(lat, lon, event.latitude, event.longitude) <= NEAR_KM
+                 for lat, lon in points)]  # type: ignore[arg-type]
+    return max(taken, key=lambda event: event.event_date, default=None)
 
 
 def _siege_alert(siege: Siege, kind: str) -> Alert:
