@@ -190,6 +190,7 @@ def classify(path: str, out: str | None) -> None:
     _finish(failures)
 
 
+from frontwatch.cli_api import serve_command, tokens_group, users_group  # noqa: E402
 from frontwatch.cli_derive import alerts_command, control_command  # noqa: E402
 from frontwatch.cli_eval import eval_group  # noqa: E402  (the eval commands live beside)
 from frontwatch.cli_gazetteer import gazetteer_group  # noqa: E402
@@ -206,6 +207,9 @@ main.add_command(events_command)
 main.add_command(reprocess_command)
 main.add_command(control_command)
 main.add_command(alerts_command)
+main.add_command(serve_command)
+main.add_command(users_group)
+main.add_command(tokens_group)
 
 
 def run() -> None:

@@ -27,7 +27,7 @@ from frontwatch.records import Document, Failure
 from frontwatch.resolve.gazetteer import Gazetteer
 from frontwatch.store import RunCounts, Store
 
-__all__ = ["IngestReport", "files_under", "ingest", "reprocess", "situation", "watch"]
+__all__ = ["IngestReport", "files_under", "ingest", "ingest_documents", "reprocess", "situation", "watch"]
 
 #: The files a folder contributes (other files in it are not reports).
 INGESTED_SUFFIXES = frozenset(HTML_SUFFIXES) | frozenset(JSONL_SUFFIXES) | \
@@ -78,24 +78,44 @@ def ingest(paths: Sequence[str | Path], store: Store, *, published: dt.date | No
     report = IngestReport(run_id, RunCounts())
     gazetteer = gazetteer or default_gazetteer()
     for path in files_under(paths):
-        raw = _raw_bytes(path)
-        copies = _Copies()
-        fresh = _new_documents(read_documents(path, published=published, publisher=publisher),
-                               store, report.counts, run_id, raw, copies)
-        _store_analyses(iter_analyses(fresh, "record", gazetteer), store, report, raw, copies,
-                        progress)
-        # copies of documents analysed in this run, now that their originals are stored
-        for copy, (minhash, bands), original in copies.deferred:
-            row = store.document_row(original)
-            if row is not None and store.add_analysed(copy, (), run_id, raw, minhash, bands, row):
-                report.counts.near_duplicates += 1
-                report.counts.documents_stored += 1
-            elif row is None:  # the original failed: the copy is analysed for itself
-                copies.signatures[copy.id] = (minhash, bands)
-                _store_analyses(iter_analyses([copy], "record", gazetteer), store, report, raw,
-                                copies, progress)
+        _ingest_items(read_documents(path, published=published, publisher=publisher), store,
+                      report, _raw_bytes(path), gazetteer, progress)
     store.finish_run(run_id, report.counts)
     return report
+
+
+def ingest_documents(items: Iterable[Document | InputError], store: Store, *,
+                     gazetteer: Gazetteer | None = None, command_line: str | None = None
+                     ) -> IngestReport:
+    """Ingest documents already read (an analyst's submission to the API) as one run, the way
+    :func:`ingest` does files: new ones analysed and stored, unreadable ones recorded."""
+    from frontwatch import __version__
+
+    run_id = store.start_run(__version__, command_line)
+    report = IngestReport(run_id, RunCounts())
+    _ingest_items(items, store, report, None, gazetteer or default_gazetteer(), None)
+    store.finish_run(run_id, report.counts)
+    return report
+
+
+def _ingest_items(items: Iterable[Document | InputError], store: Store, report: IngestReport,
+                  raw: bytes | None, gazetteer: Gazetteer,
+                  progress: Callable[[RunCounts], None] | None) -> None:
+    run_id = report.run_id
+    copies = _Copies()
+    fresh = _new_documents(items, store, report.counts, run_id, raw, copies)
+    _store_analyses(iter_analyses(fresh, "record", gazetteer), store, report, raw, copies,
+                    progress)
+    # copies of documents analysed in this run, now that their originals are stored
+    for copy, (minhash, bands), original in copies.deferred:
+        row = store.document_row(original)
+        if row is not None and store.add_analysed(copy, (), run_id, raw, minhash, bands, row):
+            report.counts.near_duplicates += 1
+            report.counts.documents_stored += 1
+        elif row is None:  # the original failed: the copy is analysed for itself
+            copies.signatures[copy.id] = (minhash, bands)
+            _store_analyses(iter_analyses([copy], "record", gazetteer), store, report, raw,
+                            copies, progress)
 
 
 def _store_analyses(outcomes: Iterable[Analysis | Failure], store: Store, report: IngestReport,

@@ -76,6 +76,11 @@ class Document:
     #: entry, a fetched page (a one-document file's bytes are read by the ingest job). Kept in
     #: the store beside the cleaned text; not part of the record's JSON.
     raw: bytes | None = field(default=None, repr=False, compare=False)
+    #: A confidential document (a correspondent's field note): its text and ``author`` are for
+    #: analysts and admins only, never in a viewer's response, a public export or the feed.
+    confidential: bool = False
+    #: Who wrote or told it (a correspondent, a monitor's contact), where the input says so.
+    author: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = to_dict(self)

@@ -32,6 +32,7 @@ __all__ = [
     "STAGE",
     "decode_bytes",
     "document_from_html",
+    "document_from_record",
     "make_document",
     "parse_published",
     "read_documents",
@@ -77,7 +78,8 @@ def parse_published(value: Any, source: str, line: int | None = None) -> dt.date
 
 def make_document(text: str, *, source: str, doc_id: str | None = None,
                   published: dt.date | None = None, publisher: str | None = None,
-                  title: str | None = None, url: str | None = None) -> Document:
+                  title: str | None = None, url: str | None = None,
+                  confidential: bool = False, author: str | None = None) -> Document:
     """A cleaned Document from raw text; empty text after cleaning is an EmptyDocumentError."""
     cleaned = clean_text(text)
     if not cleaned.text.strip():
@@ -94,6 +96,8 @@ def make_document(text: str, *, source: str, doc_id: str | None = None,
         source_path=source,
         removed_boilerplate=cleaned.removed,
         stage=STAGE,
+        confidential=confidential,
+        author=author,
     )
 
 
@@ -139,6 +143,8 @@ def _document_from_json(record: Any, source: str, line: int, defaults: dict[str,
         "publisher": record.get("publisher") or defaults.get("publisher"),
         "title": record.get("title"),
         "url": record.get("url"),
+        "confidential": _flag(record.get("confidential"), source, line),
+        "author": str(record["author"]) if record.get("author") not in (None, "") else None,
     }
     where = f"{source}:{line}"
     try:
@@ -149,6 +155,23 @@ def _document_from_json(record: Any, source: str, line: int, defaults: dict[str,
         exc.source, exc.line = source, line
         exc.args = (exc.describe(),)
         raise
+
+
+def document_from_record(record: Any, source: str) -> Document:
+    """A Document from one JSON object holding the fields of a JSONL line (``text`` or
+    ``html``, ``id``, ``published``, ``publisher``, ``title``, ``url``, ``confidential``,
+    ``author``): an analyst's submission to the API. A bad record is an InputError."""
+    document = _document_from_json(record, source, 1, {})
+    return dataclasses.replace(document, raw=json.dumps(record, ensure_ascii=False).encode())
+
+
+def _flag(value: Any, source: str, line: int) -> bool:
+    """A JSON line's ``confidential``: true or false (absent: false), nothing else, since a
+    field note read as public by a typo would expose its author."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    raise MalformedLineError(f'"confidential" must be true or false, not {value!r}',
+                             source=source, line=line)
 
 
 def _read_jsonl(data: str, source: str, defaults: dict[str, Any]) -> Iterator[Document | InputError]:

@@ -58,6 +58,8 @@ MMAP_BYTES = 512 * 1024 * 1024
 #: Lookups remembered per process; cleared when full (batches see the same names again and again).
 CACHE_SIZE = 50_000
 
+#: Names a completion looks through before ranking by population.
+COMPLETION_SCAN = 2000
 #: Keys asked in one statement (SQLite allows 32,766 parameters; a document has some dozens).
 BATCH = 500
 
@@ -182,6 +184,10 @@ class Gazetteer(Protocol):
         """The entry with this id, or None."""
         ...
 
+    def complete(self, prefix: str, limit: int = 10) -> list[Place]:
+        """Places with a name starting with ``prefix`` (folded), most populous first."""
+        ...
+
 
 class InMemoryGazetteer:
     """A gazetteer held in dicts: for unit tests and small curated lists."""
@@ -218,6 +224,12 @@ class InMemoryGazetteer:
 
     def get(self, place_id: str) -> Place | None:
         return self._by_id.get(place_id)
+
+    def complete(self, prefix: str, limit: int = 10) -> list[Place]:
+        key = exact_key(prefix)
+        found = {place.id: place for name, places in self._exact.items()
+                 if key and name.startswith(key) for place in places}
+        return sorted(found.values(), key=lambda place: (-place.population, place.name))[:limit]
 
 
 class SqliteGazetteer:
@@ -344,6 +356,19 @@ class SqliteGazetteer:
                                  (place_id,)).fetchone()
         return Place(*row) if row else None
 
+    def complete(self, prefix: str, limit: int = 10) -> list[Place]:
+        key = exact_key(prefix)
+        if not key:
+            return []
+        connection = self._connection()
+        # a range on the indexed key; the names scanned are bounded, so a one-letter prefix
+        # costs no more than a long one
+        rows = connection.execute(
+            f"SELECT {self._local.columns} FROM places p WHERE p.id IN (SELECT place_id FROM "
+            f"names WHERE exact_key >= ? AND exact_key < ? LIMIT {COMPLETION_SCAN}) "
+            f"ORDER BY p.population DESC, p.name LIMIT ?", (key, key + "\U0010ffff", limit))
+        return [Place(*row) for row in rows]
+
 
 def _merged(found: list[Lookup], name: str) -> Lookup:
     """Several layers' answers for ``name`` as one: an exact match in any beats loose matches
@@ -374,6 +399,11 @@ class LayeredGazetteer:
         places = {place.id: place for layer in self.layers
                   for place in layer.spellings(name).places}
         return _ranked("loose", list(places.values()), name)
+
+    def complete(self, prefix: str, limit: int = 10) -> list[Place]:
+        found = {place.id: place for layer in self.layers
+                 for place in layer.complete(prefix, limit)}
+        return sorted(found.values(), key=lambda place: (-place.population, place.name))[:limit]
 
     def get(self, place_id: str) -> Place | None:
         for layer in self.layers:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -32,10 +33,12 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
-__all__ = ["alerts", "control_claims", "document_bands", "documents", "event_members", "event_sources",
-           "events", "failures", "mentions", "metadata", "runs"]
+__all__ = ["alerts", "api_tokens", "control_claims", "document_bands", "documents", "event_edits",
+           "event_members", "event_reviews", "event_sources", "events", "failures", "mentions",
+           "metadata", "runs", "users"]
 
 metadata = MetaData()
 
@@ -73,6 +76,9 @@ documents = Table(
     Column("stored_at", DateTime(timezone=True), nullable=False),
     Column("minhash", LargeBinary),
     Column("near_duplicate_of", Integer),
+    # migration 0009: field notes and their authors, for analysts only
+    Column("confidential", Boolean, nullable=False, default=False, server_default=false()),
+    Column("author", Text),
     UniqueConstraint("doc_id", "version", name="uq_documents_doc_version"),
 )
 
@@ -100,9 +106,13 @@ events = Table(
     Column("record", JSON, nullable=False),
     Column("run_id", Integer, ForeignKey("runs.id")),
     Column("stored_at", DateTime(timezone=True), nullable=False),
+    # migration 0009: the province filter, and an analyst's verdict (confirmed, edited, rejected)
+    Column("admin1", Text),
+    Column("review", String(16)),
     Index("ix_events_date", "event_date"),
     Index("ix_events_type", "sub_event_type"),
     Index("ix_events_country", "country"),
+    Index("ix_events_admin1", "admin1"),
     Index("ix_events_point", "latitude", "longitude"),
 )
 
@@ -157,6 +167,50 @@ alerts = Table(
     Column("record", JSON, nullable=False),
     Column("raised_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+#: Who may use the API, with which role (migration 0009).
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+#: API tokens, kept as SHA-256 digests only (migration 0009): a stolen database gives no token.
+api_tokens = Table(
+    "api_tokens", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("digest", String(64), nullable=False, unique=True),
+    Column("prefix", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+#: An analyst's standing changes to an event (migration 0009), applied each time the store
+#: writes the event: edits survive re-processing and the arrival of new reports.
+event_edits = Table(
+    "event_edits", metadata,
+    Column("event_id", String(64), primary_key=True),
+    Column("fields", JSON, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+#: The audit trail of review actions: who did what to which event, when, before and after.
+event_reviews = Table(
+    "event_reviews", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("user_name", String(100), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("before", JSON),
+    Column("after", JSON),
+    Column("note", Text),
+    Index("ix_event_reviews_event", "event_id"),
 )
 
 failures = Table(

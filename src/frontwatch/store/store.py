@@ -46,6 +46,9 @@ from frontwatch.store.claims import (
     read_claims,
     replace_claims,
 )
+from frontwatch.store.event_query import EventFilter, event_query, grid_query
+from frontwatch.store.reviews import edited, move_reviews, reviews_of, save_review
+from frontwatch.store.reviews import event_row as _event_row
 from frontwatch.store.schema import (
     document_bands,
     documents,
@@ -202,6 +205,7 @@ class Store:
                 title=document.title, published=document.published, language=document.language,
                 text=document.text, raw=raw, stage=document.stage, run_id=run_id,
                 stored_at=_now(), minhash=minhash, near_duplicate_of=near_duplicate_of,
+                confidential=document.confidential, author=document.author,
             )).inserted_primary_key[0]  # type: ignore[index]
             if bands:
                 connection.execute(insert(document_bands), [
@@ -243,7 +247,8 @@ class Store:
             yield int(row.id), Document(
                 id=row.doc_id, text=row.text, published=row.published, publisher=row.publisher,
                 title=row.title, url=row.url, source_path=row.source,
-                language=row.language or "en", stage=row.stage or "", raw=row.raw)
+                language=row.language or "en", stage=row.stage or "", raw=row.raw,
+                confidential=bool(row.confidential), author=row.author)
 
     def replace_analysis(self, document_row: int, found: Sequence[Event],
                          run_id: int | None = None,
@@ -338,36 +343,49 @@ class Store:
                     bbox: tuple[float, float, float, float] | None = None,
                     sub_event_type: str | None = None, actor: str | None = None,
                     country: str | None = None, words: str | None = None) -> Iterator[Event]:
-        query = select(events.c.record).order_by(events.c.event_date, events.c.event_id)
-        if words:
-            told = select(event_sources.c.event_id).where(event_sources.c.document_id.in_(
-                matching_document_rows(self.engine.dialect.name, words)))
-            query = query.where(events.c.event_id.in_(told))
-        if since is not None:
-            query = query.where(func.coalesce(events.c.event_date_end, events.c.event_date)
-                                >= since)
-        if until is not None:
-            query = query.where(events.c.event_date <= until)
-        if bbox is not None and self.spatial:
-            west, south, east, north = bbox
-            query = query.where(text(
-                "ST_Intersects(events.geog, ST_MakeEnvelope(:west, :south, :east, :north, "
-                "4326)::geography)").bindparams(west=west, south=south, east=east, north=north))
-        elif bbox is not None:
-            west, south, east, north = bbox
-            query = query.where(events.c.latitude.between(south, north),
-                                events.c.longitude.between(west, east))
-        if sub_event_type:
-            query = query.where(func.lower(events.c.sub_event_type) == sub_event_type.lower())
-        if actor:
-            pattern = f"%{actor.lower()}%"
-            query = query.where(func.lower(events.c.actor1).like(pattern) |
-                                func.lower(events.c.actor2).like(pattern))
-        if country:
-            query = query.where(func.lower(events.c.country) == country.lower())
+        yield from self.select_events(EventFilter(
+            since=since, until=until, bbox=bbox, sub_event_type=sub_event_type, actor=actor,
+            country=country, words=words))
+
+    def select_events(self, wanted: EventFilter) -> Iterator[Event]:
+        """The events ``wanted`` selects (module ``event_query``), by date then id."""
+        query = event_query(wanted, self.engine.dialect.name, self.spatial)
         with self.engine.connect() as connection:
-            for (record,) in connection.execute(query):
+            for record, *_ in connection.execute(query):
                 yield Event.from_dict(record)
+
+    def event_grid(self, wanted: EventFilter, cell: float) -> list[dict[str, Any]]:
+        """The events ``wanted`` selects, counted in cells of ``cell`` degrees."""
+        query = grid_query(wanted, self.engine.dialect.name, self.spatial, cell)
+        with self.engine.connect() as connection:
+            return [{"count": row.count, "fatalities": int(row.fatalities or 0),
+                     "latitude": float(row.latitude), "longitude": float(row.longitude)}
+                    for row in connection.execute(query)]
+
+    def event_span(self) -> tuple[dt.date | None, dt.date | None, int]:
+        """The first and last day of the stored events (rejected ones aside), and their count."""
+        query = select(func.min(events.c.event_date), func.max(events.c.event_date),
+                       func.count()).where(or_(events.c.review.is_(None),
+                                               events.c.review != "rejected"))
+        with self.engine.connect() as connection:
+            first, last, count = connection.execute(query).one()
+        return first, last, int(count)
+
+    def event(self, event_id: str) -> tuple[Event, str | None] | None:
+        """A stored event (rejected ones too) and its review status; None if there is none."""
+        with self.engine.connect() as connection:
+            row = connection.execute(select(events.c.record, events.c.review).where(
+                events.c.event_id == event_id)).first()
+        return (Event.from_dict(row.record), row.review) if row else None
+
+    def save_review(self, event_id: str, action: str, user_name: str, status: str,
+                    fields: dict[str, Any], note: str | None = None) -> dict[str, Any]:
+        """Record an analyst's review of an event (module ``reviews``): its audit entry."""
+        return save_review(self.engine, event_id, action, user_name, status, fields, note)
+
+    def reviews(self, event_id: str) -> list[dict[str, Any]]:
+        """An event's review history, oldest first."""
+        return reviews_of(self.engine, event_id)
 
     def raised_alerts(self) -> dict[str, dict[str, Any]]:
         """Alerts raised so far, by id (their last version, state and digest)."""
@@ -447,7 +465,7 @@ def _put_event(connection: Connection, item: Event, document_row: int, run_id: i
         member_id=member_id, event_id=cluster or item.event_id, document_id=document_row,
         record=item.to_dict()))
     if cluster is None:
-        connection.execute(insert(events).values(**_row(item, run_id)))
+        connection.execute(insert(events).values(**_row(*edited(connection, item), run_id)))
         merged = item
     else:
         members = [Event.from_dict(record) for (record,) in connection.execute(
@@ -466,24 +484,21 @@ def _put_event(connection: Connection, item: Event, document_row: int, run_id: i
     return merged.event_id
 
 
-def _row(item: Event, run_id: int | None) -> dict[str, Any]:
-    return {"event_id": item.event_id, "event_date": item.event_date,
-            "event_date_end": item.event_date_end, "sub_event_type": item.sub_event_type,
-            "event_type": item.event_type, "actor1": item.actor1, "actor2": item.actor2,
-            "country": item.country, "latitude": item.latitude, "longitude": item.longitude,
-            "fatalities": item.fatalities, "record": item.to_dict(), "run_id": run_id,
-            "stored_at": _now()}
+def _row(item: Event, review: str | None, run_id: int | None) -> dict[str, Any]:
+    return _event_row(item, run_id, review)
 
 
 def _replace_event(connection: Connection, old_id: str, merged: Event, run_id: int | None
                    ) -> None:
-    """Write the recomputed event; a new id moves members and sources to it."""
+    """Write the recomputed event (with the analysts' edits over it); a new id moves members,
+    sources, edits and reviews to it."""
     if merged.event_id == old_id:
-        values = _row(merged, run_id)
+        values = _row(*edited(connection, merged), run_id)
         del values["event_id"], values["stored_at"]
         connection.execute(update(events).where(events.c.event_id == old_id).values(**values))
         return
-    connection.execute(insert(events).values(**_row(merged, run_id)))
+    move_reviews(connection, old_id, merged.event_id)
+    connection.execute(insert(events).values(**_row(*edited(connection, merged), run_id)))
     for table in (event_members, event_sources):
         connection.execute(update(table).where(table.c.event_id == old_id).values(
             event_id=merged.event_id))

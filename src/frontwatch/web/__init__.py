@@ -1,0 +1,1 @@
+"""Static files the API serves: vendored assets (see ``vendor/VENDORED.md``)."""

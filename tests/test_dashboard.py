@@ -1,0 +1,201 @@
+"""The dashboard in a real browser (issue #7): Playwright drives Debian's Chromium against
+``frontwatch serve``'s app on 127.0.0.1, over a store holding the reference article, the sample
+reports and a confidential field note. Every test fails on a console error or on any request to
+an address other than this server's; screenshots are kept in ``build/test-artifacts/``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from frontwatch.api import create_app
+from frontwatch.ingest import make_document
+from frontwatch.jobs import ingest, ingest_documents
+from frontwatch.store import Store
+from frontwatch.store.accounts import add_user, create_token
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "build" / "test-artifacts"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+NOTE = ("Field note, 17 January: IS fighters executed four men in al-Bughayliyah on Monday, "
+        "a resident told our correspondent.")
+AUTHOR = "Correspondent R."
+DEIR_EZ_ZOR = (35.336, 40.141)
+
+
+def _browser_or_skip() -> None:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("FRONTWATCH_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{CHROMIUM} is missing (make test installs Debian's chromium)")
+        pytest.skip(f"{CHROMIUM} is missing (make test installs Debian's chromium)")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, reference_path: Path,
+           gazetteer: Any) -> Iterator[dict[str, Any]]:
+    _browser_or_skip()
+    import uvicorn
+
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('dash') / 'fw.db'}")
+    ingest([reference_path], store, published=dt.date(2017, 1, 18), publisher="The National",
+           gazetteer=gazetteer)
+    ingest(sorted(SAMPLES.glob("*.txt")), store, published=dt.date(2024, 3, 14),
+           gazetteer=gazetteer)
+    note = make_document(NOTE, source="field", published=dt.date(2017, 1, 17),
+                         publisher="Deir ez-Zor field team", confidential=True, author=AUTHOR)
+    ingest_documents([note], store, gazetteer=gazetteer)
+    tokens = {}
+    for role in ("viewer", "analyst"):
+        add_user(store.engine, role, role)
+        tokens[role] = create_token(store.engine, role)
+    port = _free_port()
+    app = create_app(store, lambda: gazetteer)
+    runner = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=runner.run, daemon=True)
+    thread.start()
+    while not runner.started:
+        time.sleep(0.05)
+    yield {"url": f"http://127.0.0.1:{port}", "tokens": tokens, "store": store,
+           "note_doc": note.id}
+    runner.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser(server: dict[str, Any]) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: dict[str, Any], request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A fresh page; at the end, a screenshot, and no console error or foreign request."""
+    context = browser.new_context(viewport={"width": 1366, "height": 800})
+    errors: list[str] = []
+    foreign: list[str] = []
+
+    def only_here(route: Any) -> None:
+        if route.request.url.startswith(server["url"]):
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_here)
+    opened = context.new_page()
+    opened.on("console", lambda message: errors.append(message.text)
+              if message.type == "error" else None)
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    yield opened
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    opened.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
+    context.close()
+    assert not foreign, foreign
+    assert not errors, errors
+
+
+def _sign_in(page: Any, server: dict[str, Any], role: str) -> None:
+    page.goto(server["url"] + "/")
+    page.fill("#token", server["tokens"][role])
+    page.click("#login button")
+    page.wait_for_function("window.frontwatch.shown().length > 0", timeout=20_000)
+
+
+def _near(shown: list[list[Any]], point: tuple[float, float], km: float) -> list[str]:
+    return [event_id for event_id, lat, lon in shown if lat is not None and
+            abs(lat - point[0]) * 111 < km and abs(lon - point[1]) * 92 < km]
+
+
+def _zoom_to(page: Any, point: tuple[float, float], zoom: int = 12) -> None:
+    page.evaluate(f"window.frontwatch.map.setView([{point[0]}, {point[1]}], {zoom})")
+    page.wait_for_function(
+        f"window.frontwatch.map.getZoom() === {zoom} && window.frontwatch.shown().length > 0")
+    page.wait_for_timeout(400)
+
+
+def test_the_map_shows_events_around_deir_ez_zor(page: Any, server: dict[str, Any]) -> None:
+    _sign_in(page, server, "viewer")
+    assert len(_near(page.evaluate("window.frontwatch.shown()"), DEIR_EZ_ZOR, 30)) >= 3
+    assert page.locator("#alert-list li.critical").count() >= 1
+    _zoom_to(page, DEIR_EZ_ZOR)
+    assert page.locator("path.fw-event").count() >= 3
+    assert page.locator("path.fw-siege").count() >= 1
+
+
+def test_clicking_a_marker_shows_its_evidence(page: Any, server: dict[str, Any]) -> None:
+    _sign_in(page, server, "viewer")
+    _zoom_to(page, DEIR_EZ_ZOR)
+    page.locator("path.fw-event").last.click(force=True)
+    evidence = page.locator("#panel .evidence").first
+    evidence.wait_for(timeout=5_000)
+    sentence = evidence.inner_text().strip()
+    assert len(sentence) > 20
+    marked = page.locator("#documents mark").first
+    marked.wait_for(timeout=5_000)
+    assert marked.inner_text().strip()[:20] == sentence[:20]
+
+
+def test_the_time_filter_hides_and_shows_events(page: Any, server: dict[str, Any]) -> None:
+    _sign_in(page, server, "viewer")
+    _zoom_to(page, DEIR_EZ_ZOR, 9)
+    page.fill("#until", "2017-01-01")
+    page.dispatch_event("#until", "change")
+    page.wait_for_function("window.frontwatch.shown().length === 0", timeout=10_000)
+    page.fill("#until", "2017-01-18")
+    page.dispatch_event("#until", "change")
+    page.wait_for_function("window.frontwatch.shown().length > 0", timeout=10_000)
+
+
+def test_a_viewer_sees_no_review_buttons_and_no_confidential_text(
+        page: Any, server: dict[str, Any]) -> None:
+    _sign_in(page, server, "viewer")
+    shown = page.evaluate("window.frontwatch.shown()")
+    for event_id, *_ in shown:
+        page.evaluate(f"window.frontwatch.show({event_id!r})")
+        page.wait_for_timeout(150)
+        assert not page.locator("#review").is_visible()
+        html = page.content()
+        for secret in ("executed four men", AUTHOR, "field team", server["note_doc"]):
+            assert secret not in html, (event_id, secret)
+
+
+def test_an_analysts_edit_persists(page: Any, server: dict[str, Any]) -> None:
+    _sign_in(page, server, "analyst")
+    event_id = _near(page.evaluate("window.frontwatch.shown()"), DEIR_EZ_ZOR, 30)[0]
+    page.evaluate(f"window.frontwatch.show({event_id!r})")
+    page.locator("#review").wait_for(state="visible", timeout=5_000)
+    page.fill("#edit-fatalities", "7")
+    page.click("#save-edit")
+    page.wait_for_function("document.querySelector('#message').textContent.includes('saved')")
+    page.reload()
+    page.wait_for_function("window.frontwatch.shown().length > 0", timeout=20_000)
+    page.evaluate(f"window.frontwatch.show({event_id!r})")
+    page.wait_for_function(
+        "document.querySelector('#edit-fatalities').value === '7' && "
+        "document.querySelector('#review-status').textContent.includes('edit by analyst')")
+    stored = server["store"].event(event_id)
+    assert stored is not None and stored[0].fatalities == 7 and stored[1] == "edited"
