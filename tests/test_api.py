@@ -15,6 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from frontwatch.api import create_app
+from frontwatch.fuse.across import CrossReportFusion
 from frontwatch.records import Document, Event, Evidence, Provenance
 from frontwatch.resolve.gazetteer import InMemoryGazetteer
 from frontwatch.store import Store
@@ -60,9 +61,9 @@ def _seed(store: Store) -> None:
         _event("e02", dt.date(2024, 5, 3), ("d-conf",), (secret,),
                sub_event_type="Attack", fatalities=2, fatalities_text="two farmers",
                publishers=(SECRET_NAMES[1],)),
-        # told by both: the fused record names both documents and both publishers
-        _event("e01", dt.date(2024, 5, 1), ("d-conf", "d-pub"), (secret_clash, public),
-               publishers=(SECRET_NAMES[1], "Wire"))])
+        # the clash the wire told: fused, the event names both documents and publishers
+        _event("e01", dt.date(2024, 5, 1), ("d-conf",), (secret_clash,),
+               publishers=(SECRET_NAMES[1],))])
     for number in range(3, 10):  # a week of clashes elsewhere, for pages and filters
         text = f"Report {number}: clashes in Idlib."
         store.add_analysed(_document(f"d-{number}", text, publisher="Radio"), [
@@ -71,9 +72,17 @@ def _seed(store: Store) -> None:
                    admin1="Idlib", publishers=("Radio",))])
 
 
+class AnalystsOnlyFusion(CrossReportFusion):
+    """Fusion that merges what analysts put together but joins nothing by itself: the seeded
+    events stay as seeded."""
+
+    def same(self, stored: Event, new: Event) -> bool:
+        return False
+
+
 @pytest.fixture
 def api(tmp_path: Path, small_gazetteer: InMemoryGazetteer) -> Iterator[tuple[TestClient, dict]]:
-    store = Store(f"sqlite:///{tmp_path / 'api.db'}")
+    store = Store(f"sqlite:///{tmp_path / 'api.db'}", fusion=AnalystsOnlyFusion())
     _seed(store)
     tokens: dict[str, dict[str, str]] = {"none": {}, "bad": {"Authorization": "Bearer fw_nope"}}
     for role in ("viewer", "analyst", "admin"):
@@ -304,3 +313,46 @@ def test_the_dashboard_and_its_assets_are_served_from_here(api: tuple[TestClient
     for asset in ("/static/app/app.js", "/static/app/app.css", "/static/vendor/leaflet/leaflet.js",
                   "/static/vendor/world-atlas/countries-50m.json"):
         assert client.get(asset).status_code == 200, asset
+
+
+def test_merges_and_splits_stand_over_re_processing(api: tuple[TestClient, dict]) -> None:
+    client, tokens = api
+    analyst = tokens["analyst"]
+    store: Store = client.app.state.context.store  # type: ignore[attr-defined]
+    merged = client.post("/events/e04/review", headers=analyst,
+                         json={"action": "merge", "into": "e05", "note": "same clash"})
+    assert merged.status_code == 200, merged.text
+    assert merged.json()["event"]["event_id"] == "e05"
+    assert merged.json()["event"]["doc_ids"] == ["d-4", "d-5"]
+    _is_error(client.get("/events/e04", headers=analyst), 404)
+    # the split: the field note's telling leaves the event both documents told
+    split = client.post("/events/e01/review", headers=analyst,
+                        json={"action": "split", "doc_id": "d-conf"})
+    assert split.status_code == 200, split.text
+    apart = split.json()["event"]
+    assert apart["event_id"].startswith("e01-s") and apart["doc_ids"] == ["d-conf"]
+    assert client.get("/events/e01", headers=analyst).json()["event"]["doc_ids"] == ["d-pub"]
+    history = client.get("/events/e01", headers=analyst).json()["review"]["history"]
+    assert [item["action"] for item in history] == ["split"]
+    # re-processing the documents: the merge and the split hold
+    for doc_id, event in (("d-4", "e04"), ("d-conf", "e01")):
+        row = next(row for row, document in store.stored_documents() if document.id == doc_id)
+        text = next(document.text for _, document in store.stored_documents()
+                    if document.id == doc_id)
+        evidence = (Evidence(doc_id, text, 0, len(text)),)
+        day = dt.date(2024, 6, 4) if doc_id == "d-4" else dt.date(2024, 5, 1)
+        store.replace_analysis(row, [_event(event, day, (doc_id,), evidence, lat=35.9 if
+                                            doc_id == "d-4" else 35.3,
+                                            lon=36.6 if doc_id == "d-4" else 40.1)])
+    ids = [event["event_id"] for event in client.get("/events?limit=100",
+                                                      headers=analyst).json()["events"]]
+    assert "e04" not in ids and "e05" in ids and apart["event_id"] in ids
+    assert client.get("/events/e05", headers=analyst).json()["event"]["doc_ids"] == ["d-4", "d-5"]
+    assert client.get("/events/e01", headers=analyst).json()["event"]["doc_ids"] == ["d-pub"]
+    # what cannot be done is refused in the one error shape
+    _is_error(client.post("/events/e05/review", headers=analyst,
+                          json={"action": "merge", "into": "nope"}), 422)
+    _is_error(client.post("/events/e05/review", headers=analyst,
+                          json={"action": "split", "doc_id": "d-4", "into": "e06"}), 422)
+    _is_error(client.post("/events/e06/review", headers=analyst,
+                          json={"action": "split", "doc_id": "d-6"}), 422)  # its only teller

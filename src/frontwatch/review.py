@@ -1,4 +1,5 @@
-"""Analysts' review of stored events (issue #7): confirm, edit fields, reject, reopen.
+"""Analysts' review of stored events (issue #7): confirm, edit fields, reject, reopen, merge
+two events into one, split a document's telling off an event.
 
 The rules of an edit live here, not in the API: which fields an analyst may change, what a
 valid value is, and what follows from a change (a sub-event type sets its event type and
@@ -12,16 +13,18 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, get_args
 
-from frontwatch.errors import InputError
+from frontwatch.errors import InputError, StoreError
 from frontwatch.extract.actors import dictionary
 from frontwatch.extract.taxonomy import sub_event_types
 from frontwatch.records import Certainty
 from frontwatch.store import Store
 
-__all__ = ["ACTIONS", "EDITABLE", "review_event"]
+__all__ = ["ACTIONS", "EDITABLE", "REGROUPINGS", "regroup_event", "review_event"]
 
 #: Review actions and the status each leaves.
 ACTIONS = {"confirm": "confirmed", "edit": "edited", "reject": "rejected", "reopen": "open"}
+#: Actions that change which reports make up an event.
+REGROUPINGS = ("merge", "split")
 
 
 def _text(value: Any) -> str | None:
@@ -127,3 +130,21 @@ def review_event(store: Store, event_id: str, action: str, user_name: str,
         raise InputError("an edit needs at least one field", source=source)
     return store.save_review(event_id, action, user_name, ACTIONS[action],
                              checked_fields(fields or {}, source), note)
+
+
+def regroup_event(store: Store, event_id: str, action: str, user_name: str, *,
+                  into: str | None = None, doc_id: str | None = None,
+                  note: str | None = None) -> dict[str, Any]:
+    """Merge ``event_id`` into the event ``into``, or split the document ``doc_id`` off it;
+    recorded in the audit trail, standing over re-processing. A missing or extra argument, an
+    unknown event to merge into, or a document that does not tell the event is an InputError."""
+    source = f"event {event_id}"
+    other = into if action == "merge" and into and not doc_id else \
+        doc_id if action == "split" and doc_id and not into else None
+    if other is not None:
+        try:
+            return store.regroup(action, event_id, other, user_name, note)
+        except StoreError as exc:  # the other event or the document is not what was meant
+            raise InputError(exc.describe(), source=source) from exc
+    raise InputError("merge takes the event to merge into (into); split takes the document to "
+                     "split off (doc_id)", source=source)

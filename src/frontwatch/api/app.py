@@ -22,6 +22,7 @@ from frontwatch.api import documents, events, situation
 from frontwatch.api.context import ApiContext, Viewer
 from frontwatch.api.errors import ERROR_RESPONSES, install_error_handlers
 from frontwatch.extract.taxonomy import sub_event_types
+from frontwatch.fuse.across import CrossReportFusion
 from frontwatch.resolve.gazetteer import Gazetteer
 from frontwatch.store import DEFAULT_URL, Store
 
@@ -41,8 +42,9 @@ def create_app(store: Store | str = DEFAULT_URL,
                   description="Conflict events, control, sieges and civilian-protection "
                               "alerts from reports. Authenticate with `Authorization: Bearer "
                               "<token>` (`frontwatch tokens create NAME`).")
-    app.state.context = ApiContext(store if isinstance(store, Store) else Store(store),
-                                   gazetteer or pipeline.default_gazetteer)
+    if not isinstance(store, Store):  # submissions fuse with the reports of the same event
+        store = Store(store, fusion=CrossReportFusion())
+    app.state.context = ApiContext(store, gazetteer or pipeline.default_gazetteer)
     install_error_handlers(app)
     for module in (events, documents, situation):
         app.include_router(module.router)

@@ -19,7 +19,7 @@ from frontwatch.api.errors import ERROR_RESPONSES, ApiError
 from frontwatch.export import event_record, write_events
 from frontwatch.protect import redact_event, redact_record
 from frontwatch.records import Event
-from frontwatch.review import review_event
+from frontwatch.review import REGROUPINGS, regroup_event, review_event
 from frontwatch.store.event_query import EventFilter
 
 __all__ = ["router"]
@@ -145,19 +145,35 @@ def get_event(event_id: str, user: Viewer, context: Context) -> dict[str, Any]:
 
 
 class Review(BaseModel):
-    """A review action: ``confirm``, ``edit`` (with ``fields``), ``reject`` or ``reopen``."""
+    """A review action: ``confirm``, ``edit`` (with ``fields``), ``reject``, ``reopen``,
+    ``merge`` (into the event ``into``) or ``split`` (the document ``doc_id`` off the event)."""
 
-    action: Literal["confirm", "edit", "reject", "reopen"]
+    action: Literal["confirm", "edit", "reject", "reopen", "merge", "split"]
     fields: dict[str, Any] = Field(default_factory=dict,
                                    description="For edit: field → new value (JSON)")
+    into: str | None = Field(default=None, max_length=64, description="For merge: the event")
+    doc_id: str | None = Field(default=None, max_length=200,
+                               description="For split: the document whose telling leaves")
     note: str | None = Field(default=None, max_length=2000)
 
 
 @router.post("/events/{event_id}/review", summary="Review an event (analysts)")
 def review(event_id: str, body: Review, user: Analyst, context: Context) -> dict[str, Any]:
-    """Confirm, edit, reject or reopen an event; recorded in its audit trail (who, when,
-    before, after). Edits stand: re-processing and new reports keep them."""
+    """Confirm, edit, reject, reopen, merge or split an event; recorded in its audit trail
+    (who, when, before, after). Edits, merges and splits stand: re-processing and new reports
+    keep them. The answer holds the event as it now is (for a merge, the event merged into;
+    for a split, the new event)."""
     _stored(context, event_id, user)
-    entry = review_event(context.store, event_id, body.action, user.name, body.fields, body.note)
-    event, status = _stored(context, event_id, user)
+    if body.action in REGROUPINGS:
+        if body.fields:
+            raise ApiError(422, f"the {body.action} action takes no fields")
+        entry = regroup_event(context.store, event_id, body.action, user.name, into=body.into,
+                              doc_id=body.doc_id, note=body.note)
+        event, status = _stored(context, entry["after"]["event_id"], user)
+    else:
+        if body.into or body.doc_id:
+            raise ApiError(422, f"the {body.action} action takes neither into nor doc_id")
+        entry = review_event(context.store, event_id, body.action, user.name, body.fields,
+                             body.note)
+        event, status = _stored(context, event_id, user)
     return {"event": event_record(event), "review": {"status": status, "entry": entry}}

@@ -18,7 +18,8 @@ from frontwatch.errors import StoreError
 from frontwatch.records import Event
 from frontwatch.store.schema import documents, event_edits, event_reviews, events, runs
 
-__all__ = ["edited", "event_row", "move_reviews", "reviews_of", "save_review", "store_version"]
+__all__ = ["edited", "event_row", "move_reviews", "record_review", "reviews_of", "save_review",
+           "store_version"]
 
 
 def _now() -> dt.datetime:
@@ -76,9 +77,17 @@ def save_review(engine: Engine, event_id: str, action: str, user_name: str, stat
         values = event_row(after, stored.run_id, status)
         del values["event_id"], values["stored_at"]
         connection.execute(update(events).where(events.c.event_id == event_id).values(**values))
-        entry = {"event_id": event_id, "action": action, "user_name": user_name, "at": _now(),
-                 "before": before.to_dict(), "after": after.to_dict(), "note": note}
-        connection.execute(insert(event_reviews).values(**entry))
+        return record_review(connection, event_id, action, user_name, before.to_dict(),
+                             after.to_dict(), note)
+
+
+def record_review(connection: Connection, event_id: str, action: str, user_name: str,
+                  before: dict[str, Any] | None, after: dict[str, Any] | None,
+                  note: str | None) -> dict[str, Any]:
+    """One row of the audit trail; returned as written."""
+    entry = {"event_id": event_id, "action": action, "user_name": user_name, "at": _now(),
+             "before": before, "after": after, "note": note}
+    connection.execute(insert(event_reviews).values(**entry))
     return entry
 
 

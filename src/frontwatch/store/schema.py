@@ -37,8 +37,8 @@ from sqlalchemy import (
 )
 
 __all__ = ["alerts", "api_tokens", "control_claims", "document_bands", "documents", "event_edits",
-           "event_members", "event_reviews", "event_sources", "events", "failures", "mentions",
-           "metadata", "runs", "users"]
+           "event_links", "event_members", "event_reviews", "event_sources", "events", "failures",
+           "mentions", "metadata", "runs", "users"]
 
 metadata = MetaData()
 
@@ -211,6 +211,15 @@ event_reviews = Table(
     Column("after", JSON),
     Column("note", Text),
     Index("ix_event_reviews_event", "event_id"),
+)
+
+#: Analysts' merges ("merged": ``other`` is the event merged into) and splits ("split":
+#: ``other`` is the document split off) of fused events (migration 0009).
+event_links = Table(
+    "event_links", metadata,
+    Column("event_id", String(64), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("other", String(200), primary_key=True),
 )
 
 failures = Table(

@@ -14,10 +14,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import math
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -47,8 +46,7 @@ from frontwatch.store.claims import (
     replace_claims,
 )
 from frontwatch.store.event_query import EventFilter, event_query, grid_query
-from frontwatch.store.reviews import edited, move_reviews, reviews_of, save_review
-from frontwatch.store.reviews import event_row as _event_row
+from frontwatch.store.reviews import record_review, reviews_of, save_review
 from frontwatch.store.schema import (
     document_bands,
     documents,
@@ -59,6 +57,7 @@ from frontwatch.store.schema import (
     runs,
 )
 from frontwatch.store.search import matching_document_rows
+from frontwatch.store.writes import Fusion, merge_events, put_event, recompute, split_event
 
 __all__ = ["DEFAULT_URL", "Fusion", "RunCounts", "Store", "StoredDocument", "content_hash"]
 
@@ -211,7 +210,7 @@ class Store:
                 connection.execute(insert(document_bands), [
                     {"band": band, "key": key, "document_id": int(row_id)}
                     for band, key in bands])
-            touched = [_put_event(connection, item, int(row_id), run_id, self.fusion)
+            touched = [put_event(connection, item, int(row_id), run_id, self.fusion)
                        for item in (() if near_duplicate_of is not None else found)]
             if near_duplicate_of is None:
                 put_claims(connection, int(row_id), claims)
@@ -268,16 +267,8 @@ class Store:
             connection.execute(delete(event_sources).where(
                 event_sources.c.document_id == document_row))
             for cluster in sorted(clusters):
-                members = [Event.from_dict(record) for (record,) in connection.execute(
-                    select(event_members.c.record).where(event_members.c.event_id == cluster))]
-                if not members:
-                    connection.execute(delete(event_sources).where(
-                        event_sources.c.event_id == cluster))
-                    connection.execute(delete(events).where(events.c.event_id == cluster))
-                else:
-                    merged = self.fusion.merge(members) if self.fusion else members[0]
-                    _replace_event(connection, cluster, merged, run_id)
-            touched = [_put_event(connection, item, document_row, run_id, self.fusion)
+                recompute(connection, cluster, self.fusion, run_id)
+            touched = [put_event(connection, item, document_row, run_id, self.fusion)
                        for item in found]
             replace_claims(connection, document_row, claims)
             put_mentions(connection, document_row, mentions, replace=True)
@@ -383,6 +374,25 @@ class Store:
         """Record an analyst's review of an event (module ``reviews``): its audit entry."""
         return save_review(self.engine, event_id, action, user_name, status, fields, note)
 
+    def regroup(self, action: str, event_id: str, other: str, user_name: str,
+                note: str | None = None) -> dict[str, Any]:
+        """An analyst's ``merge`` of ``event_id`` into the event ``other``, or ``split`` of the
+        document ``other`` off ``event_id``, in one transaction with its audit entry. Both
+        stand over re-processing. Returns the audit entry; the event it leaves is ``after``."""
+        with self.engine.begin() as connection:
+            self._serialise(connection)
+            before = connection.execute(select(events.c.record).where(
+                events.c.event_id == event_id)).scalar()
+            if before is None:
+                raise StoreError("no such event", source=event_id)
+            if action == "merge":
+                after = merge_events(connection, event_id, other, self.fusion)
+            else:
+                after = split_event(connection, event_id, other, self.fusion)
+            self._set_points(connection, [event_id, other, after.event_id])
+            return record_review(connection, event_id, action, user_name, before,
+                                 after.to_dict(), note or f"{action} {other}")
+
     def reviews(self, event_id: str) -> list[dict[str, Any]]:
         """An event's review history, oldest first."""
         return reviews_of(self.engine, event_id)
@@ -414,95 +424,6 @@ class Store:
                               ).where(event_sources.c.event_id == event_id)
         with self.engine.connect() as connection:
             return [dict(row._mapping) for row in connection.execute(query)]
-
-
-class Fusion(Protocol):
-    """How events told by several documents become one (``frontwatch.fuse.across``): the store
-    looks at its events within ``window_days`` and ``radius_km`` of a new one."""
-
-    @property
-    def window_days(self) -> int: ...
-
-    @property
-    def radius_km(self) -> float: ...
-
-    def same(self, stored: Event, new: Event) -> bool: ...
-
-    def merge(self, members: Sequence[Event]) -> Event: ...
-
-
-def _candidates(connection: Connection, item: Event, fusion: Fusion) -> list[Event]:
-    """Stored events near ``item`` in time and space, by id (the first match wins)."""
-    slack = dt.timedelta(days=fusion.window_days + 1)
-    query = select(events.c.record).where(
-        events.c.event_date <= (item.event_date_end or item.event_date) + slack,
-        func.coalesce(events.c.event_date_end, events.c.event_date) >= item.event_date - slack)
-    if item.latitude is not None and item.longitude is not None:
-        rise = fusion.radius_km / 111.0
-        run = fusion.radius_km / (111.0 * max(0.1, math.cos(math.radians(item.latitude))))
-        query = query.where(events.c.latitude.between(item.latitude - rise, item.latitude + rise),
-                            events.c.longitude.between(item.longitude - run, item.longitude + run))
-    else:
-        query = query.where(events.c.latitude.is_(None))
-    found = [Event.from_dict(record) for (record,) in connection.execute(query)]
-    return sorted(found, key=lambda stored: stored.event_id)
-
-
-def _put_event(connection: Connection, item: Event, document_row: int, run_id: int | None,
-               fusion: Fusion | None) -> str | None:
-    """Store ``item`` as a member of the event it tells: a new event, or one stored before
-    (then the event is recomputed from all its members, and re-keyed if its id changes)."""
-    member_id = f"{item.event_id}:{document_row}"
-    if connection.execute(select(event_members.c.member_id).where(
-            event_members.c.member_id == member_id)).first() is not None:
-        return None
-    cluster = next((stored.event_id for stored in _candidates(connection, item, fusion)
-                    if fusion.same(stored, item)), None) if fusion else None
-    if cluster is None and connection.execute(select(events.c.event_id).where(
-            events.c.event_id == item.event_id)).first() is not None:
-        cluster = item.event_id
-    connection.execute(insert(event_members).values(
-        member_id=member_id, event_id=cluster or item.event_id, document_id=document_row,
-        record=item.to_dict()))
-    if cluster is None:
-        connection.execute(insert(events).values(**_row(*edited(connection, item), run_id)))
-        merged = item
-    else:
-        members = [Event.from_dict(record) for (record,) in connection.execute(
-            select(event_members.c.record).where(event_members.c.event_id == cluster))]
-        merged = fusion.merge(members) if fusion else members[0]
-        _replace_event(connection, cluster, merged, run_id)
-    evidence = next((e for e in item.evidence if e.doc_id in item.doc_ids), None) or \
-        (item.evidence[0] if item.evidence else None)
-    if connection.execute(select(event_sources.c.event_id).where(
-            event_sources.c.event_id == merged.event_id,
-            event_sources.c.document_id == document_row)).first() is None:
-        connection.execute(insert(event_sources).values(
-            event_id=merged.event_id, document_id=document_row,
-            sentence=evidence.sentence if evidence else "",
-            start=evidence.start if evidence else 0, end=evidence.end if evidence else 0))
-    return merged.event_id
-
-
-def _row(item: Event, review: str | None, run_id: int | None) -> dict[str, Any]:
-    return _event_row(item, run_id, review)
-
-
-def _replace_event(connection: Connection, old_id: str, merged: Event, run_id: int | None
-                   ) -> None:
-    """Write the recomputed event (with the analysts' edits over it); a new id moves members,
-    sources, edits and reviews to it."""
-    if merged.event_id == old_id:
-        values = _row(*edited(connection, merged), run_id)
-        del values["event_id"], values["stored_at"]
-        connection.execute(update(events).where(events.c.event_id == old_id).values(**values))
-        return
-    move_reviews(connection, old_id, merged.event_id)
-    connection.execute(insert(events).values(**_row(*edited(connection, merged), run_id)))
-    for table in (event_members, event_sources):
-        connection.execute(update(table).where(table.c.event_id == old_id).values(
-            event_id=merged.event_id))
-    connection.execute(delete(events).where(events.c.event_id == old_id))
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

@@ -1,5 +1,6 @@
 """API users and their tokens (kept as digests); confidential documents and their authors;
-events' province (a filter) and review status; analysts' edits and the audit trail of reviews.
+events' province (a filter) and review status; analysts' edits, merges and splits, and the
+audit trail of reviews.
 
 Revision ID: 0009
 Revises: 0008
@@ -47,6 +48,12 @@ def upgrade() -> None:
     )
     op.create_index("ix_event_reviews_event", "event_reviews", ["event_id"])
     op.create_table(
+        "event_links",
+        sa.Column("event_id", sa.String(64), primary_key=True),
+        sa.Column("kind", sa.String(16), primary_key=True),
+        sa.Column("other", sa.String(200), primary_key=True),
+    )
+    op.create_table(
         "users",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("name", sa.String(100), nullable=False, unique=True),
@@ -65,6 +72,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("event_links")
     op.drop_table("event_reviews")
     op.drop_table("event_edits")
     op.drop_index("ix_events_admin1", "events")
