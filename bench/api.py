@@ -3,7 +3,8 @@ bounded load client on 127.0.0.1, against `frontwatch serve` over a SQLite store
 events and a PostgreSQL store of 1,000,000 (target: p95 < 50 ms).
 
 The events are synthetic (the seeded generator of bench/store.py: a few conflict regions,
-2015-2024). The server runs in its own process; the client keeps --clients connections busy
+2015-2024). The server runs in its own processes (--workers, default one per core); the client
+keeps --clients connections busy
 (each sends its next request when the last is answered) for --requests requests, each a random
 2 x 2 degree box in a region and a random month, a page of 100 events as JSON. Writes
 bench/api.json.
@@ -15,6 +16,7 @@ import argparse
 import datetime as dt
 import http.client
 import json
+import os
 import random
 import socket
 import statistics
@@ -73,13 +75,14 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _serve(url: str) -> tuple[subprocess.Popen, int, str]:  # type: ignore[type-arg]
+def _serve(url: str, workers: int) -> tuple[subprocess.Popen, int, str]:  # type: ignore[type-arg]
     with Store(url) as store:
         add_user(store.engine, "bench", "viewer")
         token = create_token(store.engine, "bench")
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "frontwatch.cli", "serve", "--db", url,
-                               "--port", str(port)], stdout=subprocess.DEVNULL,
+                               "--port", str(port), "--workers", str(workers)],
+                              stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     for _ in range(200):
         try:
@@ -141,8 +144,8 @@ def load(port: int, token: str, requests: int, clients: int) -> dict[str, float]
             "requests_per_s": round(len(timings) / elapsed, 1)}
 
 
-def measure(url: str, requests: int, clients: int) -> dict[str, float]:
-    server, port, token = _serve(url)
+def measure(url: str, requests: int, clients: int, workers: int) -> dict[str, float]:
+    server, port, token = _serve(url, workers)
     try:
         return load(port, token, requests, clients)
     finally:
@@ -156,19 +159,26 @@ def main() -> int:
     parser.add_argument("--pg-events", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="server processes (default: one per core)")
+    parser.add_argument("--skip-sqlite", action="store_true")
     options = parser.parse_args()
     results: dict[str, object] = {"date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                                   "target_p95_ms": TARGET_P95_MS}
+    results["server_workers"] = options.workers
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'bench.db'}"
-        results["sqlite_fill_seconds"] = round(fill_sqlite(url, options.sqlite_events), 1)
-        results["sqlite"] = {"events": options.sqlite_events,
-                             **measure(url, options.requests, options.clients)}
+        if not options.skip_sqlite:
+            results["sqlite_fill_seconds"] = round(fill_sqlite(url, options.sqlite_events), 1)
+            results["sqlite"] = {"events": options.sqlite_events,
+                                 **measure(url, options.requests, options.clients,
+                                           options.workers)}
     url = store_bench._database()
     try:
         results["postgresql_fill_seconds"] = round(store_bench.fill(url, options.pg_events), 1)
         results["postgresql"] = {"events": options.pg_events,
-                                 **measure(url, options.requests, options.clients)}
+                                 **measure(url, options.requests, options.clients,
+                                           options.workers)}
     finally:
         store_bench._drop(url)
     print(json.dumps(results, indent=2))

@@ -27,7 +27,9 @@ def _fail(exc: FrontwatchError) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (127.0.0.1: this machine only).")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535))
-def serve_command(db: str, host: str, port: int) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (one per core answers more requests at once).")
+def serve_command(db: str, host: str, port: int, workers: int) -> None:
     """Serve the REST API (documentation at /docs) until interrupted."""
     import uvicorn
 
@@ -39,7 +41,7 @@ def serve_command(db: str, host: str, port: int) -> None:
     click.echo(f"frontwatch API on http://{host}:{port}/ (docs: http://{host}:{port}/docs)",
                err=True)
     uvicorn.run("frontwatch.api:app_from_environment", factory=True, host=host, port=port,
-                log_level="info")
+                workers=workers, log_level="info")
 
 
 @click.group("users")

@@ -14,6 +14,7 @@ from frontwatch.fuse.across import CrossReportFusion
 from frontwatch.jobs import IngestReport, reprocess, watch
 from frontwatch.jobs import ingest as ingest_paths
 from frontwatch.store import DEFAULT_URL, RunCounts, Store
+from frontwatch.store.event_query import parse_bbox
 
 __all__ = ["events_command", "ingest_command", "reprocess_command"]
 
@@ -30,17 +31,10 @@ def _date(value: str | None, option: str) -> dt.date | None:
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
     try:
-        west, south, east, north = (float(part) for part in value.split(","))
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not W,S,E,N in degrees",
-                                 param_hint="--bbox") from None
-    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
-        raise click.BadParameter(f"{value!r} is out of range (W,S,E,N; south ≤ north)",
-                                 param_hint="--bbox")
-    return west, south, east, north
+        return None if value is None else parse_bbox(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--bbox") from None
 
 
 @click.command("ingest")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -24,15 +24,16 @@ __all__ = ["Analyst", "ApiContext", "Context", "Viewer", "requires"]
 
 
 class ApiContext:
-    """The store and gazetteer behind one app; situations are remembered per day until the
-    store changes (a new run or review), since deriving one reads every claim and event."""
+    """The store and gazetteer behind one app. What is derived from the whole store (a day's
+    situation, which reads every claim and event; the confidential sources; the longest event)
+    is remembered until the store changes."""
 
     def __init__(self, store: Store, gazetteer: Callable[[], Gazetteer]):
         self.store = store
         self._open_gazetteer = gazetteer
         self._gazetteer: Gazetteer | None = None
         self._lock = threading.Lock()
-        self._situations: dict[tuple[dt.date | None, tuple[int, ...]], Situation] = {}
+        self._derived: dict[tuple[Any, tuple[int, ...]], Any] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -40,6 +41,19 @@ class ApiContext:
             if self._gazetteer is None:
                 self._gazetteer = self._open_gazetteer()
             return self._gazetteer
+
+    def _remembered(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, remembered until the store changes (a run, a document, a review)."""
+        stamp = (key, store_version(self.store.engine))
+        with self._lock:
+            if stamp in self._derived:
+                return self._derived[stamp]
+        found = compute()
+        with self._lock:
+            if len(self._derived) > 64:
+                self._derived.clear()
+            self._derived[stamp] = found
+        return found
 
     def protected(self, user: User) -> Protected:
         """What ``user`` may not see: nothing for analysts and admins."""
@@ -50,19 +64,15 @@ class ApiContext:
     def public(self) -> Protected:
         """What nobody outside (a viewer, the Atom feed) may see."""
         engine = self.store.engine
-        return Protected(confidential_doc_ids(engine), confidential_names(engine))
+        return self._remembered("public", lambda: Protected(confidential_doc_ids(engine),
+                                                            confidential_names(engine)))
+
+    def longest_span_days(self) -> int:
+        return self._remembered("span", self.store.longest_span_days)  # type: ignore[no-any-return]
 
     def situation(self, day: dt.date | None) -> Situation:
-        key = (day, store_version(self.store.engine))
-        with self._lock:
-            found = self._situations.get(key)
-        if found is None:
-            found = situation(self.store, day, self.gazetteer)
-            with self._lock:
-                if len(self._situations) > 64:
-                    self._situations.clear()
-                self._situations[key] = found
-        return found
+        return self._remembered(  # type: ignore[no-any-return]
+            ("situation", day), lambda: situation(self.store, day, self.gazetteer))
 
 
 def _context(request: Request) -> ApiContext:

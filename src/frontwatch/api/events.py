@@ -12,6 +12,7 @@ import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from frontwatch.api.context import Analyst, Context, Viewer
@@ -20,7 +21,7 @@ from frontwatch.export import event_record, write_events
 from frontwatch.protect import redact_event, redact_record
 from frontwatch.records import Event
 from frontwatch.review import REGROUPINGS, regroup_event, review_event
-from frontwatch.store.event_query import EventFilter
+from frontwatch.store.event_query import EventFilter, parse_bbox
 
 __all__ = ["router"]
 
@@ -31,15 +32,10 @@ MAX_PAGE = 1000
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
     try:
-        west, south, east, north = (float(part) for part in value.split(","))
-    except ValueError:
-        raise ApiError(422, f"bbox {value!r} is not W,S,E,N (four numbers)") from None
-    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
-        raise ApiError(422, f"bbox {value!r} is not W,S,E,N with W ≤ E and S ≤ N in degrees")
-    return west, south, east, north
+        return None if value is None else parse_bbox(value)
+    except ValueError as exc:
+        raise ApiError(422, f"bbox {exc}") from None
 
 
 def _cursor(event: Event) -> str:
@@ -60,6 +56,7 @@ def _after(cursor: str | None) -> tuple[dt.date, str] | None:
 
 
 def _filter(
+        context: Context,
         bbox: Annotated[str | None, Query(description="W,S,E,N in degrees")] = None,
         since: dt.date | None = None, until: dt.date | None = None,
         sub_event_type: Annotated[str | None, Query(alias="type",
@@ -70,7 +67,8 @@ def _filter(
 ) -> EventFilter:
     """The filters /events and /events/grid share."""
     return EventFilter(since=since, until=until, bbox=_bbox(bbox), sub_event_type=sub_event_type,
-                       actor=actor, country=country, admin1=admin1, words=q)
+                       actor=actor, country=country, admin1=admin1, words=q,
+                       longest_span_days=context.longest_span_days() if since else None)
 
 
 Filters = Annotated[EventFilter, Depends(_filter)]
@@ -106,8 +104,9 @@ def list_events(
         collection["next_cursor"] = following
         return Response(json.dumps(collection, ensure_ascii=False),
                         media_type="application/geo+json")
-    return {"events": [event_record(event) for event in page], "count": len(page),
-            "next_cursor": following}
+    # a JSONResponse of plain records: FastAPI's encoder would walk every value again
+    return JSONResponse({"events": [event_record(event) for event in page], "count": len(page),
+                         "next_cursor": following})
 
 
 @router.get("/events/span", summary="The first and last day of the events, and their count")

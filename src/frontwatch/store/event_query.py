@@ -1,5 +1,5 @@
 """The stored events a filter selects, as one SQL query (for ``Store.iter_events`` and the API's
-pages): dates, a bounding box (PostGIS on PostgreSQL), sub-event type, actor, country, full
+pages): dates, a bounding box, sub-event type, actor, country, full
 text, and a keyset cursor (the last ``(event_date, event_id)`` seen) so that a page costs the
 same however deep it lies."""
 
@@ -9,12 +9,24 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, Select, and_, cast, func, or_, select, text, tuple_
+from sqlalchemy import Integer, Select, and_, cast, func, or_, select, tuple_
 
 from frontwatch.store.schema import documents, event_sources, events
 from frontwatch.store.search import matching_document_rows
 
-__all__ = ["EventFilter", "event_query", "grid_query"]
+__all__ = ["EventFilter", "event_query", "grid_query", "longest_span_query", "parse_bbox"]
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """``W,S,E,N`` in degrees as a box; a ValueError says what is wrong with it."""
+    try:
+        west, south, east, north = (float(part) for part in text.split(","))
+    except ValueError:
+        raise ValueError(f"{text!r} is not W,S,E,N (four numbers)") from None
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        raise ValueError(f"{text!r} is out of range (W,S,E,N in degrees; west ≤ east, "
+                         "south ≤ north)")
+    return west, south, east, north
 
 
 @dataclass(frozen=True)
@@ -38,12 +50,16 @@ class EventFilter:
     limit: int | None = None
     #: Events an analyst rejected are left out unless asked for.
     rejected: bool = False
+    #: The longest span of a stored event in days (``Store.longest_span_days``), when known:
+    #: it bounds ``since`` on the indexed start day, so the query reads the days asked for
+    #: rather than every day before ``until``.
+    longest_span_days: int | None = None
 
 
-def event_query(wanted: EventFilter, dialect: str, spatial: bool) -> Select:  # type: ignore[type-arg]
+def event_query(wanted: EventFilter, dialect: str) -> Select:  # type: ignore[type-arg]
     """The query for ``wanted``'s event records, by date then id."""
     query = _filtered(select(events.c.record, events.c.event_date, events.c.event_id).order_by(
-        events.c.event_date, events.c.event_id), wanted, dialect, spatial)
+        events.c.event_date, events.c.event_id), wanted, dialect)
     if wanted.after is not None:
         day, event_id = wanted.after
         query = query.where(or_(events.c.event_date > day,
@@ -55,8 +71,7 @@ def event_query(wanted: EventFilter, dialect: str, spatial: bool) -> Select:  # 
     return query
 
 
-def grid_query(wanted: EventFilter, dialect: str, spatial: bool, cell: float
-               ) -> Select:  # type: ignore[type-arg]
+def grid_query(wanted: EventFilter, dialect: str, cell: float) -> Select:  # type: ignore[type-arg]
     """The events ``wanted`` selects counted in cells of ``cell`` degrees (a map zoomed out
     gets one marker a cell, however many events lie under it): each cell's count, fatalities
     and mean position."""
@@ -68,11 +83,11 @@ def grid_query(wanted: EventFilter, dialect: str, spatial: bool, cell: float
                    func.avg(events.c.latitude).label("latitude"),
                    func.avg(events.c.longitude).label("longitude")).where(
         events.c.latitude.is_not(None), events.c.longitude.is_not(None)).group_by(row, col)
-    return _filtered(query, wanted, dialect, spatial)
+    return _filtered(query, wanted, dialect)
 
 
-def _filtered(query: Select, wanted: EventFilter, dialect: str,  # type: ignore[type-arg]
-              spatial: bool) -> Select:  # type: ignore[type-arg]
+def _filtered(query: Select, wanted: EventFilter, dialect: str  # type: ignore[type-arg]
+              ) -> Select:  # type: ignore[type-arg]
     if wanted.words:
         told = select(event_sources.c.event_id).where(event_sources.c.document_id.in_(
             matching_document_rows(dialect, wanted.words)))
@@ -85,17 +100,18 @@ def _filtered(query: Select, wanted: EventFilter, dialect: str,  # type: ignore[
     if wanted.since is not None:
         query = query.where(func.coalesce(events.c.event_date_end, events.c.event_date)
                             >= wanted.since)
+        if wanted.longest_span_days is not None:
+            query = query.where(events.c.event_date >= wanted.since - dt.timedelta(
+                days=wanted.longest_span_days))
     if wanted.until is not None:
         query = query.where(events.c.event_date <= wanted.until)
     if wanted.bbox is not None:
+        # a W,S,E,N box is a rectangle of latitudes and longitudes, on every backend (a
+        # PostGIS envelope's edges would be great circles); the (day, latitude, longitude)
+        # index answers a box and a time range together (bench/api.py)
         west, south, east, north = wanted.bbox
-        if spatial:
-            query = query.where(text(
-                "ST_Intersects(events.geog, ST_MakeEnvelope(:west, :south, :east, :north, "
-                "4326)::geography)").bindparams(west=west, south=south, east=east, north=north))
-        else:
-            query = query.where(events.c.latitude.between(south, north),
-                                events.c.longitude.between(west, east))
+        query = query.where(events.c.latitude.between(south, north),
+                            events.c.longitude.between(west, east))
     if wanted.sub_event_type:
         query = query.where(func.lower(events.c.sub_event_type) == wanted.sub_event_type.lower())
     if wanted.actor:
@@ -109,3 +125,13 @@ def _filtered(query: Select, wanted: EventFilter, dialect: str,  # type: ignore[
     if not wanted.rejected:
         query = query.where(or_(events.c.review.is_(None), events.c.review != "rejected"))
     return query
+
+
+def longest_span_query(dialect: str) -> Select:  # type: ignore[type-arg]
+    """The longest span of a stored event, in whole days (0 for single days)."""
+    if dialect == "postgresql":
+        days = func.max(events.c.event_date_end - events.c.event_date)
+    else:
+        days = func.max(func.julianday(events.c.event_date_end) -
+                        func.julianday(events.c.event_date))
+    return select(func.coalesce(days, 0))

@@ -103,6 +103,7 @@ def reviews_of(engine: Engine, event_id: str) -> list[dict[str, Any]]:
 def store_version(engine: Engine) -> tuple[int, ...]:
     """A stamp that changes whenever the store's events may have: a run (ingest, reprocess),
     a document stored, a review. What was derived under one stamp holds until it changes."""
+    query = select(*(select(func.max(column)).scalar_subquery()
+                     for column in (runs.c.id, documents.c.id, event_reviews.c.id)))
     with engine.connect() as connection:
-        return tuple(connection.execute(select(func.max(column))).scalar() or 0
-                     for column in (runs.c.id, documents.c.id, event_reviews.c.id))
+        return tuple(value or 0 for value in connection.execute(query).one())

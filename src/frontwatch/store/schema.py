@@ -113,6 +113,7 @@ events = Table(
     Index("ix_events_type", "sub_event_type"),
     Index("ix_events_country", "country"),
     Index("ix_events_admin1", "admin1"),
+    Index("ix_events_date_point", "event_date", "latitude", "longitude"),
     Index("ix_events_point", "latitude", "longitude"),
 )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import math
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,7 @@ from frontwatch.store.claims import (
     read_claims,
     replace_claims,
 )
-from frontwatch.store.event_query import EventFilter, event_query, grid_query
+from frontwatch.store.event_query import EventFilter, event_query, grid_query, longest_span_query
 from frontwatch.store.reviews import record_review, reviews_of, save_review
 from frontwatch.store.schema import (
     document_bands,
@@ -340,18 +341,24 @@ class Store:
 
     def select_events(self, wanted: EventFilter) -> Iterator[Event]:
         """The events ``wanted`` selects (module ``event_query``), by date then id."""
-        query = event_query(wanted, self.engine.dialect.name, self.spatial)
+        query = event_query(wanted, self.engine.dialect.name)
         with self.engine.connect() as connection:
             for record, *_ in connection.execute(query):
                 yield Event.from_dict(record)
 
     def event_grid(self, wanted: EventFilter, cell: float) -> list[dict[str, Any]]:
         """The events ``wanted`` selects, counted in cells of ``cell`` degrees."""
-        query = grid_query(wanted, self.engine.dialect.name, self.spatial, cell)
+        query = grid_query(wanted, self.engine.dialect.name, cell)
         with self.engine.connect() as connection:
             return [{"count": row.count, "fatalities": int(row.fatalities or 0),
                      "latitude": float(row.latitude), "longitude": float(row.longitude)}
                     for row in connection.execute(query)]
+
+    def longest_span_days(self) -> int:
+        """The most days any stored event spans (for ``EventFilter.longest_span_days``)."""
+        with self.engine.connect() as connection:
+            return math.ceil(float(connection.execute(
+                longest_span_query(self.engine.dialect.name)).scalar() or 0))
 
     def event_span(self) -> tuple[dt.date | None, dt.date | None, int]:
         """The first and last day of the stored events (rejected ones aside), and their count."""

@@ -24,6 +24,8 @@ def upgrade() -> None:
     op.add_column("events", sa.Column("admin1", sa.Text))
     op.add_column("events", sa.Column("review", sa.String(16)))
     op.create_index("ix_events_admin1", "events", ["admin1"])
+    # a box and a time range in one index scan (bench/api.py: p95 of /events)
+    op.create_index("ix_events_date_point", "events", ["event_date", "latitude", "longitude"])
     if op.get_bind().dialect.name == "postgresql":
         op.execute("UPDATE events SET admin1 = (record::jsonb) ->> 'admin1'")
     else:
@@ -75,6 +77,7 @@ def downgrade() -> None:
     op.drop_table("event_links")
     op.drop_table("event_reviews")
     op.drop_table("event_edits")
+    op.drop_index("ix_events_date_point", "events")
     op.drop_index("ix_events_admin1", "events")
     op.drop_column("events", "review")
     op.drop_column("events", "admin1")
