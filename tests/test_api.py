@@ -111,6 +111,7 @@ ROUTES: list[tuple[str, str, dict | None, str]] = [
     ("GET", "/events/span", None, "viewer"),
     ("GET", "/me", None, "viewer"),
     ("GET", "/taxonomy", None, "viewer"),
+    ("GET", "/boundaries/admin1", None, "viewer"),
     ("POST", "/events/e03/review", {"action": "confirm"}, "analyst"),
     ("POST", "/alerts/alr-none/state", {"state": "closed"}, "analyst"),  # not raised: 404
     ("POST", "/documents", {"text": ""}, "analyst"),  # reaches the handler: 422 for analysts

@@ -19,6 +19,7 @@ import pytest
 from frontwatch.api import create_app
 from frontwatch.ingest import make_document
 from frontwatch.jobs import ingest, ingest_documents
+from frontwatch.resolve.boundaries import load_boundaries
 from frontwatch.store import Store
 from frontwatch.store.accounts import add_user, create_token
 
@@ -60,6 +61,11 @@ def server(tmp_path_factory: pytest.TempPathFactory, reference_path: Path,
     note = make_document(NOTE, source="field", published=dt.date(2017, 1, 17),
                          publisher="Deir ez-Zor field team", confidential=True, author=AUTHOR)
     ingest_documents([note], store, gazetteer=gazetteer)
+    # provinces (rough test rectangles) for the map, where the API reads them from
+    boundaries = tmp_path_factory.mktemp("boundaries") / "admin1.geojson"
+    load_boundaries(Path(__file__).parent / "fixtures" / "boundaries" / "provinces.geojson",
+                    boundaries)
+    os.environ["FRONTWATCH_BOUNDARIES_PATH"] = str(boundaries)
     tokens = {}
     for role in ("viewer", "analyst"):
         add_user(store.engine, role, role)
@@ -76,6 +82,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, reference_path: Path,
     runner.should_exit = True
     thread.join(timeout=10)
     store.close()
+    del os.environ["FRONTWATCH_BOUNDARIES_PATH"]
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +151,7 @@ def test_the_map_shows_events_around_deir_ez_zor(page: Any, server: dict[str, An
     _zoom_to(page, DEIR_EZ_ZOR)
     assert page.locator("path.fw-event").count() >= 3
     assert page.locator("path.fw-siege").count() >= 1
+    assert page.locator("path.fw-province").count() == 2
 
 
 def test_clicking_a_marker_shows_its_evidence(page: Any, server: dict[str, Any]) -> None:

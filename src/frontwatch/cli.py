@@ -193,7 +193,7 @@ def classify(path: str, out: str | None) -> None:
 from frontwatch.cli_api import serve_command, tokens_group, users_group  # noqa: E402
 from frontwatch.cli_derive import alerts_command, control_command  # noqa: E402
 from frontwatch.cli_eval import eval_group  # noqa: E402  (the eval commands live beside)
-from frontwatch.cli_gazetteer import gazetteer_group  # noqa: E402
+from frontwatch.cli_gazetteer import boundaries_group, gazetteer_group  # noqa: E402
 from frontwatch.cli_store import (  # noqa: E402
     events_command,
     ingest_command,
@@ -202,6 +202,7 @@ from frontwatch.cli_store import (  # noqa: E402
 
 main.add_command(eval_group)
 main.add_command(gazetteer_group)
+main.add_command(boundaries_group)
 main.add_command(ingest_command)
 main.add_command(events_command)
 main.add_command(reprocess_command)

@@ -12,11 +12,12 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 
 from frontwatch import pipeline
 from frontwatch.errors import FrontwatchError
+from frontwatch.resolve.boundaries import DEFAULT_TOLERANCE, load_boundaries
 from frontwatch.resolve.gazetteer import Gazetteer, LayeredGazetteer
 from frontwatch.resolve.gazetteer_load import FORMATS, LoadReport, detect_format, load
-from frontwatch.settings import get_settings, user_gazetteer
+from frontwatch.settings import admin1_boundaries, get_settings, user_gazetteer
 
-__all__ = ["gazetteer_group"]
+__all__ = ["boundaries_group", "gazetteer_group"]
 
 
 @click.group("gazetteer")
@@ -82,3 +83,31 @@ def load_command(path: Path, file_format: str | None, into: Path | None) -> None
         click.echo(f"error [{exc.code}]: {exc.describe()}", err=True)
         sys.exit(1)
     click.echo(_summary(report, target), err=True)
+
+
+@click.group("boundaries")
+def boundaries_group() -> None:
+    """Province boundaries for the dashboard's map."""
+
+
+@boundaries_group.command("load")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--tolerance", type=click.FloatRange(0, 1), default=DEFAULT_TOLERANCE,
+              show_default=True, help="Simplification tolerance, degrees.")
+def boundaries_load_command(paths: tuple[Path, ...], tolerance: float) -> None:
+    """Load admin-1 (province) polygons from GeoJSON files — OCHA COD-AB, geoBoundaries ADM1 or
+    Natural Earth admin-1 — into FRONTWATCH_BOUNDARIES_PATH (default: boundaries-admin1.geojson
+    in the cache directory). A province loaded again is replaced."""
+    target = admin1_boundaries(get_settings())
+    failed = False
+    for path in paths:
+        try:
+            report = load_boundaries(path, target, tolerance)
+        except FrontwatchError as exc:
+            click.echo(f"error [{exc.code}]: {exc.describe()}", err=True)
+            failed = True
+            continue
+        click.echo(f"{report.source}: {report.loaded} provinces loaded, {report.skipped} "
+                   f"features skipped; {report.total} provinces in {target}", err=True)
+    if failed:
+        sys.exit(1)

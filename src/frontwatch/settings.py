@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Settings", "get_settings", "user_gazetteer"]
+__all__ = ["Settings", "admin1_boundaries", "get_settings", "user_gazetteer"]
 
 
 def _default_cache_dir() -> Path:
@@ -38,6 +38,9 @@ class Settings:
     #: Comma-separated URLs that ``frontwatch alerts`` POSTs raised and updated alerts to
     #: (JSON; retried with backoff); empty: none.
     webhook_urls: str = ""
+    #: The province (admin-1) boundaries ``frontwatch boundaries load`` writes and the
+    #: dashboard draws; empty means ``<cache_dir>/boundaries-admin1.geojson``.
+    boundaries_path: str = ""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -61,6 +64,12 @@ def user_gazetteer(settings: Settings) -> Path:
     """Where the user's gazetteer layer (GeoNames dumps, OCHA P-codes they loaded) lives."""
     return Path(settings.user_gazetteer_path) if settings.user_gazetteer_path else \
         settings.cache_dir / "gazetteer-user.sqlite"
+
+
+def admin1_boundaries(settings: Settings) -> Path:
+    """Where the province boundaries the user loaded live."""
+    return Path(settings.boundaries_path) if settings.boundaries_path else \
+        settings.cache_dir / "boundaries-admin1.geojson"
 
 
 def get_settings() -> Settings:

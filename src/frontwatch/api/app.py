@@ -12,7 +12,7 @@ from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Response
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -24,6 +24,7 @@ from frontwatch.api.errors import ERROR_RESPONSES, install_error_handlers
 from frontwatch.extract.taxonomy import sub_event_types
 from frontwatch.fuse.across import CrossReportFusion
 from frontwatch.resolve.gazetteer import Gazetteer
+from frontwatch.settings import admin1_boundaries, get_settings
 from frontwatch.store import DEFAULT_URL, Store
 
 __all__ = ["app_from_environment", "create_app"]
@@ -67,6 +68,16 @@ def create_app(store: Store | str = DEFAULT_URL,
         return {"sub_event_types": [
             {"name": kind.name, "event_type": kind.event_type, "disorder_type": kind.disorder_type}
             for kind in sub_event_types().values()]}
+
+    @app.get("/boundaries/admin1", tags=["service"], response_class=FileResponse,
+             summary="The province boundaries loaded with `frontwatch boundaries load`",
+             responses={**ERROR_RESPONSES, 200: {"content": {"application/geo+json": {}}}})
+    def provinces(user: Viewer) -> Response:
+        path = admin1_boundaries(get_settings())
+        if not path.is_file():  # none loaded: an empty collection, not an error
+            return Response('{"type":"FeatureCollection","features":[]}',
+                            media_type="application/geo+json")
+        return FileResponse(str(path), media_type="application/geo+json")
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:

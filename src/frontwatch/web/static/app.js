@@ -62,6 +62,18 @@ async function drawBoundaries() {
   }).addTo(boundaries);
 }
 
+async function drawProvinces() {
+  const response = await fetch("/boundaries/admin1", {
+    headers: { Authorization: `Bearer ${state.token}` } });
+  if (!response.ok) return;  // none loaded: the countries alone
+  const provinces = await response.json();
+  L.geoJSON(provinces, {
+    style: { color: "#8a96a0", weight: 0.7, dashArray: "3 3", fill: false,
+             className: "fw-province" },
+    onEachFeature: (feature, layer) => layer.bindTooltip(feature.properties.name, { sticky: true }),
+  }).addTo(boundaries);
+}
+
 function legend() {
   const control = L.control({ position: "bottomright" });
   control.onAdd = () => {
@@ -349,6 +361,7 @@ async function start() {
       select.append(new Option(kind.name, kind.name));
     }
   }
+  drawProvinces().catch((error) => say(`provinces: ${error.message}`));
   state.span = await api("/events/span");
   setSlider();
   if (state.span.count) {
