@@ -207,3 +207,67 @@ def test_an_analysts_edit_persists(page: Any, server: dict[str, Any]) -> None:
         "document.querySelector('#review-status').textContent.includes('edit by analyst')")
     stored = server["store"].event(event_id)
     assert stored is not None and stored[0].fatalities == 7 and stored[1] == "edited"
+
+
+def _synthetic_events(store: Store, count: int) -> None:
+    """``count`` events spread over northern Syria, straight into the events table."""
+    from sqlalchemy import insert
+
+    from frontwatch.store.schema import events
+
+    rows = []
+    for index in range(count):
+        lat, lon = 35.0 + (index % 97) / 60, 36.5 + (index % 89) / 25
+        day = dt.date(2024, 1, 1) + dt.timedelta(days=index % 300)
+        record = {"event_id": f"evt-many-{index}", "event_date": day.isoformat(),
+                  "time_precision": 1, "disorder_type": "Political violence",
+                  "event_type": "Battles", "sub_event_type": "Armed clash",
+                  "actor1": "Unidentified Armed Group", "inter1": 3, "latitude": lat,
+                  "longitude": lon, "fatalities": index % 4}
+        rows.append({"event_id": record["event_id"], "event_date": day,
+                     "sub_event_type": "Armed clash", "event_type": "Battles",
+                     "actor1": record["actor1"], "country": "Syria", "latitude": lat,
+                     "longitude": lon, "fatalities": index % 4, "record": record,
+                     "stored_at": dt.datetime.now(dt.UTC)})
+    with store.engine.begin() as connection:
+        connection.execute(insert(events), rows)
+
+
+def test_many_events_are_counted_in_cells_until_zoomed_in(
+        browser: Any, tmp_path: Path, gazetteer: Any) -> None:
+    import uvicorn
+
+    store = Store(f"sqlite:///{tmp_path / 'many.db'}")
+    _synthetic_events(store, 20_000)
+    add_user(store.engine, "viewer", "viewer")
+    token = create_token(store.engine, "viewer")
+    port = _free_port()
+    runner = uvicorn.Server(uvicorn.Config(create_app(store, lambda: gazetteer),
+                                           host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=runner.run, daemon=True)
+    thread.start()
+    while not runner.started:
+        time.sleep(0.05)
+    context = browser.new_context(viewport={"width": 1366, "height": 800})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" else None)
+    try:
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.fill("#token", token)
+        page.click("#login button")
+        # zoomed out over 20,000 events: the server's grid counts, not 20,000 markers
+        page.wait_for_selector(".cell-count", timeout=20_000)
+        counted = sum(int(text) for text in page.locator(".cell-count").all_inner_texts())
+        assert counted == 20_000 and page.locator("path.fw-event").count() == 0
+        _zoom_to(page, (35.4, 37.0), 13)
+        assert 0 < page.locator("path.fw-event").count() <= 2000
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "many_events_zoomed_in.png"))
+        assert not errors, errors
+    finally:
+        context.close()
+        runner.should_exit = True
+        thread.join(timeout=10)
+        store.close()
