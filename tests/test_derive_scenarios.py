@@ -296,3 +296,18 @@ def test_of_a_cut_roads_ends_the_held_one_is_besieged(tmp_path: Path, gazetteer)
     [siege] = found.sieges
     assert (siege.places, siege.holder, siege.start) == \
         (("Djibo",), "Military Forces of Burkina Faso", dt.date(2022, 2, 19))
+
+
+def test_every_alert_says_why_it_was_raised(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    reports = [("h1", "2024-07-23", "Town left dark\n\nZAPORIZHZHIA, July 23 - Russian shelling "
+                "cut the power line to the town of Orikhiv on Monday, leaving residents without "
+                "electricity for the night, the regional governor said."),
+               ("h2", "2024-07-25", "Families trapped in Toretsk\n\nKRAMATORSK, July 25 - Families "
+                "in the town of Toretsk are unable to leave because of constant shelling, "
+                "volunteers said on Thursday.")]
+    alerts = _on(_store(tmp_path, reports, gazetteer), "2024-07-25", gazetteer).alerts
+    humanitarian = {alert.places[0]: alert.reasons for alert in alerts
+                    if alert.kind == "humanitarian"}
+    assert humanitarian.get("Orikhiv") == ("power or fuel lacking",)
+    assert humanitarian.get("Toretsk") == ("civilians unable to leave",)
+    assert all(alert.reasons for alert in alerts)

@@ -47,6 +47,8 @@ NEAR_KM = 25.0
 ATROCITY_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
 _NEEDS = ("food", "water", "medicine", "bread", "flour", "meat", "vegetables", "hunger",
           "starv", "famine", "malnutrition")
+#: Words of a hardship claim that tell people cannot get away.
+_CONFINED = ("leave", "flee", "way out", "in or out")
 
 
 def _severity(points: int) -> str:
@@ -124,10 +126,15 @@ def _alert(key: tuple[str, str | None, tuple[str, ...]], told: list[ControlClaim
         if prior:
             points += 1
             reasons.append(f"{len(prior)} prior attacks on civilians by {actor} in the store")
-    if kind == "humanitarian" and any(need in claim.evidence.sentence.lower()
-                                      for claim in told for need in _NEEDS):
+    said = " ".join(claim.evidence.sentence.lower() for claim in told)
+    if kind == "humanitarian" and any(need in said for need in _NEEDS):
         points += 1
         reasons.append("food, water or medicine lacking")
+    elif kind == "humanitarian":  # every alert says why it was raised
+        reasons.append("civilians unable to leave" if any(word in said for word in _CONFINED)
+                       else "power or fuel lacking" if any(word in said for word in
+                                                           ("electricity", "power", "fuel"))
+                       else "supplies lacking")
     quotes = tuple(dict.fromkeys(sorted((claim.evidence for claim in told),
                                         key=lambda item: (item.doc_id, item.start))))
     caveats = tuple(dict.fromkeys(item for claim in told for item in claim.caveats))
