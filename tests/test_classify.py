@@ -218,6 +218,17 @@ CASES = [
      "Air/drone strike"),
     ("Kidnappers took about 25 people from a church in Kafanchan on Sunday.",
      "Abduction/forced disappearance"),
+    # Things seized in an arrest are no territory taken.
+    ("Police in Kampala detained two reporters on Monday and seized their cameras.", "Arrests"),
+    # Explosives dropped from a drone, the drone named after its load.
+    ("Rebels dropped grenades from a quadcopter onto an army post in Kidal on Friday.",
+     "Air/drone strike"),
+    # Someone fired on troops who "came under fire".
+    ("Soldiers came under heavy fire near Kidal on Friday; three of them were killed.",
+     "Armed clash"),
+    # Youths who burned tyres and (the same subject) threw stones riot.
+    ("Youths in Conakry burned tyres and threw stones at the police on Thursday.",
+     "Violent demonstration"),
 ]
 
 
@@ -436,3 +447,27 @@ def test_forces_carrying_out_is_no_forcing_out() -> None:
 
     found = find_triggers(annotate("Federal forces were carrying out operations in the area."))
     assert not [t for t in found if t.sub_event_type == "Government regains territory"]
+
+
+def _events(text: str, day: dt.date, gazetteer) -> list:  # type: ignore[no-untyped-def,type-arg]
+    document = frontwatch.make_document(text, source="test", published=day)
+    return frontwatch.extract(document, gazetteer)
+
+
+def test_victims_accused_of_helping_the_army_are_still_civilians(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen executed six farmers accused of informing for the army near Djibo on Sunday."
+    events = _events(text, dt.date(2024, 5, 7), gazetteer)
+    assert [(e.sub_event_type, e.actor2) for e in events] == [
+        ("Attack", "Civilians (Burkina Faso)")]
+
+
+def test_a_day_beside_a_month_is_no_toll(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "NIAMEY, May 14 — A soldier was killed when militants attacked a patrol near Ayorou."
+    events = _events(text, dt.date(2024, 5, 14), gazetteer)
+    assert [e.fatalities for e in events] == [1]
+
+
+def test_a_strike_attributed_to_an_army_is_the_armys(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "A drone strike attributed to the Sudanese army hit a market in Nyala on Monday."
+    events = _events(text, dt.date(2024, 5, 7), gazetteer)
+    assert [e.actor1 for e in events] == ["Military Forces of Sudan"]

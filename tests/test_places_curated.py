@@ -35,6 +35,12 @@ MAX_KM_FROM_PARENT = {"neighbourhood": 15, "district": 15, "facility": 30, "airp
 
 #: Rows whose nearest populated place (reverse_geocoder) may lie in a neighbouring country.
 ACROSS_BORDER = {
+    # Bajaur district, placed at its seat Khar (GeoNames 34.736, 71.527), near the Afghan border.
+    "Bajaur": "AF",
+    # Nangade and Mecula lie near the Rovuma, the Tanzanian border; listed towns across it
+    # are nearer than any on the Mozambican side.
+    "Nangade": "TZ",
+    "Mecula": "TZ",
     # Border crossings: the post sits on the line, the nearest town is often across it.
     "Albu Kamal-al-Qaim border crossing": "IQ",
     "Semalka border crossing": "TR",        # near the Syria-Iraq-Turkey tripoint

@@ -39,6 +39,7 @@ from frontwatch.extract.ground import (
     one_ambush,
     peaceful_handover,
     took_a_building,
+    took_a_thing,
     without_fight,
 )
 from frontwatch.extract.modality import CODED_CERTAINTIES, certainty
@@ -337,6 +338,9 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
             decisions.append(Decision("Arrests" if STATE in doers else
                                       "Abduction/forced disappearance", territory))
         territory = None
+    if territory is not None and territory.rule == "territory" and \
+            took_a_thing(sentence.doc[territory.start]):
+        territory = None  # "police arrested three journalists and seized their equipment"
     if territory is not None and territory.rule == "transfer" and battle is not None and \
             battle_ends_in(battle, territory, sentence):
         territory = None
@@ -365,6 +369,10 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
             decisions.append(Decision(territory.sub_event_type, territory))
         elif not decisions and battle is None and len({a.name for a in _armed(actors)}) >= 2:
             decisions.append(Decision("Armed clash", territory))
+    civilian = [t for t in triggers if t.family == "civilians"]
+    if battle is not None and territory is None and civilian and \
+            _only_a_time_clause(battle, civilian, sentence):
+        battle = None  # "After the fighting subsided, soldiers killed 45 civilians": the killing
     ground_devices = {"Remote explosive/landmine/IED", "Grenade"}
     if battle is not None and territory is None and (
             not remote or (one_ambush(sentence.doc[battle.start]) and
@@ -374,10 +382,26 @@ def _violence(triggers: list[Trigger], actors: list[ActorMatch], words: set[str]
         kind = "Mob violence" if _communal_brawl(actors, words, sentence) else \
             "Attack" if ambushed_civilians(sentence.doc[battle.start]) else "Armed clash"
         decisions.insert(0, Decision(kind, battle))
-    civilian = [t for t in triggers if t.family == "civilians"]
     if civilian and not decisions:
         decisions.extend(_civilian_violence(civilian, actors, words, sentence))
     return decisions
+
+
+#: Conjunctions of a clause that only dates the main one ("after the fighting subsided"); not
+#: "as" or "when": "were killed as two groups fought" tells the fight's own toll.
+TIME_MARKS = {"after", "once", "before", "since", "until"}
+
+
+def _only_a_time_clause(battle: Trigger, civilian: list[Trigger], sentence: Span) -> bool:
+    """The battle word stands in a clause that dates the main clause, and violence against
+    civilians is told outside it."""
+    word = sentence.doc[battle.start]
+    clause = next((verb for verb in [word, *word.ancestors] if verb.dep_ == "advcl" and any(
+        child.dep_ == "mark" and child.lower_ in TIME_MARKS for child in verb.children)), None)
+    if clause is None:
+        return False
+    inside = {token.i for token in clause.subtree}
+    return any(trigger.start not in inside for trigger in civilian)
 
 
 def _after_a_withdrawal(taking: Trigger, triggers: list[Trigger], sentence: Span) -> bool:

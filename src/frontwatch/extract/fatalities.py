@@ -96,9 +96,28 @@ def parse_number(word: str) -> int | None:
     return value if value or cleaned in ("zero",) else None
 
 
+#: Month names and abbreviations: a number after one is a day ("Aug 14 — A police officer").
+_MONTH_WORDS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
+                "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct",
+                "october", "nov", "november", "dec", "december"}
+
+
+def _is_a_day(token: Token) -> bool:
+    """A date's day, not a count: beside a month's name ("Aug 14", "12 May"), or before a
+    dateline's dash."""
+    doc = token.doc
+    before = doc[token.i - 1].lower_.rstrip(".") if token.i > 0 else ""
+    after = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    return token.like_num and (before in _MONTH_WORDS or after.lower().rstrip(".") in
+                               _MONTH_WORDS or after in ("—", "―") or (
+        after == "–" and bool(token.whitespace_)))
+
+
 def _quantity(token: Token) -> int | None:
     doc = token.doc
     if token.head is not token and token.head.lower_ in NOT_PEOPLE:
+        return None
+    if _is_a_day(token):
         return None
     following = doc[token.i + 1:token.i + 3].text.lower()
     if following.startswith(("-year", "year", "-month", "month")):

@@ -95,6 +95,23 @@ def took_a_building(verb: Token) -> bool:
     return bool(objects) and all(obj.lemma_.lower() in BUILDING_LEMMAS for obj in objects)
 
 
+#: What one seizes without taking ground: goods, gear, animals, papers, money.
+THING_LEMMAS = {"equipment", "weapon", "arm", "rifle", "gun", "ammunition", "explosive", "phone",
+                "telephone", "camera", "laptop", "computer", "document", "passport", "card",
+                "vehicle", "car", "truck", "lorry", "motorcycle", "motorbike", "boat", "cattle",
+                "livestock", "cow", "goat", "camel", "herd", "goods", "cash", "money", "drug",
+                "cocaine", "heroin", "cannabis", "fuel", "property", "material", "footage",
+                "belonging", "asset", "consignment", "cargo", "shipment", "crop", "grain"}
+
+
+def took_a_thing(verb: Token) -> bool:
+    """"seized their equipment", "captured 40 head of cattle": things taken, not ground."""
+    objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(
+        obj.lemma_.lower() in THING_LEMMAS or (obj.lower_ == "head" and any(
+            token.lemma_.lower() in THING_LEMMAS for token in obj.subtree)) for obj in objects)
+
+
 def aside(verb: Token) -> bool:
     """A participle set aside from the clause's own verb ("withdrawing south, they stormed")."""
     return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp")

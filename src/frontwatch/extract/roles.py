@@ -56,14 +56,16 @@ def _governing_verb(token: Token) -> Token:
 
 
 def _subtree_ids(tokens: list[Token]) -> set[int]:
-    """The words of the phrases ``tokens`` head, without their relative clauses: in "executed six
-    men, whom they accused of informing for the army" the army is no one's victim."""
+    """The words of the phrases ``tokens`` head, without their relative and participial clauses:
+    in "executed six men, whom they accused of informing for the army" and "executed nine
+    civilians accused of collaborating with the army" the army is no one's victim."""
     ids: set[int] = set()
     clauses: set[int] = set()
     for token in tokens:
         for word in token.subtree:
             ids.add(word.i)
-            if word.dep_ == "relcl" and word is not token:
+            if word is not token and (word.dep_ == "relcl" or (
+                    word.dep_ == "acl" and word.pos_ == "VERB")):
                 clauses.update(inner.i for inner in word.subtree)
     return ids - clauses
 
@@ -86,6 +88,10 @@ def _role_tokens(head: Token) -> tuple[set[int], set[int]]:
         if child.dep_ == "acl":
             # "shells fired by the Houthi movement"
             agents.extend(grand for grand in child.children if grand.dep_ == "agent")
+            if child.lemma_.lower() in ("attribute", "blame"):
+                # "a drone strike attributed to the federal military"
+                agents.extend(grand for grand in child.children
+                              if grand.dep_ == "prep" and grand.lower_ in ("to", "on"))
         if child.dep_ in MODIFIER_DEPS and child.i < head.i:
             agents.append(child)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
@@ -135,6 +141,8 @@ def assign_roles(head: Token, sentence: Span, actors: list[ActorMatch],
     pair = _between(head, actors)
     if pair:
         return Roles(pair[0], pair[1], (), ())
+    if _came_under(head):
+        return _fired_upon(head, actors)
     agent_ids, patient_ids = _role_tokens(head)
     inside = {t.i for t in head.doc[head.i:head.i + 1]}
     agents = [a for a in actors if set(range(a.start, a.end)) & (agent_ids | inside)]
@@ -171,6 +179,24 @@ def assign_roles(head: Token, sentence: Span, actors: list[ActorMatch],
     if sub_event_type in VICTIM_TYPES and victims:
         return _civilians_are_victims(roles, victims[0])
     return roles
+
+
+def _came_under(head: Token) -> bool:
+    """"Troops came under fire": the subject is the target."""
+    return head.lemma_.lower() == "come" and any(child.lower_ == "under" for child in head.children)
+
+
+def _fired_upon(head: Token, actors: list[ActorMatch]) -> Roles:
+    """Who fired ("from White Army fighters") and on whom (the subject) for "came under fire"."""
+    def actor_in(tokens: list[Token]) -> ActorMatch | None:
+        ids = _subtree_ids(tokens)
+        return next((a for a in actors if set(range(a.start, a.end)) & ids), None)
+    subjects = [child for child in head.children if child.dep_ in ("nsubj", "nsubjpass")]
+    sources = [grand for child in head.children if child.dep_ == "prep" and child.lower_ == "under"
+               for noun in child.children for grand in noun.children
+               if grand.dep_ == "prep" and grand.lower_ == "from"] + [
+        child for child in head.children if child.dep_ == "prep" and child.lower_ == "from"]
+    return Roles(actor_in(sources), actor_in(subjects), (), ())
 
 
 #: Verbs of meeting a device: "the convoy struck a mine", "a bus ran over an IED".

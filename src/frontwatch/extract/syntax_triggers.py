@@ -214,10 +214,11 @@ SCATTER_ACTS = {"scatter", "flee", "disperse", "run"}
 
 
 def _crowd_subject(verb: Token) -> bool:
-    """The verb's subject is a crowd ("part of the crowd", "the blockaders")."""
-    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-    return any(word.lemma_.lower() in CROWD_LEMMAS for subject in subjects
-               for word in subject.subtree)
+    """The verb's subject is a crowd ("part of the crowd", "the blockaders"), also for the
+    later verbs of a chain ("youths burned tyres and threw stones")."""
+    subject = _subject_of_chain(verb)
+    return subject is not None and any(word.lemma_.lower() in CROWD_LEMMAS
+                                       for word in subject.subtree)
 
 
 def _crowd_threw(verb: Token) -> bool:

@@ -133,6 +133,10 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
         [_w(*forms("drop", "fire", "launch")), _w("from", "by"), DET, ANY,
          _w("drone", "drones", "uav", "uavs", "quadcopter", "quadcopters", "aircraft",
             "helicopter", "helicopters", "warplane", "warplanes")],
+        # "dropped explosives from a drone onto a police station"
+        [_w(*forms("drop", "release")), {"OP": "{1,3}"}, _w("from", "by"), DET, ANY,
+         _w("drone", "drones", "uav", "uavs", "quadcopter", "quadcopters", "aircraft",
+            "helicopter", "helicopters", "warplane", "warplanes", "plane", "planes")],
         [_w("air"), _w("force", "forces"), {"OP": "{0,2}"},
          _w(*forms("strike", "bomb", "target", "hit", "pound", "attack"))],
     ]),
@@ -175,6 +179,10 @@ RULES: list[tuple[str, str, str, int, list[list[dict[str, Any]]]]] = [
          _w("fire", "gunfire")],
         # "killed in an encounter with security forces" (South Asian English: a gunfight)
         [_w("encounter", "encounters"), _w("with")],
+        # "troops came under fire while patrolling": someone fired on them
+        [_w("come", "comes", "came", "coming"), _w("under"),
+         _w("heavy", "sustained", "intense", "small-arms", "sniper", "gun", op="?"),
+         _w("fire", "gunfire", "attack")],
         [_w("heavy", "fierce", "intense", "violent", "armed"),
          _w(*forms("fighting", "clash", "confrontation", "battle", "engagement"))],
         [_w(*forms("assault", "attack", "raid", "storm")), _w("on", "against", op="?"),
