@@ -181,6 +181,7 @@ def test_the_time_filter_hides_and_shows_events(page: Any, server: dict[str, Any
 def test_a_viewer_sees_no_review_buttons_and_no_confidential_text(
         page: Any, server: dict[str, Any]) -> None:
     _sign_in(page, server, "viewer")
+    assert page.locator(".alert-action").count() == 0
     shown = page.evaluate("window.frontwatch.shown()")
     for event_id, *_ in shown:
         page.evaluate(f"window.frontwatch.show({event_id!r})")
@@ -231,6 +232,15 @@ def _synthetic_events(store: Store, count: int) -> None:
                      "stored_at": dt.datetime.now(dt.UTC)})
     with store.engine.begin() as connection:
         connection.execute(insert(events), rows)
+
+
+def test_an_analyst_acknowledges_an_alert(page: Any, server: dict[str, Any]) -> None:
+    _sign_in(page, server, "analyst")
+    critical = page.locator("#alert-list li.critical").first
+    critical.locator("button", has_text="Acknowledge").click()
+    page.wait_for_function("document.querySelector('#alert-list li.critical .alert-state')"
+                           ".textContent.includes('acknowledged')")
+    assert "acknowledged" in {row["state"] for row in server["store"].raised_alerts().values()}
 
 
 def test_many_events_are_counted_in_cells_until_zoomed_in(

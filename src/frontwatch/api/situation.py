@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
-from frontwatch.alerting import atom_feed
+from frontwatch.alerting import atom_feed, digest
 from frontwatch.api.context import Analyst, ApiContext, Context, Viewer
 from frontwatch.api.errors import ERROR_RESPONSES, ApiError
 from frontwatch.protect import Protected, redact_alert, redact_record
@@ -95,8 +95,13 @@ class AlertState(BaseModel):
                                                    "(analysts)")
 def set_alert_state(alert_id: str, body: AlertState, user: Analyst, context: Context
                     ) -> dict[str, Any]:
+    """An alert of the current situation not yet recorded by `frontwatch alerts` is recorded
+    now, with the state given."""
     if alert_id not in context.store.raised_alerts():
-        raise ApiError(404, f"no raised alert {alert_id!r} (alerts are raised by "
-                            "`frontwatch alerts`)")
+        current = next((alert for alert in context.situation(None).alerts
+                        if alert.alert_id == alert_id), None)
+        if current is None:
+            raise ApiError(404, f"no alert {alert_id!r}")
+        context.store.save_alert(current.to_dict(), digest(current), body.state)
     context.store.set_alert_state(alert_id, body.state)
     return {"alert_id": alert_id, "state": body.state, "by": user.name}

@@ -315,7 +315,26 @@ function showAlerts(alerts) {
                      (alert.population ? ` · ${alert.population.toLocaleString()} people` : "")));
     item.append(text("div", alert.reasons.join("; ")));
     if (alert.quotes.length) item.append(text("div", `“${alert.quotes[0].sentence.trim()}”`, "quote"));
-    item.append(text("div", `certainty: ${alert.certainty} · ${alert.state}`));
+    item.append(text("div", `certainty: ${alert.certainty} · ${alert.state}`, "alert-state"));
+    if (state.user && state.user.role !== "viewer") {
+      for (const [label, next] of [["Acknowledge", "acknowledged"], ["Close", "closed"]]) {
+        if (alert.state === next) continue;
+        const button = text("button", label, "analyst-only alert-action");
+        button.type = "button";
+        button.addEventListener("click", async (clicked) => {
+          clicked.stopPropagation();
+          try {
+            await api(`/alerts/${encodeURIComponent(alert.alert_id)}/state`, {
+              method: "POST", body: JSON.stringify({ state: next }) });
+            say(`alert ${next}`);
+            await loadSituation();
+          } catch (error) {
+            say(`alert not changed: ${error.message}`);
+          }
+        });
+        item.append(button);
+      }
+    }
     item.addEventListener("click", () => {
       const points = alert.places.map((name) => state.places[name]).filter(Boolean);
       if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.5), { maxZoom: 11 });
