@@ -63,10 +63,7 @@ async function drawBoundaries() {
 }
 
 async function drawProvinces() {
-  const response = await fetch("/boundaries/admin1", {
-    headers: { Authorization: `Bearer ${state.token}` } });
-  if (!response.ok) return;  // none loaded: the countries alone
-  const provinces = await response.json();
+  const provinces = await api("/boundaries/admin1");  // none loaded: an empty collection
   L.geoJSON(provinces, {
     style: { color: "#8a96a0", weight: 0.7, dashArray: "3 3", fill: false,
              className: "fw-province" },
