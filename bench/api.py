@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import store as store_bench  # bench/store.py: the event generator and the PostgreSQL database
 
 from frontwatch.store import Store
-from frontwatch.store.accounts import add_user, create_token
+from frontwatch.store.accounts import add_user, create_token, list_users
 from frontwatch.store.schema import events
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,7 +77,8 @@ def _free_port() -> int:
 
 def _serve(url: str, workers: int) -> tuple[subprocess.Popen, int, str]:  # type: ignore[type-arg]
     with Store(url) as store:
-        add_user(store.engine, "bench", "viewer")
+        if not any(user["name"] == "bench" for user in list_users(store.engine)):
+            add_user(store.engine, "bench", "viewer")
         token = create_token(store.engine, "bench")
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "frontwatch.cli", "serve", "--db", url,

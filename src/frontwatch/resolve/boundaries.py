@@ -1,9 +1,9 @@
 """Province (admin-1) boundaries a user loads for the dashboard: OCHA COD-AB, geoBoundaries or
 Natural Earth admin-1 polygons as GeoJSON, simplified with shapely and kept in one GeoJSON file.
 
-No boundaries ship with frontwatch (none of a licence we could check covers every conflict
-country); a user loads the ones their work needs. Loading again adds to the file: a province
-already there (same country and P-code, or name) is replaced.
+frontwatch ships Natural Earth's admin-1 set (web/vendor.sh builds it with this module); a user
+loads better ones (OCHA COD-AB for their country) and the API serves those instead. Loading again
+adds to the file: a province already there (same country and P-code, or name) is replaced.
 """
 
 from __future__ import annotations

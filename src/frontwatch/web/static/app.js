@@ -47,6 +47,9 @@ function text(tag, content, className) {
 
 const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 16 }).setView([30, 30], 3);
 const boundaries = L.layerGroup().addTo(map);
+// Countries, then province outlines, below everything the map reports (overlayPane, 400).
+map.createPane("countries").style.zIndex = 250;
+map.createPane("provinces").style.zIndex = 300;
 const controlLayer = L.layerGroup().addTo(map);
 const siegeLayer = L.layerGroup().addTo(map);
 const cellLayer = L.layerGroup().addTo(map);
@@ -58,15 +61,22 @@ async function drawBoundaries() {
   const topo = await (await fetch("/static/vendor/world-atlas/countries-50m.json")).json();
   L.geoJSON(topojson.feature(topo, topo.objects.countries), {
     style: { color: "#7d8b96", weight: 0.8, fillColor: "#fbfaf5", fillOpacity: 1 },
+    pane: "countries",
     interactive: false,
   }).addTo(boundaries);
 }
 
+// Thousands of province outlines (the bundled Natural Earth set holds every country's) are
+// drawn on one canvas: as SVG paths, every pan and zoom re-laid them out for over a minute.
+const provinceCanvas = L.canvas({ padding: 0.2, pane: "provinces" });
+let provincesDrawn = 0;
+
 async function drawProvinces() {
-  const provinces = await api("/boundaries/admin1");  // none loaded: an empty collection
+  const provinces = await api("/boundaries/admin1");  // the user's, else the bundled set
+  provincesDrawn = provinces.features.length;
   L.geoJSON(provinces, {
-    style: { color: "#8a96a0", weight: 0.7, dashArray: "3 3", fill: false,
-             className: "fw-province" },
+    renderer: provinceCanvas,
+    style: { color: "#8a96a0", weight: 0.7, dashArray: "3 3", fill: false },
     onEachFeature: (feature, layer) => layer.bindTooltip(feature.properties.name, { sticky: true }),
   }).addTo(boundaries);
 }
@@ -416,6 +426,7 @@ window.frontwatch = {
   map,
   shown: () => state.shown.map((event) => [event.event_id, event.latitude, event.longitude]),
   show: showEvent,
+  provinces: () => provincesDrawn,
 };
 
 legend();
