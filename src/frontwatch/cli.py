@@ -191,6 +191,7 @@ def classify(path: str, out: str | None) -> None:
 
 
 from frontwatch.cli_api import serve_command, tokens_group, users_group  # noqa: E402
+from frontwatch.cli_batch import batch_command  # noqa: E402
 from frontwatch.cli_derive import alerts_command, control_command  # noqa: E402
 from frontwatch.cli_eval import eval_group  # noqa: E402  (the eval commands live beside)
 from frontwatch.cli_gazetteer import boundaries_group, gazetteer_group  # noqa: E402
@@ -211,6 +212,7 @@ main.add_command(alerts_command)
 main.add_command(serve_command)
 main.add_command(users_group)
 main.add_command(tokens_group)
+main.add_command(batch_command)
 
 
 def run() -> None:

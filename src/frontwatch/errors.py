@@ -23,12 +23,17 @@ RES001   a packaged resource is missing or malformed
 EVL001   malformed gold file
 STO001   the store cannot be opened or migrated (bad URL, unreachable server, foreign file)
 ALR001   an alert could not be delivered to a webhook (after every retry)
+BAT001   a batch run cannot start (no input, an output folder of another run's settings)
+BAT002   an optional extra a command needs is not installed (e.g. ``frontwatch[spark]``)
+FW900    a stage failed on a document in a way it should not (a bug): the document is
+         recorded as a failure with the exception, and the batch goes on
 =======  ==========================================================
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "BatchError",
     "DeliveryError",
     "EmptyDocumentError",
     "EncodingError",
@@ -39,8 +44,10 @@ __all__ = [
     "GoldFormatError",
     "InputError",
     "InputNotFoundError",
+    "InternalStageError",
     "InvalidFieldError",
     "MalformedLineError",
+    "MissingExtraError",
     "ModelNotInstalledError",
     "NotEnglishError",
     "ResourceError",
@@ -137,3 +144,17 @@ class StoreError(FrontwatchError):
 
 class DeliveryError(FrontwatchError):
     code = "ALR001"
+
+
+class BatchError(FrontwatchError):
+    code = "BAT001"
+
+
+class MissingExtraError(FrontwatchError):
+    code = "BAT002"
+
+
+class InternalStageError(FrontwatchError):
+    """An unexpected exception in a stage, turned into a per-document failure."""
+
+    code = "FW900"

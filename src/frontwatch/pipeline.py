@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING, Literal
 
 from frontwatch.chunks import CHUNK_CHARS, shift, split_chunks
 from frontwatch.derive.claims import find_claims
-from frontwatch.errors import FrontwatchError, InputError, NotEnglishError, TooLargeError
+from frontwatch.errors import (
+    FrontwatchError,
+    InputError,
+    InternalStageError,
+    NotEnglishError,
+    TooLargeError,
+)
 from frontwatch.extract.classify import candidate_triggers
 from frontwatch.extract.mentions import find_mentions
 from frontwatch.fuse import fuse_mentions
@@ -261,33 +267,49 @@ def iter_analyses(items: Iterable[Document | InputError], policy: ErrorPolicy = 
 
 def _run_batch(batch: list[Document | FrontwatchError], policy: ErrorPolicy,
                gazetteer: Gazetteer) -> Iterator[Analysis | Failure]:
-    checked: list[Document | FrontwatchError] = []
+    checked: list[Document | FrontwatchError | Failure] = []
     for item in batch:
         if isinstance(item, Document):
             try:
                 _check(item)
             except FrontwatchError as error:
-                checked.append(error)
+                # refused: raised in its turn, or a failure that keeps the document's id
+                checked.append(error if policy == "raise" else _failure(error, item.id))
                 continue
         checked.append(item)
-    documents = [item for item in checked if isinstance(item, Document)
-                 and len(item.text) <= CHUNK_CHARS]
+    documents = [entry for entry in checked if isinstance(entry, Document)
+                 and len(entry.text) <= CHUNK_CHARS]
     annotated = annotate_many((d.text for d in documents), batch_size=BATCH_SIZE)
-    for item in checked:
-        if isinstance(item, FrontwatchError):
-            if policy == "raise":
-                raise item
-            yield _failure(item)
+    for entry in checked:
+        if isinstance(entry, Failure):
+            yield entry
             continue
-        try:
-            if len(item.text) > CHUNK_CHARS:
-                yield _analyse_in_chunks(item, gazetteer)
-            else:
-                yield _analyse_annotated(item, next(annotated), gazetteer)
-        except FrontwatchError as error:
+        if isinstance(entry, FrontwatchError):
             if policy == "raise":
-                raise
-            yield _failure(error, item.id)
+                raise entry
+            yield _failure(entry)
+            continue
+        yield _analysed(entry, next(annotated) if len(entry.text) <= CHUNK_CHARS else None,
+                        policy, gazetteer)
+
+
+def _analysed(item: Document, annotation: SpacyDoc | None, policy: ErrorPolicy,
+              gazetteer: Gazetteer) -> Analysis | Failure:
+    """One document's analysis (in chunks when it came without an annotation), or its
+    failure."""
+    try:
+        if annotation is None:
+            return _analyse_in_chunks(item, gazetteer)
+        return _analyse_annotated(item, annotation, gazetteer)
+    except FrontwatchError as error:
+        if policy == "raise":
+            raise
+        return _failure(error, item.id)
+    except Exception as error:  # a bug in a stage: one document fails, not the batch
+        if policy == "raise":
+            raise
+        return _failure(InternalStageError(f"{type(error).__name__}: {error}",
+                                           source=item.source_path or item.id), item.id)
 
 
 def run(paths: Iterable[str | Path], policy: ErrorPolicy = "record", **read_options: object

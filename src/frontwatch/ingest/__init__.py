@@ -4,6 +4,7 @@ from frontwatch.ingest.clean import CleanedText, clean_text
 from frontwatch.ingest.readers import (
     decode_bytes,
     document_from_html,
+    document_from_line,
     document_from_record,
     make_document,
     parse_published,
@@ -15,6 +16,7 @@ __all__ = [
     "clean_text",
     "decode_bytes",
     "document_from_html",
+    "document_from_line",
     "document_from_record",
     "make_document",
     "parse_published",

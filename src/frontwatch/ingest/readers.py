@@ -157,11 +157,12 @@ def _document_from_json(record: Any, source: str, line: int, defaults: dict[str,
         raise
 
 
-def document_from_record(record: Any, source: str) -> Document:
+def document_from_record(record: Any, source: str, line: int = 1) -> Document:
     """A Document from one JSON object holding the fields of a JSONL line (``text`` or
     ``html``, ``id``, ``published``, ``publisher``, ``title``, ``url``, ``confidential``,
-    ``author``): an analyst's submission to the API. A bad record is an InputError."""
-    document = _document_from_json(record, source, 1, {})
+    ``author``): an analyst's submission to the API, a Parquet row of a batch's input (``line``:
+    its row number). A bad record is an InputError."""
+    document = _document_from_json(record, source, line, {})
     return dataclasses.replace(document, raw=json.dumps(record, ensure_ascii=False).encode())
 
 
@@ -176,19 +177,23 @@ def _flag(value: Any, source: str, line: int) -> bool:
 
 def _read_jsonl(data: str, source: str, defaults: dict[str, Any]) -> Iterator[Document | InputError]:
     for number, raw in enumerate(data.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            yield MalformedLineError(f"malformed JSON ({exc.msg} at column {exc.colno})",
-                                     source=source, line=number)
-            continue
-        try:
-            document = _document_from_json(record, source, number, defaults)
-            yield dataclasses.replace(document, raw=raw.encode("utf-8"))
-        except InputError as exc:
-            yield exc
+        if raw.strip():
+            yield document_from_line(raw, source, number, defaults)
+
+
+def document_from_line(raw: str, source: str, line: int,
+                       defaults: dict[str, Any] | None = None) -> Document | InputError:
+    """The document of one JSONL line, or the InputError saying why it is none."""
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return MalformedLineError(f"malformed JSON ({exc.msg} at column {exc.colno})",
+                                  source=source, line=line)
+    try:
+        document = _document_from_json(record, source, line, defaults or {})
+        return dataclasses.replace(document, raw=raw.encode("utf-8"))
+    except InputError as exc:
+        return exc
 
 
 def read_documents(path: str | Path, *, published: dt.date | None = None,

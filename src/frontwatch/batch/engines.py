@@ -1,0 +1,89 @@
+"""Engines: who runs :func:`process_partition` over the partitions.
+
+``local``: worker processes on this machine (one process, no pool, with one worker); each
+worker loads the models once, at its first partition, and keeps them. ``spark``: pyspark's
+``mapPartitions`` over a dataset of one partition description per Spark partition, calling
+the very same function on the executors; Python workers are reused, so each loads the models
+once. Both write the same files, so both give the same rows.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import Any
+
+from frontwatch.batch.inputs import Partition
+from frontwatch.batch.partition import PartitionResult, process_partition
+from frontwatch.errors import MissingExtraError
+
+__all__ = ["ENGINES", "run_local", "run_spark"]
+
+ENGINES = ("local", "spark")
+Progress = Callable[[PartitionResult], None]
+
+
+def run_local(partitions: Sequence[Partition], out: Path, workers: int,
+              progress: Progress | None = None) -> list[PartitionResult]:
+    """Every partition through ``workers`` processes; results in completion order."""
+    results: list[PartitionResult] = []
+    if workers <= 1 or len(partitions) <= 1:
+        for partition in partitions:
+            results.append(process_partition(partition, out))
+            if progress:
+                progress(results[-1])
+        return results
+    # spawn, not fork: a forked copy of a parent holding threads (onnxruntime, a progress bar)
+    # can deadlock; each worker imports frontwatch and loads the models itself, once.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(process_partition, partition, out) for partition in partitions]
+        for future in as_completed(futures):
+            results.append(future.result())
+            if progress:
+                progress(results[-1])
+    return results
+
+
+def _spark_partition(out: str) -> Callable[[Iterator[dict[str, Any]]], Iterator[dict[str, Any]]]:
+    def run(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for row in rows:
+            yield process_partition(Partition.from_dict(row), out).to_dict()
+    return run
+
+
+def spark_session(workers: int, conf: dict[str, str] | None = None) -> Any:
+    """A SparkSession: the cluster's under ``spark-submit`` (its master is set), else
+    ``local[workers]`` on this machine, with this Python on the executors."""
+    try:
+        from pyspark import SparkConf
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise MissingExtraError(
+            "the spark engine needs pyspark: pip install 'frontwatch[spark]' (and Java 17 or "
+            "newer)", source="--engine spark") from None
+    builder = SparkSession.builder.appName("frontwatch batch")
+    if not SparkConf().contains("spark.master"):
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+        builder = builder.master(f"local[{max(1, workers)}]")
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
+    return builder.getOrCreate()
+
+
+def run_spark(partitions: Sequence[Partition], out: Path, workers: int,
+              conf: dict[str, str] | None = None) -> list[PartitionResult]:
+    """Every partition as one Spark task. ``out`` must be a folder every executor can write
+    (on a cluster: a shared mount)."""
+    if not partitions:
+        return []
+    session = spark_session(workers, conf)
+    rows = [partition.to_dict() for partition in partitions]
+    found = session.sparkContext.parallelize(rows, numSlices=len(rows)).mapPartitions(
+        _spark_partition(str(out.resolve()))).collect()
+    return [PartitionResult(**item) for item in found]
