@@ -65,8 +65,9 @@ eval: $(STAMP)
 model: $(STAMP)
 	$(BIN)/python training/train.py
 
-bench: $(STAMP) postgis
+bench: $(STAMP) postgis java
 	$(BIN)/python bench/throughput.py
+	SPARK_LOCAL_IP=127.0.0.1 $(BIN)/python bench/batch.py
 	$(BIN)/python bench/gazetteer.py
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/api.py

@@ -60,17 +60,25 @@ def spark_session(workers: int, conf: dict[str, str] | None = None) -> Any:
     """A SparkSession: the cluster's under ``spark-submit`` (its master is set), else
     ``local[workers]`` on this machine, with this Python on the executors."""
     try:
-        from pyspark import SparkConf
+        from pyspark import SparkConf, SparkContext
         from pyspark.sql import SparkSession
     except ImportError:
         raise MissingExtraError(
             "the spark engine needs pyspark: pip install 'frontwatch[spark]' (and Java 17 or "
             "newer)", source="--engine spark") from None
     builder = SparkSession.builder.appName("frontwatch batch")
-    if not SparkConf().contains("spark.master"):
+    running = SparkContext._active_spark_context
+    # under spark-submit the JVM came first (and set the master); a session this process made
+    # itself leaves spark.master in the JVM's properties too, so that alone does not tell
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ or (
+        running is None and SparkConf().contains("spark.master"))
+    if not submitted:
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-        builder = builder.master(f"local[{max(1, workers)}]")
+        wanted = f"local[{max(1, workers)}]"
+        if running is not None and running.master != wanted:
+            running.stop()  # an earlier run's local[M]: getOrCreate would hand it back
+        builder = builder.master(wanted)
     for key, value in (conf or {}).items():
         builder = builder.config(key, value)
     return builder.getOrCreate()

@@ -157,10 +157,11 @@ def _sentence(sentence: Span, refs: list[PlaceRef], actors: list[tuple[int, int,
     start, end = sentence.start_char, sentence.end_char
     days = [ref for ref in dates if start <= ref.start < end and ref.time_precision == 1 and
             not ref.is_background]
+    text = sentence.text  # spaCy builds it from the tokens on every access: read once
     since = [ref for ref in dates if start <= ref.start < end and
-             re.search(r"\bsince\s+(?:the\s+)?$", sentence.doc.text[max(0, ref.start - 12):
-                                                                    ref.start], re.I)]
-    return _Sentence(start, end, sentence.text,
+             re.search(r"\bsince\s+(?:the\s+)?$",
+                       text[max(0, ref.start - start - 12):ref.start - start], re.I)]
+    return _Sentence(start, end, text,
                      tuple(ref for ref in refs if start <= ref.start < end),
                      tuple(item for item in actors if start <= item[0] < end),
                      days[0].date if days else None, since[0].date if since else None)

@@ -139,7 +139,7 @@ def _gazetteer_candidates(doc: Doc, taken: list[tuple[int, int, str]]
             end -= 1
         span = doc[index:end]
         if len(span) > 1 or token.pos_ == "PROPN" or token.ent_type_ or not token.is_alpha or \
-                _line_label(doc, span.start_char, end) or \
+                _line_label(doc, text, span.start_char, end) or \
                 PLACE_WORD_AFTER.match(text, span.end_char):  # "attacked Macomia town"
             # A lone capitalised common noun ("Human losses", "Air strikes") is not a name; a
             # word with an apostrophe inside ("Rufa'a") is, whatever its tag; so is an item's
@@ -158,10 +158,10 @@ _LABEL_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-–•*·]|\d{1,2}[.)]|#{1,6})?[ \
 _MARKDOWN_HEADING = re.compile(r"(?:^|\n)[ \t]*#{1,6}[ \t]+$")
 
 
-def _line_label(doc: Doc, start_char: int, end: int) -> bool:
+def _line_label(doc: Doc, text: str, start_char: int, end: int) -> bool:
     """A word that opens its line and ends at a colon, an item's label; or a word in capitals
     alone on its line, a section's heading ("COLOMBIA")."""
-    if _LABEL_LINE.search(doc.text, max(0, start_char - 12), start_char) is None:
+    if _LABEL_LINE.search(text, max(0, start_char - 12), start_char) is None:
         return False
     if end < len(doc) and doc[end].text == ":":
         return True
@@ -169,7 +169,7 @@ def _line_label(doc: Doc, start_char: int, end: int) -> bool:
     if word.text.isupper() and end < len(doc) and doc[end].text in ("-", "–", "—"):
         return True  # "## SUDAN - North Darfur and Khartoum": a section's heading
     alone = end == len(doc) or "\n" in doc[end].text or "\n" in word.whitespace_
-    markdown = _MARKDOWN_HEADING.search(doc.text, max(0, start_char - 12), start_char) is not None
+    markdown = _MARKDOWN_HEADING.search(text, max(0, start_char - 12), start_char) is not None
     return alone and (word.text.isupper() or markdown)
 
 
