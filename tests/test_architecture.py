@@ -6,7 +6,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "frontwatch"
 FLOOR = {"records", "errors", "settings"}
 STAGES = ["ingest", "nlp", "extract", "resolve", "fuse", "derive"]
-FACES = {"cli", "cli_api", "cli_derive", "cli_eval", "cli_gazetteer", "cli_store", "api", "batch", "table"}
+FACES = {"cli", "cli_api", "cli_batch", "cli_derive", "cli_eval", "cli_gazetteer", "cli_store", "api", "batch", "table"}
 
 
 def _imports(path: Path) -> set[str]:
