@@ -63,6 +63,7 @@ def main() -> int:
         "events_blind12_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind12.jsonl"),
         "events_blind13_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind13.jsonl"),
         "events_blind14_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind14.jsonl"),
+        "events_blind15_gold": ("events", ROOT / "tests" / "gold" / "events_gold_blind15.jsonl"),
         "fusion_gold": ("fusion", ROOT / "tests" / "gold" / "fusion_gold.jsonl"),
         "fusion_gold2": ("fusion", ROOT / "tests" / "gold" / "fusion_gold2.jsonl"),
         "control_gold": ("control", ROOT / "tests" / "gold" / "control_gold.jsonl"),
@@ -136,6 +137,14 @@ def main() -> int:
                                      "events_blind10_gold", "events_blind11_gold",
                                      "events_blind12_gold", "events_blind13_gold",
                                      "events_blind14_gold"),
+        "events_sixteen_sets_gold": ("events_own_gold", "events_blind_gold",
+                                     "events_blind2_gold", "events_blind3_gold",
+                                     "events_blind4_gold", "events_blind5_gold",
+                                     "events_blind6_gold", "events_blind7_gold",
+                                     "events_blind8_gold", "events_blind9_gold",
+                                     "events_blind10_gold", "events_blind11_gold",
+                                     "events_blind12_gold", "events_blind13_gold",
+                                     "events_blind14_gold", "events_blind15_gold"),
     }
     for pool, members in pools.items():
         if all(member in scored for member in members):

@@ -229,6 +229,14 @@ CASES = [
     # Youths who burned tyres and (the same subject) threw stones riot.
     ("Youths in Conakry burned tyres and threw stones at the police on Thursday.",
      "Violent demonstration"),
+    # Roads blocked with burning tyres: a violent demonstration in ACLED's codebook.
+    ("Hundreds of men blocked the main roads of Kisumu with burning tyres on Friday to protest "
+     "against fuel prices.", "Violent demonstration"),
+    # A person seized is abducted (by an armed group), not ground taken.
+    ("A radio presenter was seized by unidentified armed men outside his home in Gao on Sunday.",
+     "Abduction/forced disappearance"),
+    ("Militants seized four teachers from a school near Baidoa on Tuesday.",
+     "Abduction/forced disappearance"),
 ]
 
 
@@ -273,6 +281,24 @@ def test_sentence_types(text: str, expected: str, gazetteer) -> None:  # type: i
 def test_not_events(text: str, gazetteer) -> None:  # type: ignore[no-untyped-def]
     assert frontwatch.classify(text, gazetteer) == "none"
 
+
+
+def test_a_tally_in_reported_past_perfect_is_no_event(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("The army said that air operations in recent weeks had killed more than 40 fighters "
+            "in the north.")
+    assert frontwatch.classify(text, gazetteer) == "none"
+
+
+def test_victims_in_the_passive_are_not_the_bombers(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.ingest import make_document
+    from frontwatch.pipeline import extract
+
+    text = ("Three Malian army soldiers were killed on Monday when a roadside bomb hit their "
+            "convoy near Gao.")
+    events = extract(make_document(text, source="t", published=dt.date(2024, 3, 14)), gazetteer)
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Mali)",
+         "Military Forces of Mali")]
 
 
 def test_weapons_of_a_battle_are_not_strikes_of_their_own(gazetteer) -> None:  # type: ignore[no-untyped-def]

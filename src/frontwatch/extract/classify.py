@@ -267,8 +267,8 @@ def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
     if words & {"rubber", "plastic"}:
         lethal -= {"bullets"}  # rubber bullets are crowd control, not lethal force
     # "the rally passed without clashes": violence denied is none
-    violent_crowd = bool((words - _negated(sentence)) & PROTESTER_VIOLENCE) and \
-        not words & {"peaceful", "peacefully"}
+    violent_crowd = (bool((words - _negated(sentence)) & PROTESTER_VIOLENCE) or
+                     _burning_tyres(words)) and not words & {"peaceful", "peacefully"}
     if security and lethal and (lethal & DEATH_WORDS or not violent_crowd):
         return Decision("Excessive force against protesters", protest)
     if violent_crowd:
@@ -278,6 +278,13 @@ def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
     if _intervened(sentence) or _dispersed(sentence):
         return Decision("Protest with intervention", protest)
     return Decision("Peaceful protest", protest)
+
+
+def _burning_tyres(words: set[str]) -> bool:
+    """Roads blocked "with burning tyres": ACLED's codebook counts burning tyres among the
+    acts of a violent demonstration."""
+    return bool(words & {"tyres", "tires"}) and bool(words & {"burning", "burned", "burnt",
+                                                              "torched", "lit", "set"})
 
 
 def _armed(actors: list[ActorMatch]) -> list[ActorMatch]:

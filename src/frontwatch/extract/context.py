@@ -181,14 +181,22 @@ TALLY_PERIOD = re.compile(r"\b(?:this|past|last|recent)\s+(?:year|years|months?|
                           r"\bso far\b", re.I)
 
 
+#: The periods a past perfect in reported speech counts over ("said air operations in recent
+#: weeks had killed more than 40"): plural ones only, since "had killed five last month" may
+#: tell one event.
+TALLY_PERIOD_PAST = re.compile(r"\b(?:past|last|recent)\s+(?:weeks|months|years|decades)\b|"
+                               r"\bthis year\b|\bso far\b", re.I)
+
+
 def _tally_over_period(verb: Token, sentence: Span) -> bool:
-    """A present perfect with a period: what has happened in it, not one event."""
-    present_perfect = verb.tag_ == "VBN" and any(
-        child.dep_ == "aux" and child.lower_ in ("has", "have", "'ve") for child in verb.children)
-    return present_perfect and any(
-        entity.label_ == "DATE" and TALLY_PERIOD.search(entity.text) and
-        entity.root.head in (verb, *verb.children)
-        for entity in sentence.ents)
+    """A present perfect (or a reported past perfect) with a period: what has happened in it,
+    not one event."""
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    if verb.tag_ != "VBN" or not auxiliaries & {"has", "have", "'ve", "had"}:
+        return False
+    period = TALLY_PERIOD if auxiliaries & {"has", "have", "'ve"} else TALLY_PERIOD_PAST
+    return any(entity.label_ == "DATE" and period.search(entity.text) and
+               entity.root.head in (verb, *verb.children) for entity in sentence.ents)
 
 
 def _counted_record(head: Token) -> bool:

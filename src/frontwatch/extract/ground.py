@@ -30,12 +30,25 @@ CASUALTY_WORDS = {"killed", "dead", "died", "casualties", "losses", "wounded", "
 CAPTIVE_WORDS = {"alias", "leader", "chief", "commander", "member", "members", "suspect",
                  "suspects", "militant", "militants", "fighter", "fighters", "man", "men",
                  "soldier", "soldiers", "ringleader", "kingpin", "financier", "emir", "deputy",
-                 "lieutenant", "operative", "operatives", "spokesman"}
+                 "lieutenant", "operative", "operatives", "spokesman",
+                 # civilians seized are abducted, never ground taken
+                 "journalist", "journalists", "reporter", "reporters", "activist", "activists",
+                 "woman", "women", "child", "children", "girl", "girls", "boy", "boys",
+                 "student", "students", "farmer", "farmers", "worker", "workers", "trader",
+                 "traders", "teacher", "teachers", "doctor", "doctors", "nurse", "nurses",
+                 "villager", "villagers", "civilian", "civilians", "passenger", "passengers",
+                 "hostage", "hostages", "priest", "priests", "official", "officials",
+                 "presenter", "presenters", "editor", "editors", "lawyer", "lawyers", "judge",
+                 "judges", "engineer", "engineers", "pastor", "pastors", "imam", "imams"}
 
 
 def captured_a_person(verb: Token) -> bool:
     """The object of a capture verb is a person: named, an alias, or a word for one."""
     objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
+    # "a journalist working for a channel was seized": the tagger makes the participle the
+    # passive's clausal subject, and the journalist its subject
+    objects += [grand for child in verb.children if child.dep_ == "csubjpass"
+                for grand in child.children if grand.dep_ == "nsubj"]
     return any(obj.ent_type_ == "PERSON" or obj.lower_ in CAPTIVE_WORDS or
                any(token.lower_ == "alias" for token in obj.subtree) for obj in objects)
 

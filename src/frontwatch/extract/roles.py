@@ -28,7 +28,7 @@ from frontwatch.extract.actors import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Roles", "assign_roles"]
 
@@ -147,8 +147,12 @@ def assign_roles(head: Token, sentence: Span, actors: list[ActorMatch],
     inside = {t.i for t in head.doc[head.i:head.i + 1]}
     agents = [a for a in actors if set(range(a.start, a.end)) & (agent_ids | inside)]
     patients = [a for a in actors if set(range(a.start, a.end)) & patient_ids and a not in agents]
+    sufferers = [a for a in actors if a not in agents and a not in patients and
+                 _suffered(a, head.doc)]
     if not agents:
-        before = [a for a in actors if a.end <= head.i and a not in patients]
+        # "two soldiers were killed when a roadside bomb hit their patrol": the passive
+        # subject before the trigger suffered it; word order must not make it the initiator
+        before = [a for a in actors if a.end <= head.i and a not in patients + sufferers]
         # Word order is the last resort; an armed actor before the trigger is the likelier
         # initiator than the victims listed just before it.
         armed_before = [a for a in before if a.kind in (STATE, ARMED_GROUP)]
@@ -156,7 +160,7 @@ def assign_roles(head: Token, sentence: Span, actors: list[ActorMatch],
         agents = (named_before or armed_before or before)[-1:]
     if not patients:
         after = [a for a in actors if a.start > head.i and a not in agents]
-        patients = after[:1]
+        patients = sufferers[:1] or after[:1]
     crowd = [a for a in actors if a.kind in (PROTESTERS, RIOTERS)]
     others = [a for a in patients + agents if a.kind not in (PROTESTERS, RIOTERS, CIVILIANS)]
     if sub_event_type == "Excessive force against protesters":
@@ -179,6 +183,25 @@ def assign_roles(head: Token, sentence: Span, actors: list[ActorMatch],
     if sub_event_type in VICTIM_TYPES and victims:
         return _civilians_are_victims(roles, victims[0])
     return roles
+
+
+#: Verbs whose passive subject (or, for "die", subject) suffered the violence.
+SUFFERED_LEMMAS = {"kill", "wound", "injure", "hurt", "die", "abduct", "kidnap", "target",
+                   "ambush", "attack", "hit", "strike", "shoot", "capture", "behead", "execute"}
+
+
+def _suffered(actor: ActorMatch, doc: Doc) -> bool:
+    """The actor is the passive subject of a verb of harm ("soldiers were killed") or the
+    subject of "died"."""
+    root = next((token for token in doc[actor.start:actor.end]
+                 if not actor.start <= token.head.i < actor.end or token.head is token), None)
+    if root is None:
+        return False
+    while root.dep_ in ("compound", "amod", "nmod", "poss") and root.head is not root:
+        root = root.head  # "Iraqi army" in "two Iraqi army soldiers were killed"
+    lemma = root.head.lemma_.lower()
+    return (root.dep_ == "nsubjpass" and lemma in SUFFERED_LEMMAS) or \
+        (root.dep_ == "nsubj" and lemma == "die")
 
 
 def _came_under(head: Token) -> bool:
