@@ -237,6 +237,12 @@ CASES = [
      "Abduction/forced disappearance"),
     ("Militants seized four teachers from a school near Baidoa on Tuesday.",
      "Abduction/forced disappearance"),
+    # "seized by members of X": the armed group is in the agent's words.
+    ("Two soldiers on leave were seized by members of the National Liberation Army (ELN) on a "
+     "rural road outside Tame on Wednesday.", "Abduction/forced disappearance"),
+    # "young people" are a crowd.
+    ("In Lubumbashi, hundreds of young people burned tyres and threw stones at the governor's "
+     "office on Monday.", "Violent demonstration"),
 ]
 
 
@@ -247,6 +253,7 @@ def test_sentence_types(text: str, expected: str, gazetteer) -> None:  # type: i
 
 @pytest.mark.parametrize("text", [
     "According to local authorities, more than 15,000 people have fled the area since Monday.",
+    "Investigators recovered more than 40 shell casings at the scene in Celaya on Sunday.",
     "Residents are accused of being informers every time there is an attack.",
     "Analysts warned that troops could struggle to hold the towns as foreign forces withdraw.",
     "Delegations met on March 9 in Geneva to discuss the humanitarian situation.",

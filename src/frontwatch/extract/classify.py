@@ -43,7 +43,7 @@ from frontwatch.extract.ground import (
     without_fight,
 )
 from frontwatch.extract.modality import CODED_CERTAINTIES, certainty
-from frontwatch.extract.syntax_triggers import CROWD_LEMMAS, SECURITY_LEMMAS, syntax_triggers
+from frontwatch.extract.syntax_triggers import CROWD_LEMMAS, SECURITY_LEMMAS, syntax_triggers, young_crowd
 from frontwatch.extract.triggers import Trigger, find_triggers
 
 if TYPE_CHECKING:
@@ -176,10 +176,18 @@ def _previous(sentence: Span) -> Span | None:
     return sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
 
 
+def _acting(noun: Token) -> bool:
+    """The noun is (in) a subject: "young men burned", "hundreds of young people threw"; not
+    the victims in "soldiers shot dead three young men"."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head is not noun:
+        noun = noun.head.head
+    return noun.dep_ == "nsubj"
+
+
 def _crowd_acts(sentence: Span) -> bool:
     """A crowd word that is not (part of) who tells it ("the youth leader said")."""
     for token in sentence:
-        if token.lower_ not in CROWD_WORDS:
+        if token.lower_ not in CROWD_WORDS and not (young_crowd(token) and _acting(token)):
             continue
         holder = token.head if token.dep_ in ("compound", "amod", "nmod") else token
         if not is_speaker(holder.i, holder.i + 1, sentence):

@@ -59,8 +59,9 @@ def capturers(verb: Token, actors: list[ActorMatch], sentence: Span) -> set[str]
     agents = [child for child in verb.children if child.dep_ == "nsubj"] + [
         obj for child in verb.children if child.dep_ == "agent" for obj in child.children]
     if agents:
-        return {actor.kind for actor in actors for agent in agents
-                if actor.start <= agent.i < actor.end}
+        # "seized by members of the National Liberation Army": the agent's words, "of" included
+        held = {token.i for agent in agents for token in agent.subtree}
+        return {actor.kind for actor in actors if held & set(range(actor.start, actor.end))}
     return {actor.kind for actor in actors if not is_speaker(actor.start, actor.end, sentence)}
 
 

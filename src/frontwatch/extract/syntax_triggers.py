@@ -13,7 +13,7 @@ from frontwatch.extract.triggers import Trigger
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["CROWD_LEMMAS", "SECURITY_LEMMAS", "syntax_triggers"]
+__all__ = ["CROWD_LEMMAS", "SECURITY_LEMMAS", "syntax_triggers", "young_crowd"]
 
 DISRUPT_LEMMAS = {"seize", "confiscate", "discover", "find", "recover", "destroy", "defuse",
                   "dismantle", "intercept", "neutralise", "neutralize", "uncover", "disarm",
@@ -61,6 +61,10 @@ def _to_demand(verb: Token) -> bool:
                for child in verb.children)
 
 
+#: What investigators find after a shooting: the spent rounds are evidence, not arms seized.
+SPENT_LEMMAS = {"casing", "cartridge", "case", "spent", "fragment", "shrapnel"}
+
+
 def _argument_lemmas(verb: Token) -> set[str]:
     """Lemmas of the verb's object or passive subject (and their conjuncts); of a relative
     clause's, the noun it describes ("14 drones, all of which were shot down")."""
@@ -95,7 +99,8 @@ def syntax_triggers(sentence: Span) -> list[Trigger]:
         if token.pos_ != "VERB":
             continue
         arguments = _argument_lemmas(token)
-        if lemma in DISRUPT_LEMMAS and arguments & WEAPON_LEMMAS and not _aircraft_struck(token):
+        if lemma in DISRUPT_LEMMAS and arguments & WEAPON_LEMMAS and \
+                not arguments & SPENT_LEMMAS and not _aircraft_struck(token):
             found.append(Trigger("Disrupted weapons use", "disrupted-syntax", "disrupt", 92,
                                  token.i, token.i + 1))
         elif (lemma in CROWD_ACTS and (any(child.dep_ == "nsubj" and
@@ -217,8 +222,14 @@ def _crowd_subject(verb: Token) -> bool:
     """The verb's subject is a crowd ("part of the crowd", "the blockaders"), also for the
     later verbs of a chain ("youths burned tyres and threw stones")."""
     subject = _subject_of_chain(verb)
-    return subject is not None and any(word.lemma_.lower() in CROWD_LEMMAS
+    return subject is not None and any(word.lemma_.lower() in CROWD_LEMMAS or young_crowd(word)
                                        for word in subject.subtree)
+
+
+def young_crowd(word: Token) -> bool:
+    """"young people", "young men": how reports name a crowd of youths."""
+    return word.lemma_.lower() in ("people", "man", "woman", "boy") and any(
+        child.lower_ == "young" for child in word.children)
 
 
 def _crowd_threw(verb: Token) -> bool:

@@ -400,6 +400,10 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         key = (name, trigger.start)
         if name == "chemical-substance" and not _weapon_in_sentence(doc, start):
             continue
+        if doc[end - 1].head.lemma_.lower() in ("casing", "cartridge") and \
+                doc[end - 1].dep_ == "compound":
+            continue  # "shell casings", "bullet casings" found at a scene: no weapon fired here
+
         if key not in found or trigger.end > found[key].end:
             found[key] = trigger
     return sorted(found.values(), key=lambda trigger: (trigger.start, -trigger.priority))
