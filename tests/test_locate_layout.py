@@ -223,3 +223,20 @@ def test_a_neighbourhood_far_from_the_reports_town_is_a_namesake(gazetteer) -> N
                      "the Houthis on Saturday killed four children in the northern neighbourhood "
                      "of al-Rawdah.", gazetteer, "2023-07-24")
     assert [event.location for event in events] == ["Taiz"]
+
+
+def test_a_demonym_before_a_place_word_names_the_scenes_country(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """A report filed from Jerusalem about a strike in Lebanon: "the southern Lebanese village
+    of X" puts the scene in Lebanon, so the town named near it (Bint Jbeil) is the place, not
+    the dateline's country's city quoted later; the attacker's demonym ("an Israeli drone
+    strike") names no scene."""
+    events = _events(
+        "JERUSALEM (AP) — An Israeli drone strike on a house in the southern Lebanese village "
+        "of Qaryat Zawiyeh, near the border town of Bint Jbeil, killed two fighters on "
+        "Wednesday, security officials said.\n\nThe group mourned the two men, who it said had "
+        "died \"on the road to Jerusalem.\" The Israeli military said its aircraft had struck a "
+        "cell in the area.\n\nEarlier on Wednesday, the group fired guided missiles at an "
+        "Israeli army post near the northern town of Metula. Israel's defense minister warned "
+        "that Israel would respond.", gazetteer, "2024-01-18")
+    strike = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strike and strike[0].country == "Lebanon" and strike[0].location != "Jerusalem"

@@ -21,6 +21,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from frontwatch.extract.actors import demonyms
 from frontwatch.extract.mentions import ITEM_LINE
 from frontwatch.records import DateRef, Document, Mention, PlaceRef
 from frontwatch.resolve.dates import HEADING_LINE
@@ -79,7 +80,22 @@ def _precision(text: str, place: PlaceRef) -> int:
     return 1
 
 
-def _sentence_places(resolution: PlaceResolution, start: int, end: int) -> list[PlaceRef]:
+#: A demonym naming the country of a place word after it: "the southern Lebanese village of
+#: Aitaroun", "the Malian town of Boni" (not the attacker's: "an Israeli drone strike").
+_PLACE_OF_NATION = re.compile(
+    r"\b([a-z]+(?:-[a-z]+)?)\s+(?:border\s+|frontier\s+|coastal\s+|northern\s+|southern\s+)?"
+    r"(?:village|town|city|province|region|district|governorate|camp|countryside|port|"
+    r"municipality|state|county|settlement|hamlet|outpost)s?\b")
+
+
+def _nations_named(text: str) -> set[str]:
+    """Countries whose demonym qualifies a place word in ``text``."""
+    known = demonyms()
+    return {known[word] for word in _PLACE_OF_NATION.findall(text.lower()) if word in known}
+
+
+def _sentence_places(resolution: PlaceResolution, start: int, end: int,
+                     text: str = "") -> list[PlaceRef]:
     """The scenes a sentence names: inside the focus country, or abroad where the sentence also
     names that country or a region of it ("the governor of Russia's Belgorod region said
     Ukrainian shelling of the town of Shebekino killed ...", in a report from Ukraine), or a
@@ -87,7 +103,8 @@ def _sentence_places(resolution: PlaceResolution, start: int, end: int) -> list[
     whose other places are mostly Russia's). A foreign capital is more often its government
     ("Moscow said") than a scene."""
     named = [ref for ref in resolution.places if start <= ref.start < end and ref.resolved]
-    countries = {ref.country_code for ref in named if ref.feature in ("country", "admin1")}
+    countries = {ref.country_code for ref in named if ref.feature in ("country", "admin1")} | \
+        _nations_named(text[start:end])
     focus, focus_place = resolution.focus_at(start)
     return [ref for ref in named if ref.role == "mention" and (
         focus is None or ref.country_code == focus or
@@ -441,7 +458,7 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
         sentence_dates = [ref for ref in dates if start <= ref.start < end]
         if sentence_dates and all(ref.is_background for ref in sentence_dates):
             continue
-        places = _sentence_places(resolution, start, end)
+        places = _sentence_places(resolution, start, end, text)
         if any(a <= start < b for a, b in summaries) and \
                 not any(not ref.is_background for ref in sentence_dates):
             continue  # an undated highlight restates an incident told in full below
@@ -490,7 +507,7 @@ def locate_mentions(document: Document, resolution: PlaceResolution, dates: list
                 # of the city": the sentence's only place is the witnesses', and the scene's
                 place, precision = speaker, 2
             elif place is None and (setting := _pick_place(
-                    text, _sentence_places(resolution, paragraph, start), start)) is not None:
+                    text, _sentence_places(resolution, paragraph, start, text), start)) is not None:
                 # A paragraph's heading or opening sentence sets its scene ("2. EL OBEID (North
                 # Kordofan). RSF shells landed in the west of the city on Tuesday."), over the
                 # scene of the paragraph before it.
