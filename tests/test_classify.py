@@ -240,6 +240,9 @@ CASES = [
     # "seized by members of X": the armed group is in the agent's words.
     ("Two soldiers on leave were seized by members of the National Liberation Army (ELN) on a "
      "rural road outside Tame on Wednesday.", "Abduction/forced disappearance"),
+    # Residents shot in the street by the gang that stormed their neighbourhood.
+    ("Gang members stormed the Solino neighbourhood of Port-au-Prince on Saturday, shooting "
+     "residents in the street.", "Attack"),
     # "young people" are a crowd.
     ("In Lubumbashi, hundreds of young people burned tyres and threw stones at the governor's "
      "office on Monday.", "Violent demonstration"),

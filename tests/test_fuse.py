@@ -291,3 +291,12 @@ def test_a_claim_told_days_later_without_its_own_day_is_the_earlier_event_s_clai
     told = dataclasses.replace(claim, date=DateRef("d", "Thursday", 20, 28,
                                                    DAY + dt.timedelta(days=2)))
     assert len(fuse_mentions([battle, told])) == 2
+
+
+def test_a_march_the_police_broke_up_is_one_protest_with_intervention() -> None:
+    """ACLED: one demonstration, one day, one place: coded at the step it escalated to."""
+    crowd, police = _actor("Protesters (DRC)", 6), _actor("Police Forces of DRC", 1)
+    events = fuse_mentions([_mention(1, "Peaceful protest", crowd, None),
+                            _mention(2, "Protest with intervention", crowd, police)])
+    assert [event.sub_event_type for event in events] == ["Protest with intervention"]
+    assert len(events[0].evidence) == 2

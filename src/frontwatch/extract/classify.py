@@ -93,7 +93,7 @@ PROTESTER_VIOLENCE = {"torched", "burned", "burnt", "threw", "pelted", "vandalis
                       "rampaged", "vandalism", "arson"}
 # "scores on both sides were killed" is a battle; "talks with both sides" is not.
 VIOLENT_FAMILIES = {"remote", "battle", "territory", "civilians"}
-WEAPON_ATTACK_WORDS = {"shot", "shoot", "gunned", "gunfire", "stabbed", "machetes", "machete",
+WEAPON_ATTACK_WORDS = {"shot", "shoot", "shooting", "gunned", "gunfire", "stabbed", "machetes", "machete",
                        "beheaded", "executed", "massacre", "massacred", "hacked", "torched",
                        "opened", "slaughtered", "ambushed", "abducted", "kidnapped"}
 REMOTE_ORDER = ("Suicide bomb", "Chemical weapon", "Air/drone strike", "Grenade",

@@ -88,8 +88,9 @@ ABSORBS: dict[str, frozenset[str]] = {
     # march the police shot at and their dispersal of it are the one event
     "Excessive force against protesters": frozenset({"Attack", "Arrests", "Peaceful protest",
                                                      "Protest with intervention"}),
-    # "fired tear gas to disperse the march ... arrested 40": the arrests are the intervention
-    "Protest with intervention": frozenset({"Arrests"}),
+    # "fired tear gas to disperse the march ... arrested 40": the arrests are the intervention;
+    # "hundreds marched ... police fired tear gas to break up the crowd": the march it met
+    "Protest with intervention": frozenset({"Arrests", "Peaceful protest"}),
     "Chemical weapon": frozenset({"Air/drone strike", "Shelling/artillery/missile attack",
                                   "Grenade", "Remote explosive/landmine/IED", "Attack",
                                   DESTRUCTION}),
