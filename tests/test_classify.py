@@ -311,6 +311,16 @@ def test_victims_in_the_passive_are_not_the_bombers(gazetteer) -> None:  # type:
          "Military Forces of Mali")]
 
 
+def test_the_police_who_tell_a_killing_are_not_its_target(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.ingest import make_document
+    from frontwatch.pipeline import extract
+
+    text = ("Three construction workers were shot dead by separatist rebels on Monday near "
+            "Sugapa in Papua province, police said.")
+    events = extract(make_document(text, source="t", published=dt.date(2022, 3, 5)), gazetteer)
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Attack", "Civilians (Indonesia)")]
+
+
 def test_weapons_of_a_battle_are_not_strikes_of_their_own(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = ("The clashes, involving mortars and rocket-propelled grenades, lasted five hours in "
             "the town.")

@@ -68,6 +68,7 @@ CIVILIAN_NOUNS = {
     "teachers", "displaced", "refugees", "patients", "traders", "miners", "fishermen",
     "aid workers", "family", "families", "pupils", "girls", "boys", "men", "man", "woman",
     "villager", "resident", "child", "doctors", "nurses", "pilgrims", "shoppers", "motorists",
+    "workers", "labourers", "laborers", "engineers", "drivers",
 }
 # Nouns that name an armed group when "armed" precedes them: "armed youth attacked settlements".
 ARMABLE_NOUNS = {"group", "groups", "youth", "youths", "gang", "gangs", "band", "bands",

@@ -465,7 +465,8 @@ def _civilian_violence(triggers: list[Trigger], actors: list[ActorMatch],
         return [Decision(best.sub_event_type, best)]
     # Abducted and killed is an Attack (DOMAIN.md): the abduction is part of it.
     trigger = killings[0] if killings else triggers[0]
-    armed = _armed(actors)
+    # "workers were shot dead by rebels, police said": who tells it takes no side
+    armed = [actor for actor in _armed(actors) if not is_speaker(actor.start, actor.end, sentence)]
     victims = [actor for actor in actors if actor.kind == CIVILIANS]
     distinct_armed = {actor.name for actor in armed}
     if len(distinct_armed) >= 2 and not victims:

@@ -26,6 +26,7 @@ from frontwatch.extract.actors import (
     STATE,
     ActorMatch,
 )
+from frontwatch.extract.arguments import is_speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -159,7 +160,9 @@ def assign_roles(head: Token, sentence: Span, actors: list[ActorMatch],
         named_before = [a for a in armed_before if a.named]
         agents = (named_before or armed_before or before)[-1:]
     if not patients:
-        after = [a for a in actors if a.start > head.i and a not in agents]
+        # word order again; who tells it ("..., police said") is no target
+        after = [a for a in actors if a.start > head.i and a not in agents and
+                 not is_speaker(a.start, a.end, sentence)]
         patients = sufferers[:1] or after[:1]
     crowd = [a for a in actors if a.kind in (PROTESTERS, RIOTERS)]
     others = [a for a in patients + agents if a.kind not in (PROTESTERS, RIOTERS, CIVILIANS)]
