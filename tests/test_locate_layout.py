@@ -240,3 +240,13 @@ def test_a_demonym_before_a_place_word_names_the_scenes_country(gazetteer) -> No
         "that Israel would respond.", gazetteer, "2024-01-18")
     strike = [e for e in events if e.sub_event_type == "Air/drone strike"]
     assert strike and strike[0].country == "Lebanon" and strike[0].location != "Jerusalem"
+
+
+def test_a_region_in_neighbouring_is_the_container_not_the_scene(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """"near Ilaga in neighbouring Puncak regency": Puncak only says where Ilaga lies (and the
+    gazetteer's Puncak is a town in Java)."""
+    events = _events(
+        "JAYAPURA, Indonesia — On Wednesday, soldiers raiding a suspected rebel camp near Ilaga "
+        "in neighbouring Puncak regency came under fire, sparking a gunbattle. The military "
+        "said one soldier was killed.", gazetteer, "2022-03-05")
+    assert _where(events, "Armed clash") == "Ilaga"

@@ -183,7 +183,7 @@ _HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:(?:\d+[.)]|[-–•*·]|#{1,6})[
 # "in Beni territory", "Kajuru Local Government Area": a region named after its seat.
 _REGION_AFTER = re.compile(r"\s+(?:territory|province|region|county|state|governorate|area|"
                            r"division|prefecture|department|district|local government area|"
-                           r"lga|township|sub-county|commune)\b", re.IGNORECASE)
+                           r"lga|township|sub-county|commune|regency|cercle|municipality)\b", re.IGNORECASE)
 
 
 #: "the wounded were taken to a hospital in Tyre": where the wounded went, not the scene.
@@ -193,7 +193,9 @@ _WOUNDED_TAKEN = re.compile(r"\b(?:taken|rushed|evacuated|transferred|airlifted|
                             re.IGNORECASE)
 
 
-_CONTAINER_JOIN = re.compile(r"\s*(?:,|,?\s*in|,?\s*in the|\()\s*")  # "Turmus Ayya (Ramallah)"
+#: "Turmus Ayya (Ramallah)", "Ilaga in neighbouring Puncak regency"
+_CONTAINER_JOIN = re.compile(r"\s*(?:,|,?\s*in|,?\s*in the|\()\s*"
+                             r"(?:(?:neighbou?ring|nearby|adjacent|adjoining)\s+)?")
 
 
 def _is_container(text: str, ref: PlaceRef, places: list[PlaceRef]) -> bool:
