@@ -250,3 +250,18 @@ def test_a_region_in_neighbouring_is_the_container_not_the_scene(gazetteer) -> N
         "in neighbouring Puncak regency came under fire, sparking a gunbattle. The military "
         "said one soldier was killed.", gazetteer, "2022-03-05")
     assert _where(events, "Armed clash") == "Ilaga"
+
+
+def test_a_notebooks_capital_headings_are_its_sections_scenes(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """A notebook from two capitals, mostly about Armenia: "TBILISI — Riot police ..." is the
+    scene of its paragraph, and riot police pushing back demonstrators is an intervention in a
+    protest, not a riot."""
+    events = _events(
+        "Caucasus notebook — Tuesday, 14 May 2024\n\nTBILISI — Riot police used pepper spray "
+        "and water cannon late on Monday to push back several thousand demonstrators who had "
+        "blocked the entrances to parliament.\n\nYEREVAN — On Sunday, tens of thousands of "
+        "people marched peacefully through central Yerevan to demand the resignation of the "
+        "prime minister over the handover of border villages in Tavush province. Police "
+        "monitored the rally in Yerevan.", gazetteer, "2024-05-14")
+    assert _where(events, "Protest with intervention") == "Tbilisi"
+    assert _where(events, "Peaceful protest") == "Yerevan"

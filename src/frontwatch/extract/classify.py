@@ -90,7 +90,7 @@ PROTESTER_VIOLENCE = {"torched", "burned", "burnt", "threw", "pelted", "vandalis
                       "looted", "stormed", "ransacked", "smashed", "stones", "rocks", "molotov",
                       "petrol", "set", "clashed", "clashes", "clash", "fought", "attacked",
                       "barricades", "violent", "violently", "shut", "rampage",
-                      "rampaged", "vandalism", "arson"}
+                      "rampaged", "vandalism", "arson", "firecrackers", "fireworks"}
 # "scores on both sides were killed" is a battle; "talks with both sides" is not.
 VIOLENT_FAMILIES = {"remote", "battle", "territory", "civilians"}
 WEAPON_ATTACK_WORDS = {"shot", "shoot", "shooting", "gunned", "gunfire", "stabbed", "machetes", "machete",
@@ -249,6 +249,10 @@ def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
     protest = _best(triggers, "protest")
     if protest is not None and _only_the_scene(protest, triggers, sentence):
         return None
+    if riot is not None and _riot_unit(riot, sentence) and \
+            (protest is not None or _crowd_acts(sentence)):
+        # "riot police pushed back the demonstrators": the crowd's own signs decide
+        protest, riot = protest or riot, None
     if riot is not None:
         return Decision(riot.sub_event_type, riot)
     if protest is None:
@@ -286,6 +290,18 @@ def _demonstration(triggers: list[Trigger], words: set[str], sentence: Span
     if _intervened(sentence) or _dispersed(sentence):
         return Decision("Protest with intervention", protest)
     return Decision("Peaceful protest", protest)
+
+
+#: Words after "riot" that make it the name of a force or its kit.
+RIOT_UNITS = {"police", "policemen", "officers", "squad", "squads", "gear", "control", "troops",
+              "units", "unit", "shields", "vans"}
+
+
+def _riot_unit(riot: Trigger, sentence: Span) -> bool:
+    """"riot police", "riot gear": the force sent against a crowd, not a riot."""
+    doc = sentence.doc
+    return riot.end < len(doc) and doc[riot.end - 1].lower_ == "riot" and \
+        doc[riot.end].lower_ in RIOT_UNITS
 
 
 def _burning_tyres(words: set[str]) -> bool:

@@ -108,6 +108,8 @@ def _sentence_places(resolution: PlaceResolution, start: int, end: int,
     focus, focus_place = resolution.focus_at(start)
     return [ref for ref in named if ref.role == "mention" and (
         focus is None or ref.country_code == focus or
+        # a roundup's section heading ("TBILISI — Riot police ...") is its scene, abroad too
+        (bool(text) and ref.feature not in ("country", "admin1") and _is_heading(text, ref)) or
         (ref.feature not in ("country", "admin1", "capital") and (
             ref.country_code in countries or _major_city(ref, focus_place))))]
 

@@ -220,6 +220,23 @@ def _accept(name: str, found: Lookup, focus: str | None, admin: bool,
     return place if one_country and spelling_ratio(name, place) >= CLOSE_SPELLING else None
 
 
+#: After a section's heading word: a dash or a colon ("TBILISI — Riot police ...").
+_HEADING_MARK = re.compile(r"[ \t]*[:—–-][ \t]")
+
+
+def _heading_city(text: str, start: int, end: int, found: Lookup) -> Place | None:
+    """A big city spelled exactly in capitals at the head of a roundup's paragraph ("TBILISI —
+    Riot police ..." in a notebook about Armenia too): the section's scene, whatever country
+    the report is mostly about."""
+    if found.match != "exact" or not text[start:end].isupper() or \
+            _LABEL_LINE.search(text, max(0, start - 12), start) is None or \
+            _HEADING_MARK.match(text, end) is None:
+        return None
+    place = choose(found.places, "exact", None, False)
+    return place if place is not None and place.feature == "city" and \
+        place.population >= GAZETTEER_ONLY_MIN_POPULATION else None
+
+
 def _person_name_parts(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the tagger's persons of two words or more: the first word of one is a
     person's first name, not a place ("Volodymyr" of "Volodymyr Zelenskiy", "Serhiy" of "Serhiy
@@ -283,7 +300,8 @@ def gazetteer_places(doc: Doc, doc_id: str, gazetteer: Gazetteer, focus: str | N
             contained = contained_place(full_text, sub_end, name, found, gazetteer, sub_start)
             named = _countries_at(doc, sub_start, sub_end, countries)
             place = contained or _accept(name, found, focus, admin, named,
-                                         (countries or {}).get(-1, frozenset()))
+                                         (countries or {}).get(-1, frozenset())) or \
+                _heading_city(full_text, sub_start, sub_end, found)
             if place is None:
                 if found.match == "exact":
                     # "Tal Abyad" is a place's whole name even where the evidence is too weak to
