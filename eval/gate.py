@@ -16,6 +16,15 @@ ROOT = Path(__file__).resolve().parents[1]
 BASELINE = ROOT / "eval" / "baseline.json"
 
 
+
+#: The event gold sets in the order they were written; pools take the first n of them.
+EVENT_SETS = ("events_own_gold", "events_blind_gold",
+              *(f"events_blind{number}_gold" for number in range(2, 16)))
+POOL_NAMES = {3: "every", 4: "four_sets", 5: "five_sets", 6: "six_sets", 7: "seven_sets",
+              8: "eight_sets", 9: "nine_sets", 10: "ten_sets", 11: "eleven_sets",
+              12: "twelve_sets", 13: "thirteen_sets", 14: "fourteen_sets", 15: "fifteen_sets",
+              16: "sixteen_sets"}
+
 def _score(kind: str, gold: Path) -> dict[str, float]:
     command = [sys.executable, "-m", "frontwatch.cli", "eval", kind, str(gold), "--json"]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -80,72 +89,8 @@ def main() -> int:
     if "events_own_gold" in scored and "events_blind_gold" in scored:
         scored["events_all_gold"] = _pooled(scored["events_own_gold"],
                                             scored["events_blind_gold"])
-    pools = {  # pooled figures keep their composition: a new gold set gets a new pool name
-        "events_every_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold"),
-        "events_four_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
-                                  "events_blind3_gold"),
-        "events_five_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
-                                  "events_blind3_gold", "events_blind4_gold"),
-        "events_six_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
-                                 "events_blind3_gold", "events_blind4_gold", "events_blind5_gold"),
-        "events_seven_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
-                                   "events_blind3_gold", "events_blind4_gold",
-                                   "events_blind5_gold", "events_blind6_gold"),
-        "events_eight_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
-                                   "events_blind3_gold", "events_blind4_gold",
-                                   "events_blind5_gold", "events_blind6_gold",
-                                   "events_blind7_gold"),
-        "events_nine_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
-                                  "events_blind3_gold", "events_blind4_gold",
-                                  "events_blind5_gold", "events_blind6_gold",
-                                  "events_blind7_gold", "events_blind8_gold"),
-        "events_ten_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
-                                 "events_blind3_gold", "events_blind4_gold",
-                                 "events_blind5_gold", "events_blind6_gold",
-                                 "events_blind7_gold", "events_blind8_gold",
-                                 "events_blind9_gold"),
-        "events_eleven_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
-                                    "events_blind3_gold", "events_blind4_gold",
-                                    "events_blind5_gold", "events_blind6_gold",
-                                    "events_blind7_gold", "events_blind8_gold",
-                                    "events_blind9_gold", "events_blind10_gold"),
-        "events_twelve_sets_gold": ("events_own_gold", "events_blind_gold", "events_blind2_gold",
-                                    "events_blind3_gold", "events_blind4_gold",
-                                    "events_blind5_gold", "events_blind6_gold",
-                                    "events_blind7_gold", "events_blind8_gold",
-                                    "events_blind9_gold", "events_blind10_gold",
-                                    "events_blind11_gold"),
-        "events_thirteen_sets_gold": ("events_own_gold", "events_blind_gold",
-                                      "events_blind2_gold", "events_blind3_gold",
-                                      "events_blind4_gold", "events_blind5_gold",
-                                      "events_blind6_gold", "events_blind7_gold",
-                                      "events_blind8_gold", "events_blind9_gold",
-                                      "events_blind10_gold", "events_blind11_gold",
-                                      "events_blind12_gold"),
-        "events_fourteen_sets_gold": ("events_own_gold", "events_blind_gold",
-                                      "events_blind2_gold", "events_blind3_gold",
-                                      "events_blind4_gold", "events_blind5_gold",
-                                      "events_blind6_gold", "events_blind7_gold",
-                                      "events_blind8_gold", "events_blind9_gold",
-                                      "events_blind10_gold", "events_blind11_gold",
-                                      "events_blind12_gold", "events_blind13_gold"),
-        "events_fifteen_sets_gold": ("events_own_gold", "events_blind_gold",
-                                     "events_blind2_gold", "events_blind3_gold",
-                                     "events_blind4_gold", "events_blind5_gold",
-                                     "events_blind6_gold", "events_blind7_gold",
-                                     "events_blind8_gold", "events_blind9_gold",
-                                     "events_blind10_gold", "events_blind11_gold",
-                                     "events_blind12_gold", "events_blind13_gold",
-                                     "events_blind14_gold"),
-        "events_sixteen_sets_gold": ("events_own_gold", "events_blind_gold",
-                                     "events_blind2_gold", "events_blind3_gold",
-                                     "events_blind4_gold", "events_blind5_gold",
-                                     "events_blind6_gold", "events_blind7_gold",
-                                     "events_blind8_gold", "events_blind9_gold",
-                                     "events_blind10_gold", "events_blind11_gold",
-                                     "events_blind12_gold", "events_blind13_gold",
-                                     "events_blind14_gold", "events_blind15_gold"),
-    }
+    # pooled figures keep their composition: a new gold set gets a new pool name
+    pools = {f"events_{word}_gold": EVENT_SETS[:size] for size, word in POOL_NAMES.items()}
     for pool, members in pools.items():
         if all(member in scored for member in members):
             scored[pool] = _pooled(*(scored[member] for member in members))
