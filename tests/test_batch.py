@@ -199,3 +199,26 @@ def test_the_command_writes_tables_and_loads_the_store_once(tmp_path: Path) -> N
     wrong = CliRunner().invoke(main, ["batch", str(tmp_path / "fw.db"), "--out",
                                       str(tmp_path / "o2")])
     assert wrong.exit_code == 1 and "fw.db: not a batch input" in str(wrong.exception)
+
+
+@pytest.mark.slow
+def test_jsonl_tables_hold_the_parquet_rows_and_load_the_same(tmp_path: Path) -> None:
+    from frontwatch.store import Store
+
+    source = _corpus(tmp_path, 6)
+    run_batch(source, tmp_path / "parquet", partition_rows=4)
+    lines = run_batch(source, tmp_path / "jsonl", partition_rows=4, output_format="jsonl",
+                      db=f"sqlite:///{tmp_path / 'fw.db'}")
+    for name in TABLES:
+        files = sorted((tmp_path / "jsonl" / name).glob("*.jsonl"))
+        assert files and not list((tmp_path / "jsonl" / name).glob("*.parquet"))
+        rows = [json.loads(line) for path in files
+                for line in path.read_text(encoding="utf-8").splitlines()]
+        expected = json.loads(json.dumps(_table(tmp_path / "parquet", name), default=str))
+        assert sorted(rows, key=lambda row: json.dumps(row, sort_keys=True)) == \
+            sorted(expected, key=lambda row: json.dumps(row, sort_keys=True)), name
+    assert lines.loaded is not None and lines.loaded.documents == 6
+    with Store(f"sqlite:///{tmp_path / 'fw.db'}") as store:
+        assert store.document_count() == 6
+    with pytest.raises(BatchError, match="--format jsonl, not parquet"):
+        run_batch(source, tmp_path / "jsonl", partition_rows=4)

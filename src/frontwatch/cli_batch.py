@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from frontwatch import pipeline
-from frontwatch.batch import ENGINES, BatchReport, describe, run_batch
+from frontwatch.batch import ENGINES, FORMATS, BatchReport, describe, run_batch
 from frontwatch.batch.inputs import DEFAULT_PARTITION_ROWS, Partition
 from frontwatch.batch.partition import PartitionResult
 
@@ -32,6 +32,8 @@ def _conf(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="Folder of the Parquet tables (documents, events, mentions, claims, failures).")
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="parquet",
+              show_default=True, help="Write the tables as Parquet or as JSON Lines.")
 @click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1,
               show_default="one per core",
               help="Worker processes (local), or N of local[N] (spark without a cluster).")
@@ -41,19 +43,21 @@ def _conf(values: tuple[str, ...]) -> dict[str, str]:
                            "postgresql+psycopg://...).")
 @click.option("--conf", "conf", multiple=True, metavar="KEY=VALUE",
               help="A Spark setting (spark engine; repeatable).")
-def batch_command(source: str, out: str, engine: str, workers: int, partition_rows: int,
-                  db: str | None, conf: tuple[str, ...]) -> None:
-    """Every document of INPUT (JSONL, JSONL.gz, Parquet, or a folder of them) → Parquet
-    tables under --out. A re-run skips the partitions finished before; a bad document is a
+def batch_command(source: str, out: str, engine: str, output_format: str, workers: int,
+                  partition_rows: int, db: str | None, conf: tuple[str, ...]) -> None:
+    """Every document of INPUT (JSONL, JSONL.gz, Parquet, or a folder of them) → Parquet (or
+    JSONL) tables under --out. A re-run skips the partitions finished before; a bad document is a
     row of failures, never a failed run. Prints a summary as JSON."""
     console = Console(stderr=True)
     pipeline.default_gazetteer(lambda message: console.print(message))  # built once, here
-    report = _run(source, out, engine, workers, partition_rows, db, _conf(conf), console)
+    report = _run(source, out, engine, workers, partition_rows, db, _conf(conf), console,
+                  output_format)
     click.echo(json.dumps(describe(report)))
 
 
 def _run(source: str, out: str, engine: str, workers: int, partition_rows: int,
-         db: str | None, conf: dict[str, str], console: Console) -> BatchReport:
+         db: str | None, conf: dict[str, str], console: Console,
+         output_format: str) -> BatchReport:
     bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                    TextColumn("{task.fields[documents]} documents"), TimeRemainingColumn(),
                    console=console, disable=engine == "spark")
@@ -71,6 +75,6 @@ def _run(source: str, out: str, engine: str, workers: int, partition_rows: int,
     try:
         return run_batch(source, out, engine=engine, workers=workers,
                          partition_rows=partition_rows, db=db, spark_conf=conf,
-                         progress=advanced, on_plan=planned)
+                         output_format=output_format, progress=advanced, on_plan=planned)
     finally:
         bar.stop()

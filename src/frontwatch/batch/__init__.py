@@ -21,11 +21,16 @@ from frontwatch import __version__
 from frontwatch.batch.engines import ENGINES, run_local, run_spark
 from frontwatch.batch.inputs import DEFAULT_PARTITION_ROWS, Partition, plan_partitions
 from frontwatch.batch.load import LoadReport, load_partitions
-from frontwatch.batch.partition import PartitionResult, done_partitions, finished_result
+from frontwatch.batch.partition import (
+    FORMATS,
+    PartitionResult,
+    done_partitions,
+    finished_result,
+)
 from frontwatch.batch.tables import TABLES
 from frontwatch.errors import BatchError
 
-__all__ = ["ENGINES", "BatchReport", "describe", "run_batch"]
+__all__ = ["ENGINES", "FORMATS", "BatchReport", "describe", "run_batch"]
 
 MANIFEST = "_batch.json"
 
@@ -49,16 +54,20 @@ class BatchReport:
         return sum(1 for result in self.results if result.skipped)
 
 
-def _check_manifest(out: Path, rows: int, partitions: list[Partition]) -> None:
-    """A folder holds one batch: the same input cut the same way, or a refusal by name."""
+def _check_manifest(out: Path, rows: int, partitions: list[Partition],
+                    output_format: str) -> None:
+    """A folder holds one batch: the same input cut the same way and written in the same
+    format, or a refusal by name."""
     path = out / MANIFEST
-    wanted = {"partition_rows": rows, "inputs": sorted({item.name for item in partitions})}
+    wanted = {"partition_rows": rows, "format": output_format,
+              "inputs": sorted({item.name for item in partitions})}
     if path.is_file():
         found = json.loads(path.read_text(encoding="utf-8"))
-        if found.get("partition_rows") != rows:
-            raise BatchError(f"was written with --partition-rows {found.get('partition_rows')},"
-                             f" not {rows}: re-run with that, or into a new folder",
-                             source=str(out))
+        for key, option in (("partition_rows", "--partition-rows"), ("format", "--format")):
+            if found.get(key, "parquet" if key == "format" else None) != wanted[key]:
+                raise BatchError(f"was written with {option} {found.get(key)}, not "
+                                 f"{wanted[key]}: re-run with that, or into a new folder",
+                                 source=str(out))
         return
     if out.is_dir() and any(out.iterdir()) and \
             not any((out / table).is_dir() for table in TABLES):
@@ -71,10 +80,11 @@ def _check_manifest(out: Path, rows: int, partitions: list[Partition]) -> None:
 
 def run_batch(source: str | Path, out: str | Path, *, engine: str = "local", workers: int = 1,
               partition_rows: int = DEFAULT_PARTITION_ROWS, db: str | None = None,
-              spark_conf: dict[str, str] | None = None,
+              spark_conf: dict[str, str] | None = None, output_format: str = "parquet",
               progress: Callable[[PartitionResult, int], None] | None = None,
               on_plan: Callable[[list[Partition], int], None] | None = None) -> BatchReport:
-    """Analyse every document of ``source`` into Parquet tables under ``out``.
+    """Analyse every document of ``source`` into tables under ``out`` (Parquet, or JSONL with
+    ``output_format="jsonl"``).
 
     Partitions finished by an earlier run into ``out`` are skipped. ``progress(result, total)``
     is called as each partition finishes (local engine). With ``db``, the rows of every
@@ -82,9 +92,12 @@ def run_batch(source: str | Path, out: str | Path, *, engine: str = "local", wor
     if engine not in ENGINES:
         raise BatchError(f"unknown engine {engine!r} (choose {', '.join(ENGINES)})",
                          source="--engine")
+    if output_format not in FORMATS:
+        raise BatchError(f"unknown format {output_format!r} (choose {', '.join(FORMATS)})",
+                         source="--format")
     out = Path(out)
     partitions = plan_partitions(source, partition_rows)
-    _check_manifest(out, partition_rows, partitions)
+    _check_manifest(out, partition_rows, partitions, output_format)
     finished = done_partitions(out)
     todo = [item for item in partitions if item.partition_id not in finished]
     if on_plan:
@@ -93,10 +106,10 @@ def run_batch(source: str | Path, out: str | Path, *, engine: str = "local", wor
     report.results = [result for item in partitions if item.partition_id in finished
                       and (result := finished_result(out, item.partition_id)) is not None]
     if engine == "spark":
-        report.results += run_spark(todo, out, workers, spark_conf)
+        report.results += run_spark(todo, out, workers, spark_conf, output_format)
     else:
         report.results += run_local(todo, out, workers, (lambda result: progress(
-            result, len(partitions))) if progress else None)
+            result, len(partitions))) if progress else None, output_format)
     if db is not None:
         report.loaded = _load(out, partitions, db)
     return report

@@ -28,12 +28,13 @@ Progress = Callable[[PartitionResult], None]
 
 
 def run_local(partitions: Sequence[Partition], out: Path, workers: int,
-              progress: Progress | None = None) -> list[PartitionResult]:
+              progress: Progress | None = None, output_format: str = "parquet"
+              ) -> list[PartitionResult]:
     """Every partition through ``workers`` processes; results in completion order."""
     results: list[PartitionResult] = []
     if workers <= 1 or len(partitions) <= 1:
         for partition in partitions:
-            results.append(process_partition(partition, out))
+            results.append(process_partition(partition, out, output_format))
             if progress:
                 progress(results[-1])
         return results
@@ -41,7 +42,8 @@ def run_local(partitions: Sequence[Partition], out: Path, workers: int,
     # can deadlock; each worker imports frontwatch and loads the models itself, once.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(process_partition, partition, out) for partition in partitions]
+        futures = [pool.submit(process_partition, partition, out, output_format)
+                   for partition in partitions]
         for future in as_completed(futures):
             results.append(future.result())
             if progress:
@@ -49,10 +51,11 @@ def run_local(partitions: Sequence[Partition], out: Path, workers: int,
     return results
 
 
-def _spark_partition(out: str) -> Callable[[Iterator[dict[str, Any]]], Iterator[dict[str, Any]]]:
+def _spark_partition(out: str, output_format: str
+                     ) -> Callable[[Iterator[dict[str, Any]]], Iterator[dict[str, Any]]]:
     def run(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for row in rows:
-            yield process_partition(Partition.from_dict(row), out).to_dict()
+            yield process_partition(Partition.from_dict(row), out, output_format).to_dict()
     return run
 
 
@@ -85,7 +88,8 @@ def spark_session(workers: int, conf: dict[str, str] | None = None) -> Any:
 
 
 def run_spark(partitions: Sequence[Partition], out: Path, workers: int,
-              conf: dict[str, str] | None = None) -> list[PartitionResult]:
+              conf: dict[str, str] | None = None, output_format: str = "parquet"
+              ) -> list[PartitionResult]:
     """Every partition as one Spark task. ``out`` must be a folder every executor can write
     (on a cluster: a shared mount)."""
     if not partitions:
@@ -93,5 +97,5 @@ def run_spark(partitions: Sequence[Partition], out: Path, workers: int,
     session = spark_session(workers, conf)
     rows = [partition.to_dict() for partition in partitions]
     found = session.sparkContext.parallelize(rows, numSlices=len(rows)).mapPartitions(
-        _spark_partition(str(out.resolve()))).collect()
+        _spark_partition(str(out.resolve()), output_format)).collect()
     return [PartitionResult(**item) for item in found]

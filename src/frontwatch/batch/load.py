@@ -1,4 +1,4 @@
-"""A batch's Parquet output into a store (``frontwatch batch --db``): each document with its
+"""A batch's output (Parquet or JSONL) into a store (``frontwatch batch --db``): each document with its
 events, mentions and claims in one transaction, as ``ingest`` stores them (the same text twice is
 stored once; events of several reports fuse across documents), and the failures recorded.
 Partitions are loaded in plan order, so a store gets the same rows from either engine."""
@@ -30,8 +30,13 @@ class LoadReport:
 
 
 def _rows(out: Path, table: str, partition_id: str) -> list[dict[str, Any]]:
-    path = out / table / f"{partition_id}.parquet"
-    return pq.read_table(path).to_pylist() if path.is_file() else []
+    parquet = out / table / f"{partition_id}.parquet"
+    if parquet.is_file():
+        return pq.read_table(parquet).to_pylist()
+    lines = out / table / f"{partition_id}.jsonl"
+    if lines.is_file():
+        return [json.loads(line) for line in lines.read_text(encoding="utf-8").splitlines()]
+    return []
 
 
 def _by_document(rows: Iterable[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:

@@ -24,8 +24,8 @@ from frontwatch.batch.inputs import Partition, read_partition
 from frontwatch.batch.tables import TABLES, rows_of, table_of
 from frontwatch.pipeline import default_gazetteer, iter_analyses
 
-__all__ = ["DONE_FOLDER", "PartitionResult", "done_partitions", "finished_result",
-           "process_partition"]
+__all__ = ["DONE_FOLDER", "FORMATS", "PartitionResult", "done_partitions", "finished_result",
+           "process_partition", "table_path"]
 
 #: Under the output folder: one JSON marker per finished partition (its counts).
 DONE_FOLDER = "_partitions"
@@ -56,15 +56,36 @@ def _peak_mib() -> float:
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
-def _write_atomically(table: Any, target: Path) -> None:
+#: What a batch writes its tables as: Parquet (the default), or JSON Lines for tools that read
+#: no Parquet. The folder's ``_batch.json`` keeps the choice.
+FORMATS = ("parquet", "jsonl")
+
+
+def _json_value(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _write_atomically(table: Any, target: Path, output_format: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    pq.write_table(table, partial, compression="zstd")
+    if output_format == "jsonl":
+        with partial.open("w", encoding="utf-8") as out:
+            for row in table.to_pylist():
+                out.write(json.dumps(row, ensure_ascii=False, default=_json_value) + "\n")
+    else:
+        pq.write_table(table, partial, compression="zstd")
     os.replace(partial, target)
 
 
-def process_partition(partition: Partition, out: str | Path) -> PartitionResult:
-    """Analyse ``partition`` and write its rows under ``out`` (``<table>/<id>.parquet``)."""
+def table_path(out: Path, table: str, partition_id: str, output_format: str) -> Path:
+    """Where a partition's rows of ``table`` are written."""
+    return out / table / f"{partition_id}.{output_format}"
+
+
+def process_partition(partition: Partition, out: str | Path,
+                      output_format: str = "parquet") -> PartitionResult:
+    """Analyse ``partition`` and write its rows under ``out`` (``<table>/<id>.parquet``, or
+    ``.jsonl``)."""
     out = Path(out)
     earlier = finished_result(out, partition.partition_id)
     if earlier is not None:
@@ -74,7 +95,8 @@ def process_partition(partition: Partition, out: str | Path) -> PartitionResult:
     rows = rows_of(iter_analyses(read_partition(partition), "record", default_gazetteer()))
     for name in TABLES:
         _write_atomically(table_of(name, rows[name], partition.partition_id),
-                          out / name / f"{partition.partition_id}.parquet")
+                          table_path(out, name, partition.partition_id, output_format),
+                          output_format)
     result = PartitionResult(
         partition.partition_id, len(rows["documents"]), len(rows["events"]),
         len(rows["mentions"]), len(rows["claims"]), len(rows["failures"]),
